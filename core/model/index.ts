@@ -1,0 +1,7 @@
+export * from './finding.js';
+export * from './kubernetes.js';
+export * from './linuxptp-config.js';
+export * from './log-record.js';
+export * from './node-ptp-device.js';
+export * from './ptp-config.js';
+export * from './ptp-operator-config.js';

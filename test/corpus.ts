@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
+
+/** The shared corpus of real samples, read in place (never copied into the project). */
+export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
+
+export const corpusAvailable = existsSync(CORPUS_DIR);
+
+if (!corpusAvailable) {
+  if (process.env.CI === 'true') {
+    throw new Error(
+      `CI=true but the shared corpus is missing at ${CORPUS_DIR}: corpus tests must not skip in CI`,
+    );
+  }
+  console.warn(`corpus tests skipped: ${CORPUS_DIR} is absent`);
+}
+
+/** describe() that runs on the real corpus, skipped with a printed reason only where the corpus is absent. */
+export const describeCorpus: typeof describe.skip = corpusAvailable ? describe : describe.skip;
+
+export function corpusPath(...parts: string[]): string {
+  return join(CORPUS_DIR, ...parts);
+}
+
+export function readCorpus(...parts: string[]): string {
+  return readFileSync(corpusPath(...parts), 'utf8');
+}
