@@ -111,6 +111,7 @@ export const LogRecord = z.discriminatedUnion('kind', [
     state: SyncState,
     offset: z.number().optional(),
     values: z.record(z.string(), z.number()),
+    attributes: z.record(z.string(), z.string()).optional(),
   }),
   z.object({ ...base, kind: z.literal('clockClass'), clockClass: z.number() }),
   z.object({ ...base, kind: z.literal('processStatus'), up: z.boolean() }),

@@ -1,0 +1,81 @@
+import type { LogTime, ServoState } from '../model/log-record.js';
+
+const SERVO_CODES: ServoState[] = ['s0', 's1', 's2', 's3'];
+
+/**
+ * The retained offset samples of one process, for statistics over a time window. Memory is bounded:
+ * when full, every other sample is dropped and from then on only every `stride`-th sample is kept, so
+ * an arbitrarily long log leaves an evenly thinned picture (the running totals stay exact elsewhere).
+ */
+export class SampleSeries {
+  private wall: Float64Array;
+  private mono: Float64Array;
+  private offset: Float64Array;
+  private servo: Uint8Array;
+  private size = 0;
+  private stride = 1;
+  private seen = 0;
+
+  constructor(readonly capacity: number) {
+    this.wall = new Float64Array(capacity);
+    this.mono = new Float64Array(capacity);
+    this.offset = new Float64Array(capacity);
+    this.servo = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** True when samples were thinned out, i.e. window statistics are estimates. */
+  get decimated(): boolean {
+    return this.stride > 1;
+  }
+
+  push(time: LogTime, offset: number, servo: ServoState): void {
+    if (this.capacity === 0 || this.seen++ % this.stride !== 0) return;
+    if (this.size === this.capacity) this.halve();
+    const index = this.size++;
+    this.wall[index] = time.wall ?? Number.NaN;
+    this.mono[index] = time.mono ?? Number.NaN;
+    this.offset[index] = offset;
+    this.servo[index] = SERVO_CODES.indexOf(servo);
+  }
+
+  /** Offsets whose wall time lies in [from, to] (epoch ms; either bound may be open). */
+  offsetsBetween(from?: number, to?: number): { offsets: number[]; servo: ServoState[] } {
+    const offsets: number[] = [];
+    const servo: ServoState[] = [];
+    for (let index = 0; index < this.size; index++) {
+      const wall = this.wall[index]!;
+      if ((from !== undefined || to !== undefined) && Number.isNaN(wall)) continue;
+      if (from !== undefined && wall < from) continue;
+      if (to !== undefined && wall > to) continue;
+      offsets.push(this.offset[index]!);
+      servo.push(SERVO_CODES[this.servo[index]!]!);
+    }
+    return { offsets, servo };
+  }
+
+  /** Every retained sample, oldest first (for trends and plots). */
+  *points(): Generator<{ time: LogTime; offset: number; servo: ServoState }> {
+    for (let index = 0; index < this.size; index++) {
+      const time: LogTime = {};
+      if (!Number.isNaN(this.wall[index]!)) time.wall = this.wall[index]!;
+      if (!Number.isNaN(this.mono[index]!)) time.mono = this.mono[index]!;
+      yield { time, offset: this.offset[index]!, servo: SERVO_CODES[this.servo[index]!]! };
+    }
+  }
+
+  private halve(): void {
+    let kept = 0;
+    for (let index = 0; index < this.size; index += 2, kept++) {
+      this.wall[kept] = this.wall[index]!;
+      this.mono[kept] = this.mono[index]!;
+      this.offset[kept] = this.offset[index]!;
+      this.servo[kept] = this.servo[index]!;
+    }
+    this.size = kept;
+    this.stride *= 2;
+  }
+}

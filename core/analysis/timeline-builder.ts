@@ -1,0 +1,277 @@
+import type { LogRecord, LogRecordOf, ServoState, SyncState } from '../model/log-record.js';
+import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
+import { SampleSeries } from './sample-series.js';
+import { AbsQuantileSketch, RunningStats, round3 } from './statistics.js';
+
+export interface TimelineBuilderOptions {
+  /** Cap of every event list (port transitions, faults…); what is left out is counted in `omitted`. */
+  maxEventsPerList?: number;
+  /** Offset samples kept for window statistics (0: none, as `logs analyze` needs only totals). */
+  maxSamples?: number;
+}
+
+const DEFAULT_MAX_EVENTS = 5000;
+
+/** Notices that report a fault of the port or process (linuxptp sk.c, port.c, ts2phc.c, phc2sys.c). */
+const FAULT_NOTICES = new Set([
+  'txTimestampTimeout',
+  'sendFailed',
+  'phcDeviceMismatch',
+  'clockCreateFailed',
+  'clockClassRejected',
+  'sourceTimestampInvalid',
+  'nmeaTimeout',
+  'nmeaNoFix',
+  'holdoverLost',
+  'openFailed',
+  'fault',
+]);
+
+type ListName =
+  | 'servoChanges'
+  | 'portTransitions'
+  | 'faults'
+  | 'gmChanges'
+  | 'clockClassChanges'
+  | 'stateChanges'
+  | 'statusChanges'
+  | 'fsmTransitions'
+  | 'dpllDecisions';
+
+/** Condenses the records of one process instance into a ProcessTimeline, in one pass and bounded memory. */
+export class ProcessTimelineBuilder {
+  private readonly timeline: ProcessTimeline;
+  private readonly offsets = new RunningStats();
+  private readonly offsetSketch = new AbsQuantileSketch();
+  private readonly rms = new RunningStats();
+  private rmsMaxAbs = 0;
+  private lastRms: RmsSummary['last'] = null;
+  private lastServo: ServoState | null = null;
+  private lastClockClass: number | null = null;
+  private lastGm: string | null = null;
+  private readonly ifaceStates = new Map<string, SyncState>();
+  private readonly dpllKeys = new Map<string, string>();
+  private readonly maxEvents: number;
+  readonly samples: SampleSeries;
+
+  constructor(name: string, configTag: string | null, options: TimelineBuilderOptions = {}) {
+    this.maxEvents = options.maxEventsPerList ?? DEFAULT_MAX_EVENTS;
+    this.samples = new SampleSeries(options.maxSamples ?? 0);
+    this.timeline = {
+      name,
+      configTag,
+      lines: 0,
+      firstTime: null,
+      lastTime: null,
+      servo: { s0: 0, s1: 0, s2: 0, s3: 0 },
+      offset: { count: 0, min: null, max: null, mean: null, stddev: null, p99Abs: null },
+      rms: null,
+      lastOffset: null,
+      servoChanges: [],
+      portTransitions: [],
+      faults: [],
+      gmChanges: [],
+      clockClassChanges: [],
+      stateChanges: [],
+      statusChanges: [],
+      fsmTransitions: [],
+      dpllDecisions: [],
+      notices: {},
+      omitted: {},
+    };
+  }
+
+  add(record: LogRecord): void {
+    const timeline = this.timeline;
+    timeline.lines++;
+    if (record.time.wall !== undefined || record.time.mono !== undefined) {
+      timeline.firstTime ??= record.time;
+      timeline.lastTime = record.time;
+    }
+    switch (record.kind) {
+      case 'offset':
+        this.addOffset(record);
+        return;
+      case 'rms':
+        this.rms.push(record.rms);
+        this.rmsMaxAbs = Math.max(this.rmsMaxAbs, Math.abs(record.max));
+        this.lastRms = { time: record.time, rms: record.rms, max: record.max };
+        return;
+      case 'portState':
+        this.addPortState(record);
+        return;
+      case 'bestMaster':
+        if (record.clockIdentity !== this.lastGm) {
+          this.lastGm = record.clockIdentity;
+          this.append('gmChanges', {
+            time: record.time,
+            line: record.line,
+            gmIdentity: record.clockIdentity,
+            local: record.local,
+          });
+        }
+        return;
+      case 'clockClass':
+        if (record.clockClass !== this.lastClockClass) {
+          const previous = this.lastClockClass;
+          this.lastClockClass = record.clockClass;
+          this.append('clockClassChanges', {
+            time: record.time,
+            line: record.line,
+            clockClass: record.clockClass,
+            previous,
+          });
+        }
+        return;
+      case 'syncState':
+        this.addSyncState(record);
+        return;
+      case 'processStatus':
+        this.append('statusChanges', { time: record.time, line: record.line, up: record.up });
+        if (!record.up) this.fault(record, 'processDown', 'process reported DOWN (PTP_PROCESS_STATUS:0)');
+        return;
+      case 'fsmTransition':
+        this.append('fsmTransitions', {
+          time: record.time,
+          line: record.line,
+          machine: record.machine,
+          from: record.from,
+          to: record.to,
+        });
+        return;
+      case 'dpllDecision':
+        this.addDpllDecision(record);
+        return;
+      case 'clockJump':
+        this.fault(record, 'clockJump', `clockcheck: clock jumped ${record.direction}`);
+        return;
+      case 'notice':
+        this.addNotice(record);
+        return;
+      default:
+        return;
+    }
+  }
+
+  build(): ProcessTimeline {
+    const summary = this.offsets.summary();
+    this.timeline.offset = { ...summary, p99Abs: this.offsetSketch.quantile(0.99) };
+    if (this.rms.count > 0) {
+      this.timeline.rms = {
+        count: this.rms.count,
+        rmsMean: round3(this.rms.mean),
+        rmsMax: this.rms.max,
+        maxAbs: this.rmsMaxAbs,
+        last: this.lastRms,
+      };
+    }
+    return this.timeline;
+  }
+
+  private addOffset(record: LogRecordOf<'offset'>): void {
+    const timeline = this.timeline;
+    timeline.servo[record.servo]++;
+    this.offsets.push(record.offset);
+    this.offsetSketch.push(record.offset);
+    this.samples.push(record.time, record.offset, record.servo);
+    timeline.lastOffset = {
+      time: record.time,
+      offset: record.offset,
+      servo: record.servo,
+      freq: record.freq,
+    };
+    if (record.servo !== this.lastServo) {
+      this.append('servoChanges', { time: record.time, from: this.lastServo, to: record.servo });
+      this.lastServo = record.servo;
+    }
+  }
+
+  private addPortState(record: LogRecordOf<'portState'>): void {
+    const transition: ProcessTimeline['portTransitions'][number] = {
+      time: record.time,
+      line: record.line,
+      from: record.from,
+      to: record.to,
+    };
+    if (record.port !== undefined) transition.port = record.port;
+    if (record.iface !== undefined) transition.iface = record.iface;
+    if (record.event !== undefined) transition.event = record.event;
+    if (record.fault !== undefined) transition.fault = record.fault;
+    this.append('portTransitions', transition);
+    if (record.to === 'FAULTY') {
+      const cause = [record.event, record.fault && `(${record.fault})`].filter(Boolean).join(' ');
+      this.fault(record, 'portFaulty', `${record.from} to FAULTY${cause ? ` on ${cause}` : ''}`);
+    } else if (record.event === 'SYNCHRONIZATION_FAULT') {
+      this.fault(record, 'synchronizationFault', `${record.from} to ${record.to} on SYNCHRONIZATION_FAULT`);
+    }
+  }
+
+  private addSyncState(record: LogRecordOf<'syncState'>): void {
+    const key = record.iface ?? '';
+    const previous = this.ifaceStates.get(key) ?? null;
+    if (previous === record.state) return;
+    this.ifaceStates.set(key, record.state);
+    const change: ProcessTimeline['stateChanges'][number] = {
+      time: record.time,
+      line: record.line,
+      from: previous,
+      to: record.state,
+      values: record.values,
+    };
+    if (record.iface !== undefined) change.iface = record.iface;
+    if (record.offset !== undefined) change.offset = record.offset;
+    this.append('stateChanges', change);
+  }
+
+  private addDpllDecision(record: LogRecordOf<'dpllDecision'>): void {
+    const key = `${record.state ?? record.status}|${record.inSpec}|${record.sourceLost}|${record.onHoldover}`;
+    const iface = record.iface ?? '';
+    if (this.dpllKeys.get(iface) === key) return;
+    this.dpllKeys.set(iface, key);
+    const { time, line, offset, inSpec, sourceLost, onHoldover } = record;
+    const change: ProcessTimeline['dpllDecisions'][number] = {
+      time,
+      line,
+      offset,
+      inSpec,
+      sourceLost,
+      onHoldover,
+    };
+    if (record.iface !== undefined) change.iface = record.iface;
+    if (record.state !== undefined) change.state = record.state;
+    if (record.status !== undefined) change.status = record.status;
+    this.append('dpllDecisions', change);
+  }
+
+  private addNotice(record: LogRecordOf<'notice'>): void {
+    const counted = this.timeline.notices[record.code];
+    if (counted) {
+      counted.count++;
+      counted.last = record.time;
+    } else {
+      this.timeline.notices[record.code] = {
+        count: 1,
+        first: record.time,
+        last: record.time,
+        example: record.text,
+      };
+    }
+    if (FAULT_NOTICES.has(record.code))
+      this.fault(record, record.code, record.text, record.port, record.iface);
+  }
+
+  private fault(record: LogRecord, kind: string, detail: string, port?: number, iface?: string): void {
+    const event: ProcessTimeline['faults'][number] = { time: record.time, line: record.line, kind, detail };
+    const portOf = port ?? ('port' in record ? record.port : undefined);
+    const ifaceOf = iface ?? ('iface' in record ? record.iface : undefined);
+    if (portOf !== undefined) event.port = portOf;
+    if (ifaceOf !== undefined) event.iface = ifaceOf;
+    this.append('faults', event);
+  }
+
+  private append<K extends ListName>(list: K, entry: ProcessTimeline[K][number]): void {
+    const target = this.timeline[list] as ProcessTimeline[K][number][];
+    if (target.length < this.maxEvents) target.push(entry);
+    else this.timeline.omitted[list] = (this.timeline.omitted[list] ?? 0) + 1;
+  }
+}

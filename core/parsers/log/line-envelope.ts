@@ -1,0 +1,69 @@
+import { type LineClock, monthFromAbbreviation, msOfDay } from './line-clock.js';
+
+/**
+ * What wraps a linuxptp message on its way to a log file: an `oc logs --timestamps` RFC3339 prefix, a
+ * klog (glog) header of linuxptp-daemon's own lines, or a syslog/journald header. Whatever is left is
+ * the body, which may itself be a process line (`ptp4l[…]: …`), also inside a klog line.
+ */
+export interface LineEnvelope {
+  clock: LineClock;
+  /** klog severity letter I, W, E or F, when the line is linuxptp-daemon's own. */
+  klogSeverity?: string;
+  /** The program name of a syslog/journald header (`ptp4l[1234]:`), whose brackets hold a PID, not a time. */
+  syslogIdent?: string;
+  body: string;
+}
+
+const RFC3339_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) /;
+const KLOG_HEADER = /^([IWEF])(\d\d)(\d\d) (\d\d:\d\d:\d\d\.\d+) +\d+ [^ \]]+:\d+\] ?/;
+const SYSLOG_HEADER = /^([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) ([\w.@/-]+)\[\d+\]: /;
+const JOURNAL_ISO_HEADER = /^(\S+) ([\w.@/-]+)\[\d+\]: /;
+
+/** Parses the optional RFC3339 prefix, then an optional klog or syslog header. Never throws. */
+export function parseLineEnvelope(line: string): LineEnvelope {
+  const clock: LineClock = {};
+  let body = line;
+  const first = line.charCodeAt(0);
+
+  if (first >= 48 && first <= 57 && line.charCodeAt(4) === 45 && line.charCodeAt(10) === 84) {
+    const prefix = RFC3339_PREFIX.exec(line);
+    const wall = prefix ? Date.parse(prefix[1]!) : Number.NaN;
+    if (prefix && !Number.isNaN(wall)) {
+      clock.wall = wall;
+      body = line.slice(prefix[0].length);
+      // journald `-o short-iso` puts a host and `ident[pid]:` after the date.
+      const journal = JOURNAL_ISO_HEADER.exec(body);
+      if (journal && looksLikeHost(journal[1]!)) {
+        return { clock, syslogIdent: journal[2], body: body.slice(journal[0].length) };
+      }
+    }
+  }
+
+  const lead = body.charCodeAt(0);
+  if (lead === 73 || lead === 87 || lead === 69 || lead === 70) {
+    const klog = KLOG_HEADER.exec(body);
+    if (klog) {
+      const ms = msOfDay(klog[4]!);
+      if (ms !== undefined && clock.wall === undefined) {
+        clock.yearless = { month: Number(klog[2]), day: Number(klog[3]), msOfDay: ms };
+      }
+      return { clock, klogSeverity: klog[1], body: body.slice(klog[0].length) };
+    }
+  }
+
+  if (lead >= 65 && lead <= 90 && body.charCodeAt(3) === 32) {
+    const syslog = SYSLOG_HEADER.exec(body);
+    const month = syslog ? monthFromAbbreviation(syslog[1]!) : undefined;
+    const ms = syslog ? msOfDay(syslog[3]!) : undefined;
+    if (syslog && month !== undefined && ms !== undefined) {
+      if (clock.wall === undefined) clock.yearless = { month, day: Number(syslog[2]!.trim()), msOfDay: ms };
+      return { clock, syslogIdent: syslog[5], body: body.slice(syslog[0].length) };
+    }
+  }
+  return { clock, body };
+}
+
+/** A journald host name never contains `[`; a process line does (`ptp4l[12.3]:`). */
+function looksLikeHost(word: string): boolean {
+  return !word.includes('[') && !word.includes(':');
+}

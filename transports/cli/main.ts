@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { CliError } from './cli-error.js';
+import { logsAnalyzeCommand } from './commands/logs-analyze.js';
+import { type CliIo, processIo } from './io.js';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  'logs analyze': logsAnalyzeCommand,
+};
+
+const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
+
+usage: ptp-mcp <command> [options]
+
+commands:
+  logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class
+
+Run "ptp-mcp <command> --help" for the options of a command.
+`;
+
+/** Runs one CLI invocation and returns its exit code; never lets a user mistake surface as a stack trace. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    io.stdout(HELP);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const name = argv.length > 1 && COMMANDS[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0]!;
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`ptp-mcp: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(argv.slice(name.split(' ').length), io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`ptp-mcp: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`ptp-mcp: internal error: ${(error as Error).message}\n`);
+    if (process.env.PTP_MCP_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return 2;
+  }
+}
+
+function packageVersion(): string {
+  const url = new URL('../../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/ptp-mcp')) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
