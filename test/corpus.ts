@@ -27,3 +27,12 @@ export function corpusPath(...parts: string[]): string {
 export function readCorpus(...parts: string[]): string {
   return readFileSync(corpusPath(...parts), 'utf8');
 }
+
+/** The first line of a corpus file that contains `needle` (a test fails loudly if the sample is gone). */
+export function corpusLine(file: string, needle: string | RegExp): string {
+  const line = readCorpus(file)
+    .split('\n')
+    .find((candidate) => (typeof needle === 'string' ? candidate.includes(needle) : needle.test(candidate)));
+  if (line === undefined) throw new Error(`no line matching ${needle} in corpus/${file}`);
+  return line.replace(/\r$/, '');
+}

@@ -11,8 +11,11 @@ export interface LogAnalyzerOptions extends TimelineBuilderOptions {
   year?: number;
 }
 
-/** How many lines may wait for a year to be found further on (klog lines before the first dated line). */
-const YEAR_LOOKAHEAD_LINES = 20_000;
+/**
+ * How many lines may wait, at the start of a log, for what dates them to appear further on: the year of
+ * klog dates, the monotonic-to-wall offset of process lines.
+ */
+const LOOKAHEAD_LINES = 20_000;
 const UNPARSED_EXAMPLES = 10;
 
 /**
@@ -22,7 +25,9 @@ const UNPARSED_EXAMPLES = 10;
 export class LogAnalyzer {
   private readonly timeline: LogTimeline;
   private readonly builders = new Map<string, Map<string | null, ProcessTimelineBuilder>>();
-  private readonly waitingForYear: ParsedLine[] = [];
+  private readonly waiting: ParsedLine[] = [];
+  /** The last waiting line that could not be dated when it came: once it can, so can all before it. */
+  private undatable: ParsedLine['clock'] | undefined;
   private readonly counts = { total: 0, specific: 0, generic: 0, unparsed: 0, blank: 0, truncated: 0 };
   private readonly unparsedExamples: { line: number; text: string }[] = [];
   private first: LogTime | null = null;
@@ -48,11 +53,12 @@ export class LogAnalyzer {
     }
     this.previousWasDaemonMessage = parsed.record.process === 'daemon';
 
-    if (this.waitingForYear.length > 0 || (parsed.clock.yearless && !this.timeline.knowsYear)) {
-      this.waitingForYear.push(parsed);
-      if (this.timeline.learnYear(parsed.clock) || this.waitingForYear.length >= YEAR_LOOKAHEAD_LINES) {
-        this.flushWaiting();
-      }
+    this.timeline.learn(parsed.clock);
+    if (this.waiting.length > 0 || this.timeline.needsLookahead(parsed.clock)) {
+      this.waiting.push(parsed);
+      if (this.timeline.needsLookahead(parsed.clock)) this.undatable = parsed.clock;
+      const datable = this.undatable === undefined || !this.timeline.needsLookahead(this.undatable);
+      if (datable || this.waiting.length >= LOOKAHEAD_LINES) this.flushWaiting();
       return;
     }
     this.consume(parsed);
@@ -82,8 +88,9 @@ export class LogAnalyzer {
   }
 
   private flushWaiting(): void {
-    for (const parsed of this.waitingForYear) this.consume(parsed);
-    this.waitingForYear.length = 0;
+    for (const parsed of this.waiting) this.consume(parsed);
+    this.waiting.length = 0;
+    this.undatable = undefined;
   }
 
   private consume({ record, clock }: ParsedLine): void {

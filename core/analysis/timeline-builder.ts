@@ -15,6 +15,7 @@ const DEFAULT_MAX_EVENTS = 5000;
 /** Notices that report a fault of the port or process (linuxptp sk.c, port.c, ts2phc.c, phc2sys.c). */
 const FAULT_NOTICES = new Set([
   'txTimestampTimeout',
+  'txTimestampFailed',
   'sendFailed',
   'phcDeviceMismatch',
   'clockCreateFailed',

@@ -9,22 +9,23 @@ export interface TimelineOptions {
 }
 
 /**
- * Turns the time fields of each line into one time axis, in stream order, using only the data:
- * full dates are taken as they are; yearless klog/syslog dates get the year of the data (a `--timestamps`
- * prefix or a daemon line's Unix seconds); monotonic seconds get a wall time from the offset between the
- * process' CLOCK_MONOTONIC and the dated lines around them.
+ * Puts every line on one time axis using only the data. Full dates are taken as they are; yearless
+ * klog/syslog dates get the year of the data (a `--timestamps` prefix or a daemon line's Unix seconds);
+ * monotonic seconds get a wall time from the offset between the node's CLOCK_MONOTONIC and its dated lines.
  *
- * The monotonic offset is the largest of the lower bounds `wall(dated line) − mono(next process line)`:
- * a dated line printed before a process line was written no later than that line's event, so each pair
- * bounds the offset from below and the largest is the tightest (off by the daemon's relay latency, ms).
- * A monotonic clock that goes back means the node rebooted, and the offset is learned anew.
+ * That offset is the smallest of the upper bounds `wall(dated line) − mono(process line before it)`: a
+ * line printed after a process line cannot predate that process' event, whatever the daemon's relay delay,
+ * so each such pair bounds the offset from above and the smallest is the tightest. Integer Unix seconds
+ * count as their second's end. A monotonic clock that goes back means the node rebooted: the offset is
+ * learned anew.
+ *
+ * `learn` must see every line in stream order; `resolve` may be called later (after a look-ahead), in order.
  */
 export class LogTimeline {
   private year: number | undefined;
-  private lastWall: number | undefined;
-  private anchorWall: number | undefined;
   private monoOffsetMs: number | undefined;
   private lastMono: number | undefined;
+  private lastResolvedWall: number | undefined;
   /** Yearless dates met before any year was known: reported so a user can pass one. */
   yearlessUnresolved = 0;
 
@@ -32,64 +33,60 @@ export class LogTimeline {
     this.year = options.year;
   }
 
-  get knowsYear(): boolean {
-    return this.year !== undefined;
+  /** Whether this line cannot be dated yet and is worth holding back until more of the log is seen. */
+  needsLookahead(clock: LineClock): boolean {
+    if (clock.yearless !== undefined && this.year === undefined) return true;
+    return clock.mono !== undefined && clock.wall === undefined && this.monoOffsetMs === undefined;
   }
 
-  /** Lets a year found further ahead in the data (a look-ahead buffer) date the lines before it. */
-  learnYear(clock: LineClock): boolean {
-    if (this.year !== undefined) return true;
-    const wall = clock.wall ?? (clock.unix !== undefined ? clock.unix * 1000 : undefined);
-    if (wall === undefined) return false;
-    this.year = new Date(wall).getUTCFullYear();
-    return true;
+  learn(clock: LineClock): void {
+    if (this.year === undefined) {
+      const full = clock.wall ?? (clock.unix !== undefined ? clock.unix * 1000 : undefined);
+      if (full !== undefined) this.year = new Date(full).getUTCFullYear();
+    }
+    if (clock.mono !== undefined) {
+      if (this.lastMono !== undefined && clock.mono < this.lastMono - 1) this.monoOffsetMs = undefined;
+      this.lastMono = clock.mono;
+      if (clock.wall !== undefined) this.bound(clock.wall - clock.mono * 1000);
+      return;
+    }
+    if (this.lastMono === undefined) return;
+    const printedBy =
+      clock.wall ??
+      this.yearlessWall(clock) ??
+      (clock.unix !== undefined ? clock.unix * 1000 + 999 : undefined);
+    if (printedBy !== undefined) this.bound(printedBy - this.lastMono * 1000);
   }
 
   resolve(clock: LineClock): LogTime {
     let wall = clock.wall;
-    if (wall === undefined && clock.yearless !== undefined) wall = this.fromYearless(clock.yearless);
+    if (wall === undefined && clock.yearless !== undefined) {
+      wall = this.yearlessWall(clock);
+      if (wall === undefined) this.yearlessUnresolved++;
+    }
     if (wall === undefined && clock.unix !== undefined) wall = clock.unix * 1000;
-    if (wall !== undefined) this.learnYear({ wall });
-
-    const mono = clock.mono;
-    if (mono === undefined) {
-      if (wall !== undefined) {
-        this.anchorWall = wall;
-        this.lastWall = wall;
-      }
-      return wall === undefined ? {} : { wall };
+    if (wall === undefined && clock.mono !== undefined && this.monoOffsetMs !== undefined) {
+      wall = Math.round(this.monoOffsetMs + clock.mono * 1000);
     }
-
-    if (this.lastMono !== undefined && mono < this.lastMono - 1) this.monoOffsetMs = undefined;
-    this.lastMono = mono;
-    if (wall !== undefined) {
-      this.lastWall = wall;
-      return { wall, mono };
-    }
-    if (this.anchorWall !== undefined) {
-      const candidate = this.anchorWall - mono * 1000;
-      if (this.monoOffsetMs === undefined || candidate > this.monoOffsetMs) this.monoOffsetMs = candidate;
-    }
-    if (this.monoOffsetMs === undefined) return { mono };
-    const resolved = Math.round(this.monoOffsetMs + mono * 1000);
-    this.lastWall = resolved;
-    return { wall: resolved, mono };
+    if (wall !== undefined) this.lastResolvedWall = wall;
+    const time: LogTime = {};
+    if (wall !== undefined) time.wall = wall;
+    if (clock.mono !== undefined) time.mono = clock.mono;
+    return time;
   }
 
-  private fromYearless(date: NonNullable<LineClock['yearless']>): number | undefined {
-    if (this.year === undefined) {
-      this.yearlessUnresolved++;
-      return undefined;
-    }
-    let wall = Date.UTC(this.year, date.month - 1, date.day) + date.msOfDay;
-    // A log that runs over New Year: a date far behind (or ahead of) the last one belongs to the next (previous) year.
-    if (this.lastWall !== undefined && wall < this.lastWall - 180 * DAY_MS) {
-      this.year++;
-      wall = Date.UTC(this.year, date.month - 1, date.day) + date.msOfDay;
-    } else if (this.lastWall !== undefined && wall > this.lastWall + 180 * DAY_MS) {
-      this.year--;
-      wall = Date.UTC(this.year, date.month - 1, date.day) + date.msOfDay;
-    }
+  private bound(candidate: number): void {
+    if (this.monoOffsetMs === undefined || candidate < this.monoOffsetMs) this.monoOffsetMs = candidate;
+  }
+
+  private yearlessWall(clock: LineClock): number | undefined {
+    const date = clock.yearless;
+    if (date === undefined || this.year === undefined) return undefined;
+    const at = (year: number) => Date.UTC(year, date.month - 1, date.day) + date.msOfDay;
+    const wall = at(this.year);
+    // A log that runs over New Year: a date far behind the last one belongs to the next year.
+    const last = this.lastResolvedWall;
+    if (last !== undefined && wall < last - 180 * DAY_MS) return at(++this.year);
     return wall;
   }
 }

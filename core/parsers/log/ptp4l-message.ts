@@ -8,7 +8,7 @@ const PORT_TRANSITION = /^([A-Z_]+) to ([A-Z_]+)(?: on ([A-Z_]+))?(?: \(([A-Z_]+
 
 /** Notices that concern one port: the message text (after `port N (iface): `) → code. */
 const PORT_NOTICES: [RegExp, string][] = [
-  [/^send \w+ failed/, 'sendFailed'],
+  [/^send .+ failed/, 'sendFailed'],
   [/^just a bunch of devices/, 'jbod'],
   [/^delay timeout/, 'delayTimeout'],
   [/^(?:master sync|announce) timeout/, 'receiptTimeout'],
@@ -23,6 +23,7 @@ const PORT_NOTICES: [RegExp, string][] = [
 /** Clock-wide ptp4l messages (clock.c, sk.c, clockcheck.c): text → code. */
 const CLOCK_NOTICES: [RegExp, string][] = [
   [/^timed out while polling for tx timestamp/, 'txTimestampTimeout'],
+  [/^recvmsg tx timestamp failed/, 'txTimestampFailed'],
   [/^increasing tx_timestamp_timeout/, 'txTimestampTimeoutHint'],
   [/^selected \/dev\/ptp\d+ as PTP clock/, 'phcSelected'],
   [/^foreign master not using PTP timescale/, 'foreignTimescale'],

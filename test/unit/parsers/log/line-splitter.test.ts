@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_LINE_LENGTH, splitLines } from '../../../../core/parsers/log/line-splitter.js';
+
+async function collect(chunks: (string | Buffer)[]) {
+  async function* source() {
+    for (const chunk of chunks) yield typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+  }
+  const lines = [];
+  for await (const line of splitLines(source())) lines.push(line);
+  return lines;
+}
+
+describe('splitLines', () => {
+  it('splits LF and CRLF lines across chunk boundaries', async () => {
+    const lines = await collect(['ptp4l[1.0]: a\r\nptp', '4l[2.0]: b\npartial', ' end']);
+    expect(lines.map((l) => l.text)).toEqual(['ptp4l[1.0]: a', 'ptp4l[2.0]: b', 'partial end']);
+  });
+
+  it('yields nothing for an empty stream', async () => {
+    expect(await collect([])).toEqual([]);
+  });
+
+  it('cuts a 10 MB line to the line limit and says so, then goes on', async () => {
+    const huge = Buffer.alloc(10 * 1024 * 1024, 0x41);
+    const lines = await collect([huge.subarray(0, 3_000_000), huge.subarray(3_000_000), '\nnext\n']);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.text).toHaveLength(MAX_LINE_LENGTH);
+    expect(lines[0]!.truncated).toBe(true);
+    expect(lines[1]).toEqual({ text: 'next', truncated: false });
+  });
+
+  it('cuts a long line inside one chunk too', async () => {
+    const lines = await collect([`${'x'.repeat(MAX_LINE_LENGTH + 10)}\n`]);
+    expect(lines[0]).toMatchObject({ truncated: true });
+    expect(lines[0]!.text).toHaveLength(MAX_LINE_LENGTH);
+  });
+
+  it('decodes binary garbage without failing', async () => {
+    const lines = await collect([Buffer.from([0, 255, 254, 10, 0x80, 0x41])]);
+    expect(lines.map((l) => l.text.length)).toEqual([3, 2]);
+  });
+});
