@@ -1,6 +1,6 @@
 import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogRecord, LogTime } from '../model/log-record.js';
-import { splitLines } from '../parsers/log/line-splitter.js';
+import { forEachLine } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
 import type { SampleSeries } from './sample-series.js';
@@ -33,6 +33,7 @@ export class LogAnalyzer {
   private first: LogTime | null = null;
   private last: LogTime | null = null;
   private previousWasDaemonMessage = false;
+  private lastBuilder: ProcessTimelineBuilder | undefined;
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year });
@@ -49,7 +50,14 @@ export class LogAnalyzer {
     // A multi-line daemon message (a rendered config, ethtool or pmc output it echoes) continues on
     // lines without any envelope: they belong to that message.
     if (parsed.record.kind === 'unparsed' && this.previousWasDaemonMessage) {
-      parsed.record = { ...parsed.record, kind: 'message', process: 'daemon', text };
+      parsed.record = {
+        kind: 'message',
+        line: lineNumber,
+        process: 'daemon',
+        configTag: null,
+        time: {},
+        text,
+      };
     }
     this.previousWasDaemonMessage = parsed.record.process === 'daemon';
 
@@ -112,6 +120,9 @@ export class LogAnalyzer {
   }
 
   private builderFor(record: LogRecord): ProcessTimelineBuilder {
+    // Consecutive lines mostly come from the same process instance.
+    const last = this.lastBuilder;
+    if (last && last.name === record.process && last.configTag === record.configTag) return last;
     let byTag = this.builders.get(record.process);
     if (!byTag) {
       byTag = new Map();
@@ -122,6 +133,7 @@ export class LogAnalyzer {
       builder = new ProcessTimelineBuilder(record.process, record.configTag, this.options);
       byTag.set(record.configTag, builder);
     }
+    this.lastBuilder = builder;
     return builder;
   }
 }
@@ -132,7 +144,7 @@ export async function analyzeLogStream(
   options: LogAnalyzerOptions = {},
 ): Promise<{ analysis: LogAnalysis; analyzer: LogAnalyzer }> {
   const analyzer = new LogAnalyzer(options);
-  for await (const line of splitLines(chunks)) analyzer.addLine(line.text, line.truncated);
+  await forEachLine(chunks, (text, truncated) => analyzer.addLine(text, truncated));
   return { analysis: analyzer.finish(), analyzer };
 }
 

@@ -55,7 +55,11 @@ export class ProcessTimelineBuilder {
   private readonly maxEvents: number;
   readonly samples: SampleSeries;
 
-  constructor(name: string, configTag: string | null, options: TimelineBuilderOptions = {}) {
+  constructor(
+    readonly name: string,
+    readonly configTag: string | null,
+    options: TimelineBuilderOptions = {},
+  ) {
     this.maxEvents = options.maxEventsPerList ?? DEFAULT_MAX_EVENTS;
     this.samples = new SampleSeries(options.maxSamples ?? 0);
     this.timeline = {

@@ -19,12 +19,12 @@ const STATUS_MARKERS = new Set(['T-GM-STATUS', 'T-BC-STATUS']);
 export function parseDaemonMessage(message: string, base: RecordBase): LogRecord | undefined {
   if (message.startsWith('CLOCK_CLASS_CHANGE ')) {
     const clockClass = Number(message.slice(19).trim());
-    return Number.isNaN(clockClass) ? undefined : { ...base, kind: 'clockClass', clockClass };
+    return Number.isNaN(clockClass) ? undefined : { kind: 'clockClass', clockClass, ...base };
   }
   if (message.startsWith('PTP_PROCESS_STATUS:')) {
     const status = message.slice(19).trim();
     return status === '0' || status === '1'
-      ? { ...base, kind: 'processStatus', up: status === '1' }
+      ? { kind: 'processStatus', up: status === '1', ...base }
       : undefined;
   }
   return parseDpllDecision(message, base) ?? parseStateLine(message, base);
@@ -34,7 +34,6 @@ export function parseDpllDecision(message: string, base: RecordBase): LogRecord 
   const event = DPLL_EVENT.exec(message);
   if (event) {
     return {
-      ...base,
       kind: 'dpllDecision',
       iface: event[1]!,
       state: syncStateOf(event[2]!),
@@ -42,18 +41,19 @@ export function parseDpllDecision(message: string, base: RecordBase): LogRecord 
       inSpec: event[4] === 'true',
       sourceLost: event[5] === 'true',
       onHoldover: event[6] === 'true',
+      ...base,
     };
   }
   const decision = DPLL_DECISION.exec(message);
   if (!decision) return undefined;
   const record: LogRecord = {
-    ...base,
     kind: 'dpllDecision',
     status: Number(decision[1]),
     offset: Number(decision[2]),
     inSpec: decision[3] === 'true',
     sourceLost: decision[4] === 'true',
     onHoldover: decision[5] === 'true',
+    ...base,
   };
   const iface = DPLL_DECISION_IFACE.exec(message)?.[1];
   if (iface !== undefined) record.iface = iface;
@@ -86,11 +86,11 @@ function parseStateLine(message: string, base: RecordBase): LogRecord | undefine
   }
   if (!marker && Object.keys(values).length + Object.keys(attributes).length === 0) return undefined;
   const record: LogRecord = {
-    ...base,
     kind: 'syncState',
     iface: tokens[0]!,
     state: syncStateOf(stateToken),
     values,
+    ...base,
   };
   if (values.offset !== undefined) record.offset = values.offset;
   if (Object.keys(attributes).length > 0) record.attributes = attributes;

@@ -9,7 +9,7 @@ const HOLDOVER_PROGRESS = /^\((\S+)\) time since holdover start [\d.]+, offset -
 /** The klog messages of linuxptp-daemon that carry PTP state; the rest stay plain messages. */
 export function parseKlogMessage(message: string, base: RecordBase): LogRecord | undefined {
   const fsm = BC_FSM.exec(message);
-  if (fsm) return { ...base, kind: 'fsmTransition', machine: 'T-BC', from: fsm[1]!, to: fsm[2]! };
+  if (fsm) return { kind: 'fsmTransition', machine: 'T-BC', from: fsm[1]!, to: fsm[2]!, ...base };
   if (message.startsWith('BC FSM: HOLDOVER sub-state')) return notice(base, 'holdoverOutOfSpec', message);
   const progress = HOLDOVER_PROGRESS.exec(message);
   if (progress) return notice(base, 'holdoverProgress', message, undefined, progress[1]);

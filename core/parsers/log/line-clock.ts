@@ -20,11 +20,34 @@ export function monthFromAbbreviation(text: string): number | undefined {
   return index < 0 ? undefined : index + 1;
 }
 
-/** `hh:mm:ss[.frac]` → milliseconds of the day, or undefined when malformed. */
-export function msOfDay(text: string): number | undefined {
-  const match = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(text);
-  if (!match) return undefined;
-  const [, hh, mm, ss, frac = ''] = match;
-  const ms = frac ? Number(`0.${frac}`) * 1000 : 0;
-  return ((Number(hh) * 60 + Number(mm)) * 60 + Number(ss)) * 1000 + ms;
+/**
+ * `hh:mm:ss[.frac]` starting at `start` → milliseconds of the day, or undefined when malformed. Read by
+ * hand because every klog line has one.
+ */
+export function msOfDay(text: string, start = 0, end = text.length): number | undefined {
+  if (end - start < 8 || text.charCodeAt(start + 2) !== 58 || text.charCodeAt(start + 5) !== 58)
+    return undefined;
+  const hh = twoDigits(text, start);
+  const mm = twoDigits(text, start + 3);
+  const ss = twoDigits(text, start + 6);
+  if (hh < 0 || mm < 0 || ss < 0) return undefined;
+  const ms = ((hh * 60 + mm) * 60 + ss) * 1000;
+  if (end - start === 8) return ms;
+  if (text.charCodeAt(start + 8) !== 46) return undefined;
+  // The fraction as whole microseconds (klog prints six digits), so 14:41:53.794135 is exactly 794.135 ms.
+  let micros = 0;
+  let digits = 0;
+  for (let pos = start + 9; pos < end; pos++) {
+    const digit = text.charCodeAt(pos) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    if (digits++ < 6) micros = micros * 10 + digit;
+  }
+  for (; digits < 6; digits++) micros *= 10;
+  return ms + micros / 1000;
+}
+
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }

@@ -15,7 +15,6 @@ export interface LineEnvelope {
 }
 
 const RFC3339_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) /;
-const KLOG_HEADER = /^([IWEF])(\d\d)(\d\d) (\d\d:\d\d:\d\d\.\d+) +\d+ [^ \]]+:\d+\] ?/;
 const SYSLOG_HEADER = /^([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) ([\w.@/-]+)\[\d+\]: /;
 const JOURNAL_ISO_HEADER = /^(\S+) ([\w.@/-]+)\[\d+\]: /;
 
@@ -41,14 +40,8 @@ export function parseLineEnvelope(line: string): LineEnvelope {
 
   const lead = body.charCodeAt(0);
   if (lead === 73 || lead === 87 || lead === 69 || lead === 70) {
-    const klog = KLOG_HEADER.exec(body);
-    if (klog) {
-      const ms = msOfDay(klog[4]!);
-      if (ms !== undefined && clock.wall === undefined) {
-        clock.yearless = { month: Number(klog[2]), day: Number(klog[3]), msOfDay: ms };
-      }
-      return { clock, klogSeverity: klog[1], body: body.slice(klog[0].length) };
-    }
+    const klog = parseKlogHeader(body, clock);
+    if (klog) return klog;
   }
 
   if (lead >= 65 && lead <= 90 && body.charCodeAt(3) === 32) {
@@ -61,6 +54,35 @@ export function parseLineEnvelope(line: string): LineEnvelope {
     }
   }
   return { clock, body };
+}
+
+/**
+ * klog header `I0911 14:41:53.794135  871479 event_tbc.go:161] ` (severity, MMDD, time, thread id,
+ * file:line), read by hand: most lines of a daemon log have one.
+ */
+function parseKlogHeader(line: string, clock: LineClock): LineEnvelope | undefined {
+  const month = twoDigitNumber(line, 1);
+  const day = twoDigitNumber(line, 3);
+  if (month < 1 || month > 12 || day < 1 || line.charCodeAt(5) !== 32) return undefined;
+  const timeEnd = line.indexOf(' ', 6);
+  const ms = timeEnd < 0 ? undefined : msOfDay(line, 6, timeEnd);
+  if (ms === undefined) return undefined;
+  let pos = timeEnd;
+  while (line.charCodeAt(pos) === 32) pos++;
+  const threadStart = pos;
+  while (line.charCodeAt(pos) >= 48 && line.charCodeAt(pos) <= 57) pos++;
+  if (pos === threadStart || line.charCodeAt(pos) !== 32) return undefined;
+  const close = line.indexOf('] ', pos);
+  const bodyStart = close >= 0 ? close + 2 : line.endsWith(']') ? line.length : -1;
+  if (bodyStart < 0 || line.lastIndexOf(':', bodyStart) <= pos) return undefined;
+  if (clock.wall === undefined) clock.yearless = { month, day, msOfDay: ms };
+  return { clock, klogSeverity: line[0], body: line.slice(bodyStart) };
+}
+
+function twoDigitNumber(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /** A journald host name never contains `[`; a process line does (`ptp4l[12.3]:`). */

@@ -42,11 +42,21 @@ export function parseOffsetMessage(message: string, base: RecordBase): LogRecord
   if (pos < message.length) return undefined;
 
   const { clock, source } = splitPrefix(message.slice(0, prefixEnd));
-  const record: LogRecord = { ...base, kind: 'offset', source, offset, servo, freq };
-  if (clock !== undefined) record.clock = clock;
-  if (delay !== undefined) record.delay = delay;
-  if (holdover) record.holdover = true;
-  return record;
+  // One fixed object shape for the hottest record keeps V8 on its fast paths.
+  return {
+    kind: 'offset',
+    line: base.line,
+    process: base.process,
+    configTag: base.configTag,
+    time: base.time,
+    clock,
+    source,
+    offset,
+    servo,
+    freq,
+    delay,
+    holdover,
+  };
 }
 
 /** `master` → source; `CLOCK_REALTIME phc` → clock + source; `/dev/ptp10` → clock (source master, as the daemon labels ts2phc). */

@@ -41,16 +41,16 @@ export function parseLogLine(line: string, lineNumber: number): ParsedLine {
   if (envelope.klogSeverity !== undefined) {
     const base: RecordBase = { line: lineNumber, process: 'daemon', configTag: null, time: {} };
     const record = parseKlogMessage(envelope.body, base) ?? {
-      ...base,
       kind: 'message',
       severity: envelope.klogSeverity,
       text: envelope.body,
+      ...base,
     };
     return { record, clock };
   }
   if (envelope.syslogIdent !== undefined) {
     const base: RecordBase = { line: lineNumber, process: envelope.syslogIdent, configTag: null, time: {} };
-    return { record: { ...base, kind: 'message', text: envelope.body }, clock };
+    return { record: { kind: 'message', text: envelope.body, ...base }, clock };
   }
   return {
     record: { line: lineNumber, process: '', configTag: null, time: {}, kind: 'unparsed', text: line },
@@ -71,6 +71,6 @@ function parseProcessMessage(processLine: ProcessLine, lineNumber: number): LogR
     parseOffsetMessage(message, base) ??
     PROGRAM_PARSERS[processLine.process]?.(message, base) ??
     parseSummaryMessage(message, base) ??
-    parseDaemonMessage(message, base) ?? { ...base, kind: 'message', text: message }
+    parseDaemonMessage(message, base) ?? { kind: 'message', text: message, ...base }
   );
 }

@@ -17,7 +17,7 @@ const HA_PROFILE = /^ptp_ha_profile (\S+) state (\d)/;
 
 export function parsePhc2sysMessage(message: string, base: RecordBase): LogRecord | undefined {
   const ha = HA_PROFILE.exec(message);
-  if (ha) return { ...base, kind: 'haProfile', profile: ha[1]!, active: ha[2] === '1' };
+  if (ha) return { kind: 'haProfile', profile: ha[1]!, active: ha[2] === '1', ...base };
   for (const [pattern, code] of PHC2SYS_NOTICES) {
     if (pattern.test(message)) return notice(base, code, message);
   }

@@ -15,6 +15,12 @@ export interface ProcessLine {
   message: string;
 }
 
+/** Names that recur on every line are returned as these constants instead of fresh substrings. */
+const KNOWN_NAMES = ['ptp4l', 'phc2sys', 'ts2phc', 'dpll', 'gnss', 'GM', 'T-BC', 'synce4l', 'chronyd'];
+/** The config tags seen last, reused the same way (a log has a handful). */
+const recentTags: string[] = [];
+const RECENT_TAGS = 16;
+
 function isNameChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
@@ -36,15 +42,29 @@ export function parseProcessLine(body: string, syslogIdent?: string): ProcessLin
     let end = 0;
     while (end < body.length && isNameChar(body.charCodeAt(end))) end++;
     if (end === 0 || body.charCodeAt(end) !== 91) return undefined;
-    process = body.slice(0, end);
+    process = internName(body, end);
     pos = end;
   }
-  const close = body.indexOf(']', pos + 1);
-  if (close < 0) return undefined;
-  const secondsText = body.slice(pos + 1, close);
-  const seconds = Number(secondsText);
-  if (secondsText === '' || Number.isNaN(seconds)) return undefined;
-  pos = close + 1;
+
+  // The seconds: digits with at most one decimal point. N/10^k of two exact integers is correctly
+  // rounded, the same double Number() would give, without slicing a string.
+  let whole = 0;
+  let decimals = 0;
+  let digits = 0;
+  let point = false;
+  for (pos++; ; pos++) {
+    const code = body.charCodeAt(pos);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      whole = whole * 10 + (code - 48);
+      if (point) decimals++;
+    } else if (code === 46 && !point) {
+      point = true;
+    } else break;
+  }
+  if (digits === 0 || body.charCodeAt(pos) !== 93 /* ] */) return undefined;
+  const value = point ? whole / 10 ** decimals : whole;
+  pos++;
   if (body.charCodeAt(pos) === 58 /* : */) pos++;
   while (body.charCodeAt(pos) === 32) pos++;
 
@@ -53,27 +73,48 @@ export function parseProcessLine(body: string, syslogIdent?: string): ProcessLin
   if (body.charCodeAt(pos) === 91) {
     const tagEnd = body.indexOf(']', pos + 1);
     if (tagEnd > pos) {
-      const tag = body.slice(pos + 1, tagEnd);
-      const colon = tag.lastIndexOf(':');
-      const suffix = colon < 0 ? '' : tag.slice(colon + 1);
-      if (colon > 0 && (suffix === '{level}' || /^\d$/.test(suffix))) {
-        configTag = tag.slice(0, colon);
-        if (suffix !== '{level}') level = Number(suffix);
-      } else {
-        configTag = tag;
+      let nameEnd = tagEnd;
+      const colon = body.lastIndexOf(':', tagEnd);
+      if (colon > pos + 1) {
+        const levelDigit = body.charCodeAt(colon + 1) - 48;
+        if (colon + 2 === tagEnd && levelDigit >= 0 && levelDigit <= 9) {
+          level = levelDigit;
+          nameEnd = colon;
+        } else if (body.startsWith(':{level}]', colon)) {
+          nameEnd = colon;
+        }
       }
+      configTag = internTag(body, pos + 1, nameEnd);
       pos = tagEnd + 1;
       if (body.charCodeAt(pos) === 58) pos++;
       while (body.charCodeAt(pos) === 32) pos++;
     }
   }
-  const message = body.slice(pos).trimEnd();
+  let end = body.length;
+  while (end > pos && body.charCodeAt(end - 1) === 32) end--;
   return {
     process,
     configTag,
     level,
-    seconds,
-    secondsAreMonotonic: secondsText.includes('.') || syslogIdent !== undefined,
-    message,
+    seconds: value,
+    secondsAreMonotonic: point || syslogIdent !== undefined,
+    message: body.slice(pos, end),
   };
+}
+
+function internName(body: string, end: number): string {
+  for (const name of KNOWN_NAMES) {
+    if (name.length === end && body.startsWith(name)) return name;
+  }
+  return body.slice(0, end);
+}
+
+function internTag(body: string, start: number, end: number): string {
+  for (const tag of recentTags) {
+    if (tag.length === end - start && body.startsWith(tag, start)) return tag;
+  }
+  const tag = body.slice(start, end);
+  if (recentTags.length >= RECENT_TAGS) recentTags.shift();
+  recentTags.push(tag);
+  return tag;
 }

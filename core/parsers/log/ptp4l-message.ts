@@ -36,15 +36,15 @@ const CLOCK_NOTICES: [RegExp, string][] = [
 export function parsePtp4lMessage(message: string, base: RecordBase): LogRecord | undefined {
   if (message.startsWith('port ')) return parsePortMessage(message, base);
   if (message.startsWith('selected best master clock ')) {
-    return { ...base, kind: 'bestMaster', clockIdentity: firstWord(message, 27), local: false };
+    return { kind: 'bestMaster', clockIdentity: firstWord(message, 27), local: false, ...base };
   }
   if (message.startsWith('selected local clock ')) {
-    return { ...base, kind: 'bestMaster', clockIdentity: firstWord(message, 21), local: true };
+    return { kind: 'bestMaster', clockIdentity: firstWord(message, 21), local: true, ...base };
   }
   if (message.startsWith('clockcheck: ')) {
-    if (message.includes('frequency changed')) return { ...base, kind: 'clockJump', direction: 'frequency' };
-    if (message.includes('jumped forward')) return { ...base, kind: 'clockJump', direction: 'forward' };
-    if (message.includes('jumped backward')) return { ...base, kind: 'clockJump', direction: 'backward' };
+    if (message.includes('frequency changed')) return { kind: 'clockJump', direction: 'frequency', ...base };
+    if (message.includes('jumped forward')) return { kind: 'clockJump', direction: 'forward', ...base };
+    if (message.includes('jumped backward')) return { kind: 'clockJump', direction: 'backward', ...base };
   }
   for (const [pattern, code] of CLOCK_NOTICES) {
     if (pattern.test(message)) return notice(base, code, message);
@@ -60,19 +60,19 @@ function parsePortMessage(message: string, base: RecordBase): LogRecord | undefi
   const rest = prefix[3]!.trimEnd();
   const transition = PORT_TRANSITION.exec(rest);
   if (transition) {
-    const record: LogRecord = { ...base, kind: 'portState', port, from: transition[1]!, to: transition[2]! };
+    const record: LogRecord = { kind: 'portState', port, from: transition[1]!, to: transition[2]!, ...base };
     if (iface !== undefined) record.iface = iface;
     if (transition[3] !== undefined) record.event = transition[3];
     if (transition[4] !== undefined) record.fault = transition[4];
     return record;
   }
   if (rest === 'assuming the grand master role') {
-    const record: LogRecord = { ...base, kind: 'grandMasterRole', port };
+    const record: LogRecord = { kind: 'grandMasterRole', port, ...base };
     if (iface !== undefined) record.iface = iface;
     return record;
   }
   if (rest.startsWith('new foreign master ')) {
-    const record: LogRecord = { ...base, kind: 'foreignMaster', port, portIdentity: firstWord(rest, 19) };
+    const record: LogRecord = { kind: 'foreignMaster', port, portIdentity: firstWord(rest, 19), ...base };
     if (iface !== undefined) record.iface = iface;
     return record;
   }

@@ -12,12 +12,12 @@ export function parseSummaryMessage(message: string, base: RecordBase): LogRecor
   const rms = RMS.exec(message);
   if (rms) {
     const record: LogRecord = {
-      ...base,
       kind: 'rms',
       rms: Number(rms[2]),
       max: Number(rms[3]),
       freq: Number(rms[4]),
       freqStddev: Number(rms[5]),
+      ...base,
     };
     if (rms[1] !== undefined) record.clock = rms[1];
     if (rms[6] !== undefined) {
@@ -29,13 +29,13 @@ export function parseSummaryMessage(message: string, base: RecordBase): LogRecor
   const summary = OFFSET_SUMMARY.exec(message);
   if (summary) {
     return {
-      ...base,
       kind: 'offsetSummary',
       count: Number(summary[1]),
       min: Number(summary[2]),
       max: Number(summary[3]),
       mean: Number(summary[4]),
       stddev: Number(summary[5]),
+      ...base,
     };
   }
   return undefined;

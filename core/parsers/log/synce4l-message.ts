@@ -8,9 +8,9 @@ const QL_TLV = /^tx_rebuild_tlv: attached new (?:extended )?TLV, (?:EXT_)?QL=0x[
 
 export function parseSynce4lMessage(message: string, base: RecordBase): LogRecord | undefined {
   const onDevice = EEC_ON_DEVICE.exec(message);
-  if (onDevice) return { ...base, kind: 'eecState', state: onDevice[1]!, device: onDevice[2]! };
+  if (onDevice) return { kind: 'eecState', state: onDevice[1]!, device: onDevice[2]!, ...base };
   const forIface = EEC_FOR_IFACE.exec(message);
-  if (forIface) return { ...base, kind: 'eecState', state: forIface[1]!, iface: forIface[2]! };
+  if (forIface) return { kind: 'eecState', state: forIface[1]!, iface: forIface[2]!, ...base };
   const tlv = QL_TLV.exec(message);
   if (tlv) return notice(base, 'qualityLevelSent', message, undefined, tlv[1]);
   return undefined;

@@ -23,7 +23,7 @@ export function parseTs2phcMessage(message: string, base: RecordBase): LogRecord
     const sentence = message.slice(15);
     // RMC status field: A = valid fix, V = void (NMEA 0183).
     const valid = /^\$?G[PNLAB]RMC,/.test(sentence) ? sentence.split(',')[2] === 'A' : undefined;
-    const record: LogRecord = { ...base, kind: 'nmea', sentence };
+    const record: LogRecord = { kind: 'nmea', sentence, ...base };
     if (valid !== undefined) record.valid = valid;
     return record;
   }

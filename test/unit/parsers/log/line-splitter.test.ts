@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_LENGTH, splitLines } from '../../../../core/parsers/log/line-splitter.js';
+import { forEachLine, MAX_LINE_LENGTH } from '../../../../core/parsers/log/line-splitter.js';
 
 async function collect(chunks: (string | Buffer)[]) {
   async function* source() {
     for (const chunk of chunks) yield typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
   }
-  const lines = [];
-  for await (const line of splitLines(source())) lines.push(line);
+  const lines: { text: string; truncated: boolean }[] = [];
+  await forEachLine(source(), (text, truncated) => lines.push({ text, truncated }));
   return lines;
 }
 
-describe('splitLines', () => {
+describe('forEachLine', () => {
   it('splits LF and CRLF lines across chunk boundaries', async () => {
     const lines = await collect(['ptp4l[1.0]: a\r\nptp', '4l[2.0]: b\npartial', ' end']);
     expect(lines.map((l) => l.text)).toEqual(['ptp4l[1.0]: a', 'ptp4l[2.0]: b', 'partial end']);
