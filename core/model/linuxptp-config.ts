@@ -20,7 +20,28 @@ export const ConfigSection = z.object({
 });
 export type ConfigSection = z.infer<typeof ConfigSection>;
 
+/** `error`: the program would refuse to start with this (linuxptp config_read() or getopt fails); `warning`: it starts. */
+export const DiagnosticSeverity = z.enum(['error', 'warning']);
+export type DiagnosticSeverity = z.infer<typeof DiagnosticSeverity>;
+
+/** Stable names of the problems a configuration file can have, so that rules and tests need not match messages. */
+export const ConfigDiagnosticCode = z.enum([
+  'byte-order-mark',
+  'nul-byte',
+  'invalid-utf8',
+  'line-too-long',
+  'not-in-section',
+  'missing-value',
+  'empty-section-name',
+  'misread-section-header',
+  'inline-comment',
+  'too-many-diagnostics',
+]);
+export type ConfigDiagnosticCode = z.infer<typeof ConfigDiagnosticCode>;
+
 export const ConfigDiagnostic = z.object({
+  code: ConfigDiagnosticCode,
+  severity: DiagnosticSeverity,
   line: z.number().int(),
   column: z.number().int(),
   message: z.string(),
