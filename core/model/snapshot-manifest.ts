@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** `snapshot.yaml` of a snapshot folder (docs/snapshot-format.md). */
+export const SnapshotManifest = z.object({
+  apiVersion: z.literal('ptp-mcp/v1'),
+  kind: z.literal('Snapshot'),
+  metadata: z.object({ name: z.string(), description: z.string().optional() }),
+  spec: z
+    .object({
+      cluster: z.string().optional(),
+      namespace: z.string().default('openshift-ptp'),
+      source: z.enum(['fixture', 'recorded', 'must-gather', 'live']).default('recorded'),
+      recordedAt: z.string().optional(),
+    })
+    .default({ namespace: 'openshift-ptp', source: 'recorded' }),
+});
+export type SnapshotManifest = z.infer<typeof SnapshotManifest>;
+
+/** A problem met while reading a source: which file (and line), and what is wrong. Never fatal. */
+export const SourceWarning = z.object({
+  source: z.string(),
+  line: z.number().int().optional(),
+  message: z.string(),
+});
+export type SourceWarning = z.infer<typeof SourceWarning>;

@@ -1,0 +1,67 @@
+import { type Document, isMap, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { SourceWarning } from '../model/snapshot-manifest.js';
+
+/** One Kubernetes object of a YAML stream, with the line it starts at and its YAML document for positions. */
+export interface KubeYamlObject {
+  object: unknown;
+  line: number;
+  document: Document.Parsed;
+  /** The YAML node of the object (a List item's node for List members). */
+  node: YamlNode;
+}
+
+export interface KubeYamlResult {
+  objects: KubeYamlObject[];
+  errors: SourceWarning[];
+  lineCounter: LineCounter;
+}
+
+/**
+ * Reads a YAML stream of Kubernetes objects as `kubectl get -o yaml` or a repository holds them: several
+ * documents, `kind: List` / `…List` with `items`. Syntax errors become `file:line` errors and the other
+ * documents are still read; nothing throws.
+ */
+export function parseKubeYaml(text: string, source: string): KubeYamlResult {
+  const lineCounter = new LineCounter();
+  const objects: KubeYamlObject[] = [];
+  const errors: SourceWarning[] = [];
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  for (const document of Array.isArray(documents) ? documents : [documents]) {
+    if (document.errors.length > 0) {
+      for (const error of document.errors) {
+        const position = lineCounter.linePos(error.pos[0]);
+        errors.push({
+          source,
+          line: position.line,
+          message: `${error.message.split('\n')[0]} (column ${position.col})`,
+        });
+      }
+      continue;
+    }
+    const contents = document.contents;
+    if (contents === null) continue;
+    const json = document.toJS({ maxAliasCount: 100 }) as unknown;
+    if (isListObject(json) && isMap(contents)) {
+      const items = contents.get('items', true);
+      if (isSeq(items)) {
+        items.items.forEach((item, index) => {
+          const node = item as YamlNode;
+          objects.push({ object: json.items[index], line: lineOf(node, lineCounter), document, node });
+        });
+        continue;
+      }
+    }
+    objects.push({ object: json, line: lineOf(contents, lineCounter), document, node: contents });
+  }
+  return { objects, errors, lineCounter };
+}
+
+function isListObject(value: unknown): value is { kind: string; items: unknown[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, items } = value as { kind?: unknown; items?: unknown };
+  return typeof kind === 'string' && (kind === 'List' || kind.endsWith('List')) && Array.isArray(items);
+}
+
+function lineOf(node: YamlNode, lineCounter: LineCounter): number {
+  return node.range ? lineCounter.linePos(node.range[0]).line : 1;
+}

@@ -1,0 +1,66 @@
+import type { SnapshotManifest, SourceWarning } from '../model/snapshot-manifest.js';
+
+/** A text a source can stream without holding it whole (a pod log, a log file). */
+export interface TextStream {
+  /** Where it comes from, for messages: a file path or `pod/container`. */
+  name: string;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/** A small text with the name of where it came from. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+/** A Kubernetes object as read, with where it was read, for error messages. */
+export interface RawObject {
+  source: string;
+  line?: number;
+  object: unknown;
+}
+
+/** The raw material of one node: what the daemon pod logs, serves and answers. Nothing is parsed yet. */
+export interface RawNode {
+  name: string;
+  logs: { daemon?: TextStream; proxy?: TextStream };
+  metrics?: NamedText;
+  /** Rendered /var/run configs, keyed by file name (`ptp4l.0.config`). */
+  configs: NamedText[];
+  /** pmc output per ptp4l config file. */
+  pmc: (NamedText & { configFile: string })[];
+  ethtool: { iface: string; driverInfo?: NamedText; timestamping?: NamedText }[];
+  /** Cloud events, one JSON per line. */
+  cloudEvents?: NamedText;
+}
+
+/** What a data source returns: raw material for the parsers, and what it could not read. */
+export interface RawCluster {
+  manifest: SnapshotManifest;
+  objects: RawObject[];
+  nodes: RawNode[];
+  warnings: SourceWarning[];
+}
+
+export interface CollectOptions {
+  /** Only this node (the others are not read at all). */
+  node?: string;
+  /** Called as nodes are read, for progress on a terminal. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A data-source plugin instance: it knows where data lives and fetches it; it never analyses. */
+export interface PtpDataSource {
+  /** Human description: `snapshot fixtures/clusters/demo`, `cluster context admin@lab`. */
+  readonly description: string;
+  collect(options?: CollectOptions): Promise<RawCluster>;
+}
+
+/** A plugin registered in the container: which `--source` specs it serves and how to open one. */
+export interface SourcePlugin {
+  readonly name: string;
+  /** Usage line for `--source`, e.g. `dir:PATH`. */
+  readonly usage: string;
+  matches(spec: string): boolean;
+  open(spec: string): PtpDataSource;
+}
