@@ -1,0 +1,62 @@
+import type { PtpProfile } from '../model/ptp-config.js';
+import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
+import { findOption, portSections } from '../parsers/linuxptp-config-lookup.js';
+import { parseProcessOptions } from '../parsers/process-options.js';
+
+/** OC: ordinary clock (a T-TSC when slave-only); BC: boundary clock; GM: grandmaster. */
+export type ProfileClockType = 'GM' | 'BC' | 'OC';
+/** The role of a node in the ITU-T G.8275.1 vocabulary, from all the profiles it runs. */
+export type NodeRole = 'T-GM' | 'T-BC' | 'T-TSC' | 'unknown';
+
+export interface ProfileClock {
+  profile: string;
+  type: ProfileClockType;
+  /** Some port may become a time receiver (slave). */
+  hasSlave: boolean;
+  ports: string[];
+  /** ts2phc is configured: the profile disciplines its PHC from an external source (GNSS 1PPS, DPLL). */
+  usesTs2phc: boolean;
+}
+
+const SETTING_TYPES: Record<string, ProfileClockType> = { 'T-GM': 'GM', 'T-BC': 'BC' };
+
+/**
+ * The clock type linuxptp-daemon infers for a profile (pkg/daemon/config.go) when `ptpSettings.clockType`
+ * does not say it: a slave is present with `-s`, `slaveOnly|clientOnly 1` (options or [global]), or
+ * `serverOnly|masterOnly 0` in a port section; no slave → GM; a slave and more than one port → BC; else OC.
+ */
+export function profileClock(profile: PtpProfile): ProfileClock {
+  const config = parseLinuxptpConfig(profile.ptp4lConf ?? '');
+  const options = parseProcessOptions('ptp4l', profile.ptp4lOpts ?? '');
+  const ports = portSections(config).map((section) => section.name);
+  if (profile.interface && !ports.includes(profile.interface)) ports.push(profile.interface);
+  const globalClientOnly = findOption(config, 'clientOnly')?.value.trim() === '1';
+  const portMayBeSlave = portSections(config).some((section) =>
+    section.entries.some(
+      (entry) => /^(?:serverOnly|masterOnly)$/.test(entry.key) && entry.value.trim() === '0',
+    ),
+  );
+  const hasSlave =
+    options.settings.clientOnly ||
+    options.configOverrides.clientOnly === '1' ||
+    globalClientOnly ||
+    portMayBeSlave;
+  const declared = SETTING_TYPES[profile.ptpSettings?.clockType ?? ''];
+  const inferred: ProfileClockType = !hasSlave ? 'GM' : ports.length > 1 ? 'BC' : 'OC';
+  const usesTs2phc = (profile.ts2phcConf ?? '').trim() !== '' || (profile.ts2phcOpts ?? '').trim() !== '';
+  return { profile: profile.name, type: declared ?? inferred, hasSlave, ports, usesTs2phc };
+}
+
+/**
+ * A node's role from all its profiles: a boundary clock is often split in two profiles (a time-receiver
+ * profile with the slave port, a time-transmitter profile whose ports are all masterOnly), so a node with
+ * both slave and master-only profiles is a T-BC, not a T-GM.
+ */
+export function nodeRole(clocks: readonly ProfileClock[]): NodeRole {
+  const ptp = clocks.filter((clock) => clock.ports.length > 0);
+  if (ptp.length === 0) return 'unknown';
+  if (ptp.some((clock) => clock.type === 'BC')) return 'T-BC';
+  const slaves = ptp.filter((clock) => clock.hasSlave);
+  if (slaves.length === 0) return 'T-GM';
+  return slaves.length < ptp.length ? 'T-BC' : 'T-TSC';
+}

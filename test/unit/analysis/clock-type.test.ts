@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { nodeRole, profileClock } from '../../../core/analysis/clock-type.js';
+import { PtpConfig, PtpProfile } from '../../../core/model/ptp-config.js';
+import { describeCorpus, readCorpus } from '../../corpus.js';
+
+function profilesOf(file: string): PtpProfile[] {
+  return parseAllDocuments(readCorpus(file)).flatMap((doc) => PtpConfig.parse(doc.toJS()).spec.profile);
+}
+
+describeCorpus('clock type of the reference profiles', () => {
+  it('the OC slave reference is an OC with a slave', () => {
+    const [clock] = profilesOf('cnf-features-deploy/PtpConfigSlave.yaml').map(profileClock);
+    expect(clock).toMatchObject({ type: 'OC', hasSlave: true });
+    expect(nodeRole([clock!])).toBe('T-TSC');
+  });
+
+  it('the boundary reference is a BC', () => {
+    const clocks = profilesOf('cnf-features-deploy/PtpConfigBoundary.yaml').map(profileClock);
+    expect(clocks[0]).toMatchObject({ type: 'BC', hasSlave: true });
+    expect(clocks[0]!.ports.length).toBeGreaterThan(1);
+    expect(nodeRole(clocks)).toBe('T-BC');
+  });
+
+  it('the grandmaster reference (WPC) is a GM using ts2phc', () => {
+    const clocks = profilesOf('cnf-features-deploy/PtpConfigGmWpc.yaml').map(profileClock);
+    expect(clocks[0]).toMatchObject({ type: 'GM', hasSlave: false, usesTs2phc: true });
+    expect(nodeRole(clocks)).toBe('T-GM');
+  });
+
+  it('the E810 T-BC profile of linuxptp-daemon (one TR port, masterOnly 0) is a BC', () => {
+    // A daemon unit-test profile, not an API object: its ptpSettings values are unquoted numbers, which
+    // the API server (map[string]string) would refuse; only the clock fields matter here.
+    const { ptpSettings: _numbers, ...profile } = parse(
+      readCorpus('linuxptp-daemon/ptpprofile_tbc_e810.yaml'),
+    );
+    const clock = profileClock(PtpProfile.parse(profile));
+    expect(clock).toMatchObject({ type: 'BC', hasSlave: true });
+  });
+});
+
+describe('node role from several profiles', () => {
+  const tr = profileClock({
+    name: 'tr',
+    ptp4lOpts: '-2',
+    ptp4lConf: '[ens1f1]\nmasterOnly 0\n[global]\ndomainNumber 24\n',
+  });
+  const tt = profileClock({
+    name: 'tt',
+    ptp4lOpts: '-2',
+    ptp4lConf: '[ens1f0]\nmasterOnly 1\n[ens2f0]\nmasterOnly 1\n[global]\n',
+  });
+
+  it('a split T-BC: a time-receiver profile and a time-transmitter profile', () => {
+    expect(tr.type).toBe('OC');
+    expect(tt.type).toBe('GM');
+    expect(nodeRole([tr, tt])).toBe('T-BC');
+  });
+
+  it('ptpSettings.clockType overrides the inference', () => {
+    expect(
+      profileClock({ name: 'x', ptp4lConf: '[ens1f0]\nmasterOnly 1\n', ptpSettings: { clockType: 'T-BC' } })
+        .type,
+    ).toBe('BC');
+  });
+
+  it('a node without profiles has no role', () => {
+    expect(nodeRole([])).toBe('unknown');
+  });
+});
