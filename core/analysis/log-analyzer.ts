@@ -1,9 +1,9 @@
 import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogRecord, LogTime } from '../model/log-record.js';
+import type { SampleSeries } from '../model/sample-series.js';
 import { forEachLine } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
-import type { SampleSeries } from './sample-series.js';
 import { ProcessTimelineBuilder, type TimelineBuilderOptions } from './timeline-builder.js';
 
 export interface LogAnalyzerOptions extends TimelineBuilderOptions {

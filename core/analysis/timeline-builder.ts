@@ -1,6 +1,6 @@
 import type { LogRecord, LogRecordOf, ServoState, SyncState } from '../model/log-record.js';
 import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
-import { SampleSeries } from './sample-series.js';
+import { SampleSeries } from '../model/sample-series.js';
 import { AbsQuantileSketch, RunningStats, round3 } from './statistics.js';
 
 export interface TimelineBuilderOptions {

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { createService } from '../../core/container.js';
+import type { PtpService } from '../../core/service.js';
+import { SourceError } from '../../core/sources/source-error.js';
 import { CliError } from './cli-error.js';
+import { diagnoseCommand } from './commands/diagnose.js';
 import { logsAnalyzeCommand } from './commands/logs-analyze.js';
 import { type CliIo, processIo } from './io.js';
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
+type Command = (argv: string[], io: CliIo, service: PtpService) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  diagnose: diagnoseCommand,
   'logs analyze': logsAnalyzeCommand,
 };
 
@@ -16,13 +21,14 @@ const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift
 usage: ptp-mcp <command> [options]
 
 commands:
+  diagnose               state of every node, clock hierarchy and episodes (default source: the built-in demo)
   logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class
 
 Run "ptp-mcp <command> --help" for the options of a command.
 `;
 
 /** Runs one CLI invocation and returns its exit code; never lets a user mistake surface as a stack trace. */
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo, service?: PtpService): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     io.stdout(HELP);
     return argv.length === 0 ? 2 : 0;
@@ -38,11 +44,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 2;
   }
   try {
-    return await command(argv.slice(name.split(' ').length), io);
+    return await command(argv.slice(name.split(' ').length), io, service ?? createService());
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof SourceError) {
       io.stderr(`ptp-mcp: ${error.message}\n`);
-      return error.exitCode;
+      return error instanceof CliError ? error.exitCode : 2;
     }
     io.stderr(`ptp-mcp: internal error: ${(error as Error).message}\n`);
     if (process.env.PTP_MCP_DEBUG) io.stderr(`${(error as Error).stack}\n`);

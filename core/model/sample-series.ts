@@ -1,4 +1,4 @@
-import type { LogTime, ServoState } from '../model/log-record.js';
+import type { LogTime, ServoState } from './log-record.js';
 
 const SERVO_CODES: ServoState[] = ['s0', 's1', 's2', 's3'];
 

@@ -1,0 +1,210 @@
+import type { LogTime, SyncState } from '../model/log-record.js';
+import type { NodeStatus, PortStatus, ProcessStatus } from '../model/node-status.js';
+import type { ProcessTimeline } from '../model/process-timeline.js';
+import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
+import { seriesKey } from '../model/snapshot.js';
+import { nodeRole, profileClock } from './clock-type.js';
+import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
+import { AbsQuantileSketch, RunningStats } from './statistics.js';
+
+/** The window of the data offset statistics are computed over (epoch ms; open ends allowed). */
+export interface AnalysisWindow {
+  from?: number;
+  to?: number;
+}
+
+const MAX_FAULTS = 50;
+/** Processes whose own lines carry a daemon state per interface rather than a servo. */
+const STATE_PROCESSES = new Set(['dpll', 'gnss', 'GM', 'T-BC', 'synce4l']);
+const STATE_RANK: Record<SyncState, number> = { LOCKED: 3, HOLDOVER: 2, FREERUN: 1, UNKNOWN: 0 };
+
+/** Derives the facts of one node: role, per-process state and offsets, ports, GM, clock class, episodes. */
+export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: AnalysisWindow = {}): NodeStatus {
+  const profiles = node.recommendation.applied.flatMap((applied) => {
+    const config = snapshot.cluster.ptpConfigs.find((c) => c.metadata.name === applied.ptpConfig);
+    const profile = config?.spec.profile.find((p) => p.name === applied.name);
+    return profile
+      ? [{ ...profileClock(profile), name: applied.qualifiedName, ptpConfig: applied.ptpConfig }]
+      : [];
+  });
+  const timelines = node.logs?.processes ?? [];
+  const dataEnd = node.logs?.timeRange.last ?? null;
+  const processes = timelines.filter((t) => t.name !== 'daemon').map((t) => processStatus(t, node, window));
+  const ports = portStatuses(timelines);
+  const sync = primarySyncState(processes, ports);
+  const faults = timelines
+    .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
+    .sort((a, b) => timeKey(a.time) - timeKey(b.time));
+  return {
+    node: node.name,
+    role: nodeRole(profiles),
+    profiles: profiles.map(({ name, ptpConfig, type, ports, hasSlave, usesTs2phc }) => ({
+      name,
+      ptpConfig,
+      type,
+      ports,
+      hasSlave,
+      usesTs2phc,
+    })),
+    recommendation: { priority: node.recommendation.priority, missing: node.recommendation.missing },
+    daemonPod: node.daemonPod,
+    hasData: node.logs !== null,
+    syncState: sync.state,
+    syncSource: sync.source,
+    timeRange: node.logs?.timeRange ?? { first: null, last: null },
+    processes,
+    ports,
+    grandmaster: grandmasterOf(timelines),
+    clockClass: clockClassOf(timelines),
+    episodes: {
+      syncLoss: timelines.flatMap((t) => syncLossEpisodes(t, dataEnd)),
+      holdover: holdoverEpisodes(timelines, dataEnd),
+    },
+    faults: faults.slice(-MAX_FAULTS),
+    faultsOmitted: Math.max(0, faults.length - MAX_FAULTS),
+  };
+}
+
+function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: AnalysisWindow): ProcessStatus {
+  const ifaceStates = currentIfaceStates(timeline);
+  const servo = timeline.lastOffset?.servo ?? null;
+  const lastStatus = timeline.statusChanges.at(-1);
+  const { offset, estimated } = windowOffsets(timeline, node, window);
+  return {
+    name: timeline.name,
+    configTag: timeline.configTag,
+    state: stateOf(
+      timeline,
+      ifaceStates.map((s) => s.state),
+    ),
+    servo,
+    lastSeen: timeline.lastTime,
+    up: lastStatus ? lastStatus.up : null,
+    restarts: Math.max(0, timeline.statusChanges.filter((s) => s.up).length - 1),
+    offset,
+    offsetEstimated: estimated,
+    lastOffset: timeline.lastOffset && {
+      time: timeline.lastOffset.time,
+      offset: timeline.lastOffset.offset,
+      servo: timeline.lastOffset.servo,
+    },
+    rms: timeline.rms,
+    ifaceStates,
+    faults: timeline.faults.length + (timeline.omitted.faults ?? 0),
+  };
+}
+
+/** Servo s2/s3 is LOCKED and s0/s1 FREERUN (as the daemon maps them); ts2phc's holdover suffix is HOLDOVER. */
+function stateOf(timeline: ProcessTimeline, ifaceStates: SyncState[]): SyncState {
+  if (STATE_PROCESSES.has(timeline.name) || (timeline.lastOffset === null && ifaceStates.length > 0)) {
+    if (ifaceStates.length === 0) return 'UNKNOWN';
+    return ifaceStates.reduce((worst, state) => (STATE_RANK[state] < STATE_RANK[worst] ? state : worst));
+  }
+  const last = timeline.lastOffset;
+  if (!last) return 'UNKNOWN';
+  return last.servo === 's2' || last.servo === 's3' ? 'LOCKED' : 'FREERUN';
+}
+
+function currentIfaceStates(timeline: ProcessTimeline): ProcessStatus['ifaceStates'] {
+  const byIface = new Map<string, ProcessStatus['ifaceStates'][number]>();
+  for (const change of timeline.stateChanges) {
+    const entry: ProcessStatus['ifaceStates'][number] = {
+      iface: change.iface ?? '',
+      state: change.to,
+      values: change.values,
+      since: change.time,
+    };
+    if (change.offset !== undefined) entry.offset = change.offset;
+    byIface.set(entry.iface, entry);
+  }
+  return [...byIface.values()];
+}
+
+function windowOffsets(timeline: ProcessTimeline, node: NodeSnapshot, window: AnalysisWindow) {
+  const series = node.series.get(seriesKey(timeline.name, timeline.configTag));
+  if (!series || (window.from === undefined && window.to === undefined && !series.decimated)) {
+    return { offset: timeline.offset, estimated: false };
+  }
+  const stats = new RunningStats();
+  const sketch = new AbsQuantileSketch();
+  for (const offset of series.offsetsBetween(window.from, window.to).offsets) {
+    stats.push(offset);
+    sketch.push(offset);
+  }
+  return { offset: { ...stats.summary(), p99Abs: sketch.quantile(0.99) }, estimated: series.decimated };
+}
+
+function portStatuses(timelines: readonly ProcessTimeline[]): PortStatus[] {
+  const ports: PortStatus[] = [];
+  for (const timeline of timelines) {
+    const byPort = new Map<string, PortStatus>();
+    for (const transition of timeline.portTransitions) {
+      // UDS pseudo-ports (port 0, /var/run/…) are management endpoints, not network ports.
+      if (transition.port === 0 || transition.iface?.startsWith('/')) continue;
+      const key = `${transition.port ?? ''}|${transition.iface ?? ''}`;
+      const previous = byPort.get(key);
+      const status: PortStatus = {
+        configTag: timeline.configTag,
+        state: transition.to,
+        since: transition.time,
+        transitions: (previous?.transitions ?? 0) + 1,
+      };
+      if (transition.port !== undefined) status.port = transition.port;
+      if (transition.iface !== undefined) status.iface = transition.iface;
+      byPort.set(key, status);
+    }
+    ports.push(...byPort.values());
+  }
+  return ports;
+}
+
+/** The grandmaster the node follows: seen by the ptp4l instance that has a slave port, else by any. */
+function grandmasterOf(timelines: readonly ProcessTimeline[]): NodeStatus['grandmaster'] {
+  const ptp4l = timelines.filter((t) => t.gmChanges.length > 0);
+  const follower = ptp4l.find((t) => t.portTransitions.some((p) => p.to === 'SLAVE')) ?? ptp4l[0];
+  const last = follower?.gmChanges.at(-1);
+  if (!follower || !last) return null;
+  return {
+    identity: last.gmIdentity,
+    local: last.local,
+    since: last.time,
+    configTag: follower.configTag,
+    changes: follower.gmChanges.length + (follower.omitted.gmChanges ?? 0),
+  };
+}
+
+function clockClassOf(timelines: readonly ProcessTimeline[]): NodeStatus['clockClass'] {
+  const changes = timelines
+    .flatMap((t) => t.clockClassChanges)
+    .sort((a, b) => timeKey(a.time) - timeKey(b.time));
+  return { current: changes.at(-1)?.clockClass ?? null, changes };
+}
+
+/**
+ * Which state speaks for the node: linuxptp-daemon's T-BC or T-GM aggregate when it writes one; otherwise
+ * the ptp4l instance with a slave port (FREERUN when that port is no longer SLAVE); otherwise any ptp4l.
+ */
+function primarySyncState(
+  processes: ProcessStatus[],
+  ports: PortStatus[],
+): { state: SyncState; source: string | null } {
+  const aggregate = processes.find((p) => p.name === 'T-BC' || p.name === 'GM');
+  if (aggregate)
+    return { state: aggregate.state, source: `${aggregate.name} ${aggregate.configTag ?? ''}`.trim() };
+  const follower = processes.find(
+    (p) =>
+      p.name === 'ptp4l' && ports.some((port) => port.configTag === p.configTag && port.state !== 'MASTER'),
+  );
+  const ptp4l = follower ?? processes.find((p) => p.name === 'ptp4l');
+  if (!ptp4l) return { state: 'UNKNOWN', source: null };
+  const own = ports.filter((port) => port.configTag === ptp4l.configTag);
+  const slave = own.some((port) => port.state === 'SLAVE');
+  const lostSlave = own.length > 0 && !slave && !own.some((port) => port.state === 'MASTER');
+  // With summary_interval above the sync interval ptp4l prints rms lines, no servo state: a SLAVE port it is.
+  const state = lostSlave ? 'FREERUN' : ptp4l.state === 'UNKNOWN' && slave ? 'LOCKED' : ptp4l.state;
+  return { state, source: `ptp4l ${ptp4l.configTag ?? ''}`.trim() };
+}
+
+function timeKey(time: LogTime): number {
+  return time.wall ?? (time.mono ?? 0) * 1000;
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { HoldoverEpisode, SyncLossEpisode } from './episode.js';
+import { LogTime, ServoState, SyncState } from './log-record.js';
+import { ClockClassChange, FaultEvent, OffsetSummary, RmsSummary } from './process-timeline.js';
+import { DaemonPod } from './snapshot.js';
+
+export const NodeRole = z.enum(['T-GM', 'T-BC', 'T-TSC', 'unknown']);
+
+export const ProfileStatus = z.object({
+  name: z.string(),
+  ptpConfig: z.string(),
+  type: z.enum(['GM', 'BC', 'OC']),
+  ports: z.array(z.string()),
+  hasSlave: z.boolean(),
+  usesTs2phc: z.boolean(),
+});
+
+export const IfaceState = z.object({
+  iface: z.string(),
+  state: SyncState,
+  offset: z.number().optional(),
+  values: z.record(z.string(), z.number()),
+  since: LogTime,
+});
+
+/** The state of one process instance at the end of the data, and its offsets over the window. */
+export const ProcessStatus = z.object({
+  name: z.string(),
+  configTag: z.string().nullable(),
+  /** LOCKED when the servo is s2/s3 or the daemon reports LOCKED; HOLDOVER/FREERUN likewise. */
+  state: SyncState,
+  servo: ServoState.nullable(),
+  lastSeen: LogTime.nullable(),
+  /** From PTP_PROCESS_STATUS lines: null when the log never says. */
+  up: z.boolean().nullable(),
+  restarts: z.number().int(),
+  offset: OffsetSummary,
+  /** The window statistics are computed from thinned samples (a very long log). */
+  offsetEstimated: z.boolean(),
+  lastOffset: z.object({ time: LogTime, offset: z.number(), servo: ServoState }).nullable(),
+  rms: RmsSummary.nullable(),
+  ifaceStates: z.array(IfaceState),
+  faults: z.number().int(),
+});
+export type ProcessStatus = z.infer<typeof ProcessStatus>;
+
+export const PortStatus = z.object({
+  configTag: z.string().nullable(),
+  port: z.number().int().optional(),
+  iface: z.string().optional(),
+  state: z.string(),
+  since: LogTime,
+  transitions: z.number().int(),
+});
+export type PortStatus = z.infer<typeof PortStatus>;
+
+export const GrandmasterView = z.object({
+  identity: z.string(),
+  /** The node's own clock is the grandmaster. */
+  local: z.boolean(),
+  since: LogTime,
+  configTag: z.string().nullable(),
+  changes: z.number().int(),
+});
+
+/** Facts about one node derived from its snapshot: what a diagnosis (and the rule packs) reason about. */
+export const NodeStatus = z.object({
+  node: z.string(),
+  role: NodeRole,
+  profiles: z.array(ProfileStatus),
+  recommendation: z.object({ priority: z.number().nullable(), missing: z.array(z.string()) }),
+  daemonPod: DaemonPod.nullable(),
+  hasData: z.boolean(),
+  /** The node's own synchronization state and which process says it (T-BC/T-GM status, else the ptp4l follower). */
+  syncState: SyncState,
+  syncSource: z.string().nullable(),
+  timeRange: z.object({ first: LogTime.nullable(), last: LogTime.nullable() }),
+  processes: z.array(ProcessStatus),
+  ports: z.array(PortStatus),
+  grandmaster: GrandmasterView.nullable(),
+  clockClass: z.object({ current: z.number().nullable(), changes: z.array(ClockClassChange) }),
+  episodes: z.object({ syncLoss: z.array(SyncLossEpisode), holdover: z.array(HoldoverEpisode) }),
+  faults: z.array(FaultEvent.extend({ process: z.string(), configTag: z.string().nullable() })),
+  faultsOmitted: z.number().int(),
+});
+export type NodeStatus = z.infer<typeof NodeStatus>;

@@ -1,0 +1,67 @@
+import { injectAll, injectable } from 'tsyringe';
+import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
+import type { Diagnosis } from './model/diagnosis.js';
+import type { Snapshot } from './model/snapshot.js';
+import { buildSnapshot } from './snapshot/build-snapshot.js';
+import type { CollectOptions, PtpDataSource, SourcePlugin } from './sources/raw-cluster.js';
+import { SourceError } from './sources/source-error.js';
+import { TOKENS } from './tokens.js';
+
+export interface SnapshotRequest extends CollectOptions {
+  /** `demo`, `scenario:NAME`, `dir:PATH` (and the live sources of later plugins). */
+  source: string;
+  year?: number;
+  maxSamples?: number;
+}
+
+export interface DiagnoseRequest extends SnapshotRequest {
+  window?: AnalysisWindow;
+  /** Only the last part of the data, in ms before its end (the data's end, never the clock's "now"). */
+  lastMs?: number;
+}
+
+/** The façade every transport calls (CLI, MCP, HTTP): they format what it returns and hold no logic. */
+@injectable()
+export class PtpService {
+  constructor(@injectAll(TOKENS.SourcePlugin) private readonly plugins: SourcePlugin[]) {}
+
+  /** The `--source` forms the registered plugins accept. */
+  sourceUsages(): string[] {
+    return this.plugins.map((plugin) => plugin.usage);
+  }
+
+  openSource(spec: string): PtpDataSource {
+    const plugin = this.plugins.find((candidate) => candidate.matches(spec));
+    if (!plugin)
+      throw new SourceError(`unknown source "${spec}"; use one of: ${this.sourceUsages().join(', ')}`);
+    return plugin.open(spec);
+  }
+
+  async snapshot(request: SnapshotRequest): Promise<Snapshot> {
+    const raw = await this.openSource(request.source).collect(request);
+    return buildSnapshot(raw, {
+      origin: request.source,
+      year: request.year,
+      maxSamples: request.maxSamples,
+      node: request.node,
+    });
+  }
+
+  async diagnose(request: DiagnoseRequest): Promise<Diagnosis> {
+    const snapshot = await this.snapshot(request);
+    if (request.node !== undefined && !snapshot.nodes.some((node) => node.name === request.node)) {
+      throw new SourceError(`no node "${request.node}" in ${snapshot.meta.origin}`);
+    }
+    const end = snapshot.meta.dataRange.last?.wall;
+    const window: AnalysisWindow =
+      request.lastMs !== undefined && end !== undefined
+        ? { from: end - request.lastMs, to: end }
+        : (request.window ?? {});
+    return {
+      meta: snapshot.meta,
+      window: { from: window.from ?? null, to: window.to ?? null },
+      nodes: snapshot.nodes.map((node) => nodeStatus(node, snapshot, window)),
+      warnings: snapshot.warnings,
+    };
+  }
+}

@@ -1,0 +1,182 @@
+import { LogAnalyzer } from '../analysis/log-analyzer.js';
+import { recommendProfiles } from '../analysis/profile-recommendation.js';
+import type { KubeNode, KubePod } from '../model/kubernetes.js';
+import type { LinuxptpProgram } from '../model/linuxptp-config.js';
+import type { LogAnalysis } from '../model/log-analysis.js';
+import type { LogTime } from '../model/log-record.js';
+import type { SampleSeries } from '../model/sample-series.js';
+import type { ClusterObjects, DaemonPod, NodeSnapshot, RenderedConfig, Snapshot } from '../model/snapshot.js';
+import { seriesKey } from '../model/snapshot.js';
+import type { SourceWarning } from '../model/snapshot-manifest.js';
+import { parseCloudEventLines } from '../parsers/cloud-event.js';
+import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
+import { forEachLine } from '../parsers/log/line-splitter.js';
+import type { RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
+import { classifyObjects } from './cluster-objects.js';
+
+export interface BuildOptions {
+  /** Where the raw material came from, for reports (`scenario:demo`, `dir:…`). */
+  origin: string;
+  /** Offset samples kept per process for window statistics. */
+  maxSamples?: number;
+  /** Year for klog/syslog dates when the data holds none. */
+  year?: number;
+  /** The source was asked for this node only: other nodes are not missing, just not read. */
+  node?: string;
+}
+
+const DEFAULT_MAX_SAMPLES = 65_536;
+const DAEMON_CONTAINER = 'linuxptp-daemon-container';
+
+/** Parses everything a source collected into the Snapshot model. */
+export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Promise<Snapshot> {
+  const { objects, warnings: objectWarnings } = classifyObjects(raw.objects);
+  const warnings: SourceWarning[] = [...raw.warnings, ...objectWarnings];
+  const nodes: NodeSnapshot[] = [];
+  for (const rawNode of raw.nodes) nodes.push(await buildNode(rawNode, objects, options, warnings));
+  const unread = options.node === undefined ? nodesExpectingPtp(objects, raw.nodes) : [];
+  for (const name of unread) {
+    warnings.push({
+      source: `node ${name}`,
+      message: 'PTP profiles apply to this node but the source has no data of it',
+    });
+    nodes.push(
+      await buildNode({ name, logs: {}, configs: [], pmc: [], ethtool: [] }, objects, options, warnings),
+    );
+  }
+  nodes.sort((a, b) => a.name.localeCompare(b.name));
+  const manifest = raw.manifest;
+  return {
+    meta: {
+      name: manifest.metadata.name,
+      description: manifest.metadata.description ?? null,
+      cluster: manifest.spec.cluster ?? manifest.metadata.name,
+      namespace: manifest.spec.namespace,
+      source: manifest.spec.source,
+      origin: options.origin,
+      recordedAt: manifest.spec.recordedAt ?? null,
+      dataRange: dataRange(nodes),
+    },
+    cluster: objects,
+    nodes,
+    warnings,
+  };
+}
+
+async function buildNode(
+  raw: RawNode,
+  objects: ClusterObjects,
+  options: BuildOptions,
+  warnings: SourceWarning[],
+): Promise<NodeSnapshot> {
+  const kubeNode: KubeNode = objects.nodes.find((n) => n.metadata.name === raw.name) ?? {
+    metadata: { name: raw.name },
+  };
+  const recommendation = recommendProfiles(kubeNode, objects.ptpConfigs);
+  const series = new Map<string, SampleSeries>();
+  const logs = raw.logs.daemon ? await analyzeStream(raw.logs.daemon, options, series, warnings) : null;
+  const proxyLogs = raw.logs.proxy
+    ? await analyzeStream(raw.logs.proxy, { ...options, maxSamples: 0 }, undefined, warnings)
+    : null;
+  const cloudEvents = raw.cloudEvents
+    ? parseCloudEventLines(raw.cloudEvents.text)
+    : { events: [], errors: [] };
+  for (const error of cloudEvents.errors)
+    warnings.push({ source: raw.cloudEvents!.name, line: error.line, message: error.message });
+  return {
+    name: raw.name,
+    labels: kubeNode.metadata.labels ?? {},
+    daemonPod: daemonPodOf(objects.pods, raw.name),
+    recommendation: {
+      applied: recommendation.applied.map((a) => ({
+        name: a.profile.name,
+        ptpConfig: a.ptpConfig,
+        qualifiedName: a.qualifiedName,
+      })),
+      priority: recommendation.priority,
+      missing: recommendation.missing,
+    },
+    logs,
+    proxyLogs,
+    configs: raw.configs.map((file) => renderedConfig(file.name, file.text, warnings)),
+    cloudEvents: cloudEvents.events,
+    series,
+  };
+}
+
+async function analyzeStream(
+  stream: TextStream,
+  options: BuildOptions,
+  series: Map<string, SampleSeries> | undefined,
+  warnings: SourceWarning[],
+): Promise<LogAnalysis | null> {
+  const analyzer = new LogAnalyzer({
+    maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES,
+    year: options.year,
+  });
+  try {
+    await forEachLine(stream.open(), (text, truncated) => analyzer.addLine(text, truncated));
+  } catch (error) {
+    warnings.push({ source: stream.name, message: `read interrupted: ${(error as Error).message}` });
+  }
+  const analysis = analyzer.finish();
+  for (const process of analysis.processes) {
+    const samples = analyzer.samplesOf(process.name, process.configTag);
+    if (series && samples && samples.length > 0)
+      series.set(seriesKey(process.name, process.configTag), samples);
+  }
+  return analysis;
+}
+
+const CONFIG_FILE = /^(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.(\d+)\.config$/;
+
+function renderedConfig(name: string, text: string, warnings: SourceWarning[]): RenderedConfig {
+  const file = name.split('/').pop() ?? name;
+  const match = CONFIG_FILE.exec(file);
+  const config = parseLinuxptpConfig(text);
+  for (const diagnostic of config.diagnostics.filter((d) => d.severity === 'error')) {
+    warnings.push({ source: name, line: diagnostic.line, message: diagnostic.message });
+  }
+  return {
+    file,
+    program: (match?.[1] as LinuxptpProgram | undefined) ?? null,
+    index: match ? Number(match[2]) : null,
+    config,
+  };
+}
+
+function daemonPodOf(pods: readonly KubePod[], node: string): DaemonPod | null {
+  const pod = pods.find(
+    (p) => p.spec.nodeName === node && p.spec.containers?.some((c) => c.name === DAEMON_CONTAINER),
+  );
+  if (!pod) return null;
+  const statuses = pod.status?.containerStatuses ?? [];
+  return {
+    name: pod.metadata.name ?? '',
+    phase: pod.status?.phase ?? null,
+    ready: statuses.length > 0 ? statuses.every((s) => s.ready === true) : null,
+    restarts: Object.fromEntries(statuses.map((s) => [s.name, s.restartCount ?? 0])),
+  };
+}
+
+/** Nodes whose labels or names select PTP profiles but of which the source has no folder. */
+function nodesExpectingPtp(objects: ClusterObjects, rawNodes: readonly RawNode[]): string[] {
+  const known = new Set(rawNodes.map((node) => node.name));
+  return objects.nodes
+    .filter((node) => node.metadata.name && !known.has(node.metadata.name))
+    .filter((node) => recommendProfiles(node, objects.ptpConfigs).applied.length > 0)
+    .map((node) => node.metadata.name!);
+}
+
+function dataRange(nodes: readonly NodeSnapshot[]): { first: LogTime | null; last: LogTime | null } {
+  let first: LogTime | null = null;
+  let last: LogTime | null = null;
+  for (const node of nodes) {
+    const range = node.logs?.timeRange;
+    if (range?.first?.wall !== undefined && (first?.wall === undefined || range.first.wall < first.wall))
+      first = range.first;
+    if (range?.last?.wall !== undefined && (last?.wall === undefined || range.last.wall > last.wall))
+      last = range.last;
+  }
+  return { first, last };
+}

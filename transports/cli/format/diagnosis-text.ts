@@ -1,0 +1,114 @@
+import { formatDuration } from '../../../core/duration.js';
+import type { DiagnosisReport } from '../../../core/reports/diagnosis-report.js';
+import { formatNumber, renderTable } from './table.js';
+
+type NodeReport = DiagnosisReport['nodes'][number];
+
+/** The human form of `diagnose`: one line per node, then per node its processes, ports, episodes and faults. */
+export function renderDiagnosis(report: DiagnosisReport, options: { details: boolean }): string {
+  const { meta } = report;
+  const out: string[] = [];
+  out.push(
+    `PTP diagnosis of ${meta.name} (${meta.origin}), cluster ${meta.cluster}, ${report.nodes.length} node(s)`,
+  );
+  if (meta.description) out.push(meta.description);
+  out.push(`data: ${meta.dataRange.first ?? '-'} .. ${meta.dataRange.last ?? '-'}`);
+  if (report.window.from || report.window.to)
+    out.push(`window: ${report.window.from ?? '-'} .. ${report.window.to ?? '-'}`);
+  out.push('');
+  out.push(
+    renderTable(
+      ['NODE', 'ROLE', 'SYNC', 'GRANDMASTER', 'CLASS', 'OFFSET p99 |ns|', 'HOLDOVER', 'SYNC LOSS', 'FAULTS'],
+      report.nodes.map((node) => [
+        node.node,
+        node.role,
+        node.hasData ? node.syncState : 'NO DATA',
+        node.grandmaster ? `${node.grandmaster.identity}${node.grandmaster.local ? ' (self)' : ''}` : '-',
+        node.clockClass.current ?? '-',
+        formatNumber(primaryOffset(node)),
+        holdoverSummary(node),
+        node.episodes.syncLoss.length,
+        node.faults.length + node.faultsOmitted,
+      ]),
+    ),
+  );
+  if (options.details) for (const node of report.nodes) out.push('', ...renderNode(node));
+  if (report.warnings.length > 0) {
+    out.push('', `warnings (${report.warnings.length}):`);
+    for (const warning of report.warnings) {
+      out.push(
+        `  ${warning.source}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function renderNode(node: NodeReport): string[] {
+  const out = [`== ${node.node} (${node.role})`];
+  const profiles = node.profiles.map((p) => `${p.name} [${p.type}: ${p.ports.join(', ') || 'no port'}]`);
+  out.push(`profiles: ${profiles.join('; ') || 'none'}`);
+  if (node.recommendation.missing.length > 0) {
+    out.push(`  recommended but defined nowhere: ${node.recommendation.missing.join(', ')}`);
+  }
+  // Instances that only carry daemon bookkeeping (a clock class line under ptp4l's name) are left to --format json.
+  const shown = node.processes.filter(
+    (p) => p.offset.count > 0 || p.rms || p.ifaceStates.length > 0 || p.up === false,
+  );
+  if (shown.length > 0) {
+    out.push(
+      renderTable(
+        ['  PROCESS', 'CONFIG', 'STATE', 'SERVO', 'OFFSET ns mean/stddev', 'P99|x|', 'MAX|x|', 'LAST SEEN'],
+        shown.map((p) => [
+          `  ${p.name}`,
+          p.configTag ?? '-',
+          p.ifaceStates.length > 0 ? p.ifaceStates.map((s) => `${s.iface}:${s.state}`).join(' ') : p.state,
+          p.servo ?? '-',
+          p.offset.count > 0 ? `${formatNumber(p.offset.mean, 1)}/${formatNumber(p.offset.stddev, 1)}` : '-',
+          formatNumber(p.offset.p99Abs),
+          p.offset.count > 0
+            ? formatNumber(Math.max(Math.abs(p.offset.min ?? 0), Math.abs(p.offset.max ?? 0)))
+            : '-',
+          p.lastSeen ?? '-',
+        ]),
+      ),
+    );
+  }
+  for (const port of node.ports) {
+    out.push(
+      `  port ${port.port ?? '?'} ${port.iface ?? ''} (${port.configTag ?? '-'}): ${port.state} since ${port.since ?? '-'}, ${port.transitions} transition(s)`,
+    );
+  }
+  for (const episode of node.episodes.holdover) {
+    out.push(
+      `  holdover (${episode.source} ${episode.iface ?? ''}) from ${episode.start ?? '-'}: ${formatDuration(episode.durationMs)}, ${episode.outcome}`,
+    );
+  }
+  for (const episode of node.episodes.syncLoss) {
+    out.push(
+      `  sync loss ${episode.process} ${episode.configTag ?? ''} ${episode.iface ?? ''} from ${episode.start ?? '-'}: ${formatDuration(episode.durationMs)}${episode.ongoing ? ' (ongoing)' : ''}, ${episode.cause}`,
+    );
+  }
+  for (const change of node.clockClass.changes.slice(-5)) {
+    out.push(`  clock class ${change.previous ?? '-'} -> ${change.clockClass} at ${change.time ?? '-'}`);
+  }
+  for (const fault of node.faults.slice(-8)) {
+    out.push(`  fault ${fault.time ?? '-'} ${fault.process} ${fault.kind}: ${fault.detail}`);
+  }
+  return out;
+}
+
+/** The offset that best describes the node: its ptp4l follower's, else phc2sys', else ts2phc's. */
+function primaryOffset(node: NodeReport): number | null {
+  for (const name of ['ptp4l', 'phc2sys', 'ts2phc']) {
+    const process = node.processes.find((p) => p.name === name && (p.offset.count > 0 || p.rms));
+    if (process) return process.offset.count > 0 ? process.offset.p99Abs : (process.rms?.maxAbs ?? null);
+  }
+  return null;
+}
+
+function holdoverSummary(node: NodeReport): string {
+  const last = node.episodes.holdover.at(-1);
+  if (!last) return '-';
+  return `${formatDuration(last.durationMs)} ${last.outcome}`;
+}
