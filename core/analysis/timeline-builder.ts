@@ -1,4 +1,4 @@
-import type { LogRecord, LogRecordOf, ServoState, SyncState } from '../model/log-record.js';
+import type { LogRecord, LogRecordOf, LogTime, ServoState, SyncState } from '../model/log-record.js';
 import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
 import { SampleSeries } from '../model/sample-series.js';
 import { AbsQuantileSketch, RunningStats, round3 } from './statistics.js';
@@ -28,6 +28,16 @@ const FAULT_NOTICES = new Set([
   'fault',
 ]);
 
+const SERVO_STATES: readonly ServoState[] = ['s0', 's1', 's2', 's3'];
+const SERVO_INDEX: Record<ServoState, number> = { s0: 0, s1: 1, s2: 2, s3: 3 };
+
+function timeOf(wall: number | undefined, mono: number | undefined): LogTime {
+  const time: LogTime = {};
+  if (wall !== undefined) time.wall = wall;
+  if (mono !== undefined) time.mono = mono;
+  return time;
+}
+
 type ListName =
   | 'servoChanges'
   | 'portTransitions'
@@ -48,6 +58,16 @@ export class ProcessTimelineBuilder {
   private rmsMaxAbs = 0;
   private lastRms: RmsSummary['last'] = null;
   private lastServo: ServoState | null = null;
+  private hasFirst = false;
+  private firstWall: number | undefined;
+  private firstMono: number | undefined;
+  private lastWall: number | undefined;
+  private lastMono: number | undefined;
+  private lastSampleWall: number | undefined;
+  private lastSampleMono: number | undefined;
+  private lastSampleOffset = 0;
+  private lastSampleServo = -1;
+  private lastSampleFreq = 0;
   private lastClockClass: number | null = null;
   private lastGm: string | null = null;
   private readonly ifaceStates = new Map<string, SyncState>();
@@ -87,15 +107,16 @@ export class ProcessTimelineBuilder {
   }
 
   add(record: LogRecord): void {
-    const timeline = this.timeline;
-    timeline.lines++;
-    if (record.time.wall !== undefined || record.time.mono !== undefined) {
-      timeline.firstTime ??= record.time;
-      timeline.lastTime = record.time;
-    }
+    this.seen(record.time.wall, record.time.mono);
     switch (record.kind) {
       case 'offset':
-        this.addOffset(record);
+        this.addSample(
+          record.time.wall,
+          record.time.mono,
+          record.offset,
+          SERVO_INDEX[record.servo],
+          record.freq,
+        );
         return;
       case 'rms':
         this.rms.push(record.rms);
@@ -158,7 +179,64 @@ export class ProcessTimelineBuilder {
     }
   }
 
+  /** Counts a line of this process and keeps its time as the first or the last one (see add()). */
+  countLine(wall: number | undefined, mono: number | undefined): void {
+    this.seen(wall, mono);
+  }
+
+  /**
+   * One servo sample, as plain numbers: the fast path of the analyzer calls this for millions of lines, so
+   * nothing is allocated unless the servo state changes. `servo` is 0..3 for s0..s3.
+   */
+  addSample(
+    wall: number | undefined,
+    mono: number | undefined,
+    offset: number,
+    servo: number,
+    freq: number,
+  ): void {
+    const state = SERVO_STATES[servo]!;
+    this.timeline.servo[state]++;
+    this.offsets.push(offset);
+    this.offsetSketch.push(offset);
+    this.samples.pushNumbers(wall, mono, offset, servo);
+    this.lastSampleWall = wall;
+    this.lastSampleMono = mono;
+    this.lastSampleOffset = offset;
+    this.lastSampleServo = servo;
+    this.lastSampleFreq = freq;
+    if (state !== this.lastServo) {
+      this.append('servoChanges', { time: timeOf(wall, mono), from: this.lastServo, to: state });
+      this.lastServo = state;
+    }
+  }
+
+  /** Counts a line of this process and keeps its time as the first or the last one. */
+  private seen(wall: number | undefined, mono: number | undefined): void {
+    this.timeline.lines++;
+    if (wall === undefined && mono === undefined) return;
+    if (!this.hasFirst) {
+      this.hasFirst = true;
+      this.firstWall = wall;
+      this.firstMono = mono;
+    }
+    this.lastWall = wall;
+    this.lastMono = mono;
+  }
+
   build(): ProcessTimeline {
+    if (this.hasFirst) {
+      this.timeline.firstTime = timeOf(this.firstWall, this.firstMono);
+      this.timeline.lastTime = timeOf(this.lastWall, this.lastMono);
+    }
+    if (this.lastSampleServo >= 0) {
+      this.timeline.lastOffset = {
+        time: timeOf(this.lastSampleWall, this.lastSampleMono),
+        offset: this.lastSampleOffset,
+        servo: SERVO_STATES[this.lastSampleServo]!,
+        freq: this.lastSampleFreq,
+      };
+    }
     const summary = this.offsets.summary();
     this.timeline.offset = { ...summary, p99Abs: this.offsetSketch.quantile(0.99) };
     if (this.rms.count > 0) {
@@ -171,24 +249,6 @@ export class ProcessTimelineBuilder {
       };
     }
     return this.timeline;
-  }
-
-  private addOffset(record: LogRecordOf<'offset'>): void {
-    const timeline = this.timeline;
-    timeline.servo[record.servo]++;
-    this.offsets.push(record.offset);
-    this.offsetSketch.push(record.offset);
-    this.samples.push(record.time, record.offset, record.servo);
-    timeline.lastOffset = {
-      time: record.time,
-      offset: record.offset,
-      servo: record.servo,
-      freq: record.freq,
-    };
-    if (record.servo !== this.lastServo) {
-      this.append('servoChanges', { time: record.time, from: this.lastServo, to: record.servo });
-      this.lastServo = record.servo;
-    }
   }
 
   private addPortState(record: LogRecordOf<'portState'>): void {

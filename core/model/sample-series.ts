@@ -32,14 +32,15 @@ export class SampleSeries {
     return this.stride > 1;
   }
 
-  push(time: LogTime, offset: number, servo: ServoState): void {
+  /** One sample; `servo` is 0..3 for s0..s3. */
+  pushNumbers(wall: number | undefined, mono: number | undefined, offset: number, servo: number): void {
     if (this.capacity === 0 || this.seen++ % this.stride !== 0) return;
     if (this.size === this.capacity) this.halve();
     const index = this.size++;
-    this.wall[index] = time.wall ?? Number.NaN;
-    this.mono[index] = time.mono ?? Number.NaN;
+    this.wall[index] = wall ?? Number.NaN;
+    this.mono[index] = mono ?? Number.NaN;
     this.offset[index] = offset;
-    this.servo[index] = SERVO_CODES.indexOf(servo);
+    this.servo[index] = servo;
   }
 
   /** Offsets whose wall time lies in [from, to] (epoch ms; either bound may be open). */

@@ -10,7 +10,7 @@ import { seriesKey } from '../model/snapshot.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parseCloudEventLines } from '../parsers/cloud-event.js';
 import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
-import { forEachLine } from '../parsers/log/line-splitter.js';
+import { splitStream } from '../parsers/log/line-splitter.js';
 import type { RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
 import { classifyObjects } from './cluster-objects.js';
 
@@ -115,7 +115,7 @@ async function analyzeStream(
     year: options.year,
   });
   try {
-    await forEachLine(stream.open(), (text, truncated) => analyzer.addLine(text, truncated));
+    await splitStream(stream.open(), analyzer);
   } catch (error) {
     warnings.push({ source: stream.name, message: `read interrupted: ${(error as Error).message}` });
   }

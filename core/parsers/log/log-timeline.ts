@@ -40,34 +40,49 @@ export class LogTimeline {
   }
 
   learn(clock: LineClock): void {
-    if (this.year === undefined) {
-      const full = clock.wall ?? (clock.unix !== undefined ? clock.unix * 1000 : undefined);
-      if (full !== undefined) this.year = new Date(full).getUTCFullYear();
-    }
     if (clock.mono !== undefined) {
-      if (this.lastMono !== undefined && clock.mono < this.lastMono - 1) this.monoOffsetMs = undefined;
-      this.lastMono = clock.mono;
-      if (clock.wall !== undefined) this.bound(clock.wall - clock.mono * 1000);
+      this.learnMono(clock.mono, clock.wall);
       return;
     }
-    if (this.lastMono === undefined) return;
-    const printedBy =
-      clock.wall ??
-      this.yearlessWall(clock) ??
-      (clock.unix !== undefined ? clock.unix * 1000 + 999 : undefined);
-    if (printedBy !== undefined) this.bound(printedBy - this.lastMono * 1000);
+    // A klog line may wrap a daemon line: its Unix seconds tell the year, its klog date is the finer time.
+    if (clock.unix !== undefined) this.learnYear(clock.unix * 1000);
+    if (clock.wall !== undefined) this.learnWall(clock.wall, false);
+    else if (clock.yearless !== undefined)
+      this.learnYearless(clock.yearless.month, clock.yearless.day, clock.yearless.msOfDay);
+    else if (clock.unix !== undefined) this.learnWall(clock.unix * 1000, true);
+  }
+
+  /** A process line's monotonic seconds, with the wall time its own prefix gives, if any. */
+  learnMono(mono: number, wall?: number): void {
+    if (wall !== undefined) this.learnYear(wall);
+    if (this.lastMono !== undefined && mono < this.lastMono - 1) this.monoOffsetMs = undefined;
+    this.lastMono = mono;
+    if (wall !== undefined) this.bound(wall - mono * 1000);
+  }
+
+  /** A klog/syslog date without year. */
+  learnYearless(month: number, day: number, msOfDay: number): void {
+    const wall = this.yearlessWall(month, day, msOfDay);
+    if (wall !== undefined && this.lastMono !== undefined) this.bound(wall - this.lastMono * 1000);
+  }
+
+  /** A full date; `wholeSecond` for integer Unix seconds, which count as their second's end. */
+  private learnWall(wall: number, wholeSecond: boolean): void {
+    this.learnYear(wall);
+    if (this.lastMono !== undefined) this.bound(wall + (wholeSecond ? 999 : 0) - this.lastMono * 1000);
+  }
+
+  private learnYear(wall: number): void {
+    if (this.year === undefined) this.year = new Date(wall).getUTCFullYear();
   }
 
   resolve(clock: LineClock): LogTime {
     let wall = clock.wall;
     if (wall === undefined && clock.yearless !== undefined) {
-      wall = this.yearlessWall(clock);
-      if (wall === undefined) this.yearlessUnresolved++;
+      wall = this.resolveYearless(clock.yearless.month, clock.yearless.day, clock.yearless.msOfDay);
     }
     if (wall === undefined && clock.unix !== undefined) wall = clock.unix * 1000;
-    if (wall === undefined && clock.mono !== undefined && this.monoOffsetMs !== undefined) {
-      wall = Math.round(this.monoOffsetMs + clock.mono * 1000);
-    }
+    if (wall === undefined && clock.mono !== undefined) wall = this.resolveMono(clock.mono);
     if (wall !== undefined) this.lastResolvedWall = wall;
     const time: LogTime = {};
     if (wall !== undefined) time.wall = wall;
@@ -75,14 +90,36 @@ export class LogTimeline {
     return time;
   }
 
+  /** Wall time of monotonic seconds, or undefined while the offset is unknown. */
+  resolveMono(mono: number): number | undefined {
+    return this.monoOffsetMs === undefined ? undefined : Math.round(this.monoOffsetMs + mono * 1000);
+  }
+
+  /** Wall time of a yearless date (counted as unresolved when no year is known). */
+  resolveYearless(month: number, day: number, msOfDay: number): number | undefined {
+    const wall = this.yearlessWall(month, day, msOfDay);
+    if (wall === undefined) this.yearlessUnresolved++;
+    else this.lastResolvedWall = wall;
+    return wall;
+  }
+
+  /** True while monotonic seconds cannot be dated yet. */
+  get monoUndatable(): boolean {
+    return this.monoOffsetMs === undefined;
+  }
+
+  /** True while yearless dates cannot be dated yet. */
+  get yearUnknown(): boolean {
+    return this.year === undefined;
+  }
+
   private bound(candidate: number): void {
     if (this.monoOffsetMs === undefined || candidate < this.monoOffsetMs) this.monoOffsetMs = candidate;
   }
 
-  private yearlessWall(clock: LineClock): number | undefined {
-    const date = clock.yearless;
-    if (date === undefined || this.year === undefined) return undefined;
-    const at = (year: number) => Date.UTC(year, date.month - 1, date.day) + date.msOfDay;
+  private yearlessWall(month: number, day: number, msOfDay: number): number | undefined {
+    if (this.year === undefined) return undefined;
+    const at = (year: number) => Date.UTC(year, month - 1, day) + msOfDay;
     const wall = at(this.year);
     // A log that runs over New Year: a date far behind the last one belongs to the next year.
     const last = this.lastResolvedWall;
