@@ -10,6 +10,7 @@ import {
   scanOffsetLine,
 } from '../parsers/log/fast-line-scan.js';
 import {
+  detach,
   forEachLineOfBlock,
   type LineSink,
   MAX_LINE_LENGTH,
@@ -17,7 +18,15 @@ import {
 } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
+import type { RunningStatsState } from './statistics.js';
 import { ProcessTimelineBuilder, type TimelineBuilderOptions } from './timeline-builder.js';
+
+export interface OffsetState {
+  name: string;
+  configTag: string | null;
+  stats: RunningStatsState;
+  sketch: Float64Array;
+}
 
 export interface LogAnalyzerOptions extends TimelineBuilderOptions {
   /** Year of klog/syslog dates when the data itself holds none. */
@@ -77,8 +86,9 @@ export class LogAnalyzer implements LineSink {
   /** Complete lines, newline-separated (LineSink). */
   block(text: string): void {
     forEachLineOfBlock(text, (start, end) => {
-      if (end - start > MAX_LINE_LENGTH) this.addLine(text.slice(start, start + MAX_LINE_LENGTH), true);
-      else if (!this.addFast(text, start, end)) this.addLine(text.slice(start, end));
+      if (end - start > MAX_LINE_LENGTH)
+        this.addLine(detach(text.slice(start, start + MAX_LINE_LENGTH)), true);
+      else if (!this.addFast(text, start, end)) this.addLine(detach(text.slice(start, end)));
     });
   }
 
@@ -138,6 +148,17 @@ export class LogAnalyzer implements LineSink {
       processes,
       unparsedExamples: this.unparsedExamples,
     };
+  }
+
+  /** The exact offset statistics of every process instance, for merging shares of one log (after finish). */
+  offsetStates(): OffsetState[] {
+    return [...this.builders.values()].flatMap((byTag) =>
+      [...byTag.values()].map((builder) => ({
+        name: builder.name,
+        configTag: builder.configTag,
+        ...builder.offsetState(),
+      })),
+    );
   }
 
   /** The retained offset samples of one process instance (empty unless maxSamples was set). */
@@ -235,7 +256,7 @@ export class LogAnalyzer implements LineSink {
     for (const tag of this.recentTags) {
       if (tag.length === end - start && text.startsWith(tag, start)) return tag;
     }
-    const tag = text.slice(start, end);
+    const tag = detach(text.slice(start, end));
     if (this.recentTags.length >= 16) this.recentTags.shift();
     this.recentTags.push(tag);
     return tag;

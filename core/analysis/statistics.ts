@@ -20,6 +20,23 @@ export class RunningStats {
     return this.count > 0 ? Math.sqrt(this.m2 / this.count) : 0;
   }
 
+  /** The exact state, to continue or merge elsewhere (another worker's share of a log). */
+  state(): RunningStatsState {
+    return { count: this.count, min: this.min, max: this.max, mean: this.mean, m2: this.m2 };
+  }
+
+  /** Adds another share's statistics (Chan et al.'s parallel update: exact up to rounding). */
+  merge(other: RunningStatsState): void {
+    if (other.count === 0) return;
+    const count = this.count + other.count;
+    const delta = other.mean - this.mean;
+    this.m2 += other.m2 + (delta * delta * this.count * other.count) / count;
+    this.mean += (delta * other.count) / count;
+    this.count = count;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+
   summary(): StatsSummary {
     if (this.count === 0) return { count: 0, min: null, max: null, mean: null, stddev: null };
     return {
@@ -30,6 +47,14 @@ export class RunningStats {
       stddev: round3(this.stddev),
     };
   }
+}
+
+export interface RunningStatsState {
+  count: number;
+  min: number;
+  max: number;
+  mean: number;
+  m2: number;
 }
 
 export interface StatsSummary {
@@ -47,14 +72,26 @@ export interface StatsSummary {
 export class AbsQuantileSketch {
   private static readonly LINEAR = 128;
   private static readonly SUB_BUCKETS = 64;
-  private readonly counts = new Float64Array(AbsQuantileSketch.LINEAR + 64 * AbsQuantileSketch.SUB_BUCKETS);
+  private readonly buckets = new Float64Array(AbsQuantileSketch.LINEAR + 64 * AbsQuantileSketch.SUB_BUCKETS);
   private total = 0;
 
   push(value: number): void {
     const magnitude = Math.abs(value);
     if (!Number.isFinite(magnitude)) return;
-    this.counts[AbsQuantileSketch.indexOf(magnitude)]!++;
+    this.buckets[AbsQuantileSketch.indexOf(magnitude)]!++;
     this.total++;
+  }
+
+  /** The bucket counts, to merge elsewhere. */
+  counts(): Float64Array {
+    return this.buckets.slice();
+  }
+
+  merge(counts: Float64Array): void {
+    for (let index = 0; index < counts.length && index < this.buckets.length; index++) {
+      this.buckets[index]! += counts[index]!;
+      this.total += counts[index]!;
+    }
   }
 
   /** The smallest bucket bound under which at least `q` of the values lie; null when empty. */
@@ -62,8 +99,8 @@ export class AbsQuantileSketch {
     if (this.total === 0) return null;
     const rank = Math.ceil(q * this.total);
     let seen = 0;
-    for (let index = 0; index < this.counts.length; index++) {
-      seen += this.counts[index]!;
+    for (let index = 0; index < this.buckets.length; index++) {
+      seen += this.buckets[index]!;
       if (seen >= rank) return AbsQuantileSketch.upperBound(index);
     }
     return null;

@@ -1,7 +1,7 @@
 import type { LogRecord, LogRecordOf, LogTime, ServoState, SyncState } from '../model/log-record.js';
 import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
 import { SampleSeries } from '../model/sample-series.js';
-import { AbsQuantileSketch, RunningStats, round3 } from './statistics.js';
+import { AbsQuantileSketch, RunningStats, type RunningStatsState, round3 } from './statistics.js';
 
 export interface TimelineBuilderOptions {
   /** Cap of every event list (port transitions, faults…); what is left out is counted in `omitted`. */
@@ -10,7 +10,7 @@ export interface TimelineBuilderOptions {
   maxSamples?: number;
 }
 
-const DEFAULT_MAX_EVENTS = 5000;
+export const DEFAULT_MAX_EVENTS = 5000;
 
 /** Notices that report a fault of the port or process (linuxptp sk.c, port.c, ts2phc.c, phc2sys.c). */
 const FAULT_NOTICES = new Set([
@@ -222,6 +222,11 @@ export class ProcessTimelineBuilder {
     }
     this.lastWall = wall;
     this.lastMono = mono;
+  }
+
+  /** The exact offset statistics, for merging this share of a log with others. */
+  offsetState(): { stats: RunningStatsState; sketch: Float64Array } {
+    return { stats: this.offsets.state(), sketch: this.offsetSketch.counts() };
   }
 
   build(): ProcessTimeline {

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SnapshotManifest, type SourceWarning } from '../../core/model/snapshot-manifest.js';
 import { parseKubeYaml } from '../../core/parsers/kube-yaml.js';
+import { READ_CHUNK_BYTES } from '../../core/parsers/log/line-splitter.js';
 import type {
   CollectOptions,
   NamedText,
@@ -138,7 +139,7 @@ export class SnapshotFolderSource implements PtpDataSource {
     const full = join(this.root, path);
     const info = await stat(full).catch(() => undefined);
     if (!info?.isFile()) return undefined;
-    return { name: this.name(path), open: () => createReadStream(full, { highWaterMark: 1 << 20 }) };
+    return { name: this.name(path), open: () => createReadStream(full, { highWaterMark: READ_CHUNK_BYTES }) };
   }
 
   private async namedText(path: string, warnings: SourceWarning[]): Promise<NamedText | undefined> {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CliError } from './cli-error.js';
 
@@ -18,12 +17,10 @@ export const processIo: CliIo = {
   stderrIsTty: Boolean(process.stderr.isTTY),
 };
 
-/** A file (or `-` for stdin) as a byte stream, with a clear error when it is missing or a directory. */
-export async function openInput(path: string, io: CliIo): Promise<AsyncIterable<Uint8Array>> {
-  if (path === '-') return io.stdin as AsyncIterable<Uint8Array>;
+/** A clear error, before any work, when an input file is missing or is a directory. */
+export async function checkInputFile(path: string): Promise<void> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   if (info.isDirectory()) throw new CliError(`cannot read ${path}: it is a directory`);
-  return createReadStream(path, { highWaterMark: 1 << 20 });
 }
