@@ -1,0 +1,182 @@
+import { Engine, type RuleProperties, type RuleResult } from 'json-rules-engine';
+import type { Evidence, Finding, FindingLocation, FindingSubject } from '../model/finding.js';
+import { severityRank } from '../model/finding.js';
+import { renderTemplate } from './message-template.js';
+import { DOMAIN_OPERATORS } from './operators.js';
+import type { LoadedPack } from './pack-loader.js';
+import type { Rule, Suppression } from './pack-schema.js';
+
+/** One evaluation of a pack: the facts it sees, what its findings are about, and where its keys are. */
+export interface Evaluation {
+  facts: Record<string, unknown>;
+  subject: FindingSubject;
+  /** For lint: the file and line of a fact's key (e.g. profile `$.global.domainNumber`). */
+  locate?: (fact: string, path: string) => FindingLocation | undefined;
+  /** The file the facts come from, for suppressions that name one. */
+  file?: string;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  reason: string;
+}
+
+export interface PackEvaluation {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+interface LeafResult {
+  fact: string;
+  path?: string;
+  operator: string;
+  value?: unknown;
+  factResult?: unknown;
+  result?: boolean;
+}
+
+/** Evaluates a pack with json-rules-engine over each evaluation's facts and returns its findings, ordered. */
+export class PackEvaluator {
+  private readonly engine: Engine;
+  private readonly rules = new Map<string, Rule>();
+
+  constructor(private readonly loaded: LoadedPack) {
+    this.engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+    for (const [name, evaluator] of Object.entries(DOMAIN_OPERATORS))
+      this.engine.addOperator(name, evaluator);
+    for (const [name, condition] of Object.entries(loaded.pack.spec.conditions)) {
+      this.engine.setCondition(name, condition as Parameters<Engine['setCondition']>[1]);
+    }
+    for (const rule of loaded.pack.spec.rules) {
+      this.rules.set(rule.id, rule);
+      this.engine.addRule({
+        name: rule.id,
+        conditions: rule.when,
+        event: { type: rule.id },
+      } as RuleProperties);
+    }
+  }
+
+  get packName(): string {
+    return this.loaded.pack.metadata.name;
+  }
+
+  async evaluate(
+    evaluations: readonly Evaluation[],
+    extraSuppressions: readonly Suppression[] = [],
+  ): Promise<PackEvaluation> {
+    const findings: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
+    const suppressions = [...this.loaded.pack.spec.suppressions, ...extraSuppressions];
+    for (const evaluation of evaluations) {
+      const facts = { ...evaluation.facts, param: this.loaded.pack.spec.parameters };
+      const { results } = await this.engine.run(facts);
+      for (const result of results) {
+        const finding = this.finding(result, evaluation, facts);
+        const suppression = suppressions.find((s) => matchesSuppression(s, finding, evaluation.file));
+        if (suppression) suppressed.push({ finding, reason: suppression.reason });
+        else findings.push(finding);
+      }
+    }
+    return { findings: sortFindings(findings), suppressed };
+  }
+
+  private finding(result: RuleResult, evaluation: Evaluation, facts: Record<string, unknown>): Finding {
+    const rule = this.rules.get(result.name as string)!;
+    const leaves = trueLeaves((result.toJSON(false) as { conditions: unknown }).conditions);
+    const locating =
+      rule.locate ??
+      leaves.find((leaf) => leaf.path !== undefined && evaluation.locate?.(leaf.fact, leaf.path!));
+    const location = locating?.path ? evaluation.locate?.(locating.fact, locating.path) : undefined;
+    const finding: Finding = {
+      id: findingId(rule.id, evaluation.subject, location),
+      pack: this.packName,
+      rule: rule.id,
+      severity: rule.severity,
+      title: rule.title,
+      subject: evaluation.subject,
+      message: renderTemplate(rule.message, facts),
+      evidence: leaves.map(evidenceOf),
+    };
+    if (location) finding.location = location;
+    if (rule.remediation) finding.remediation = renderTemplate(rule.remediation, facts);
+    if (rule.references) finding.references = rule.references;
+    return finding;
+  }
+}
+
+/** The leaf conditions that held, in the rule's order: the facts that decided the finding. */
+function trueLeaves(condition: unknown): LeafResult[] {
+  if (condition === null || typeof condition !== 'object') return [];
+  const node = condition as Record<string, unknown>;
+  for (const key of ['all', 'any'] as const) {
+    if (Array.isArray(node[key])) return (node[key] as unknown[]).flatMap(trueLeaves);
+  }
+  if (node.not !== undefined) return [];
+  if (node.condition !== undefined && node.all === undefined) return [];
+  return node.fact !== undefined && node.result === true ? [node as unknown as LeafResult] : [];
+}
+
+function evidenceOf(leaf: LeafResult): Evidence {
+  const value = leaf.factResult;
+  const evidence: Evidence = {
+    description: `${leaf.fact}${leaf.path ? leaf.path.slice(1) : ''} ${leaf.operator} ${JSON.stringify(leaf.value)}`,
+  };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    evidence.value = value;
+  else if (value !== undefined) evidence.value = JSON.stringify(value);
+  return evidence;
+}
+
+function findingId(rule: string, subject: FindingSubject, location: FindingLocation | undefined): string {
+  const about = [subject.cluster, subject.node, subject.profile, subject.process, subject.iface, subject.port]
+    .filter(Boolean)
+    .join('/');
+  const where = location ? `${location.file}:${location.line ?? ''}` : '';
+  return [rule, about, where].filter(Boolean).join('@');
+}
+
+function matchesSuppression(suppression: Suppression, finding: Finding, file: string | undefined): boolean {
+  const ruleMatches =
+    suppression.rule === finding.rule ||
+    suppression.rule === '*' ||
+    (suppression.rule.endsWith('*') && finding.rule.startsWith(suppression.rule.slice(0, -1)));
+  if (!ruleMatches) return false;
+  const match = suppression.match ?? {};
+  const subject = finding.subject;
+  return (
+    (match.node === undefined || match.node === subject.node) &&
+    (match.profile === undefined || match.profile === subject.profile) &&
+    (match.process === undefined || match.process === subject.process) &&
+    (match.iface === undefined || match.iface === subject.iface) &&
+    (match.file === undefined ||
+      (file !== undefined && (file === match.file || file.endsWith(`/${match.file}`))))
+  );
+}
+
+/** Worst first; then by what they are about, where, and rule: the same input always gives the same order. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) =>
+    [
+      f.subject.cluster,
+      f.subject.node,
+      f.subject.profile,
+      f.subject.process,
+      f.subject.iface,
+      f.location?.file,
+    ]
+      .map((part) => part ?? '')
+      .join('\u0000');
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      compare(key(a), key(b)) ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      compare(a.rule, b.rule) ||
+      compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
