@@ -37,3 +37,12 @@ export function corpusLine(file: string, needle: string | RegExp): string {
   if (line === undefined) throw new Error(`no line matching ${needle} in corpus/${file}`);
   return line.replace(/\r$/, '');
 }
+
+/** The lines of a corpus file from the first one containing `from` up to (not including) the next line matching `until`. */
+export function corpusBlock(file: string, from: string, until: RegExp): string {
+  const lines = readCorpus(file).split('\n');
+  const start = lines.findIndex((line) => line.includes(from));
+  if (start < 0) throw new Error(`no line containing ${from} in corpus/${file}`);
+  const end = lines.findIndex((line, index) => index > start && until.test(line));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
