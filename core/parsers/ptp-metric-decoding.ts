@@ -48,7 +48,8 @@ const ENUMS: Record<string, Record<number, string>> = {
 const SENTINELS: Record<number, string> = {
   999999: 'faulty port (daemon writes 999999 when the slave port is FAULTY)',
   99999999999: 'FREERUN (DPLL / T-BC faulty phase offset)',
-  [-9999999999999999]: 'process down (cloud-event-proxy)',
+  // cloud-event-proxy's FreeRunOffsetValue -9999999999999999, which a float64 holds (and prints) as -1e16.
+  [-1e16]: 'process down (cloud-event-proxy)',
 };
 const OFFSET_METRICS = new Set(['offset_ns', 'max_offset_ns']);
 

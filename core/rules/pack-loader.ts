@@ -135,7 +135,7 @@ function duplicateIds(pack: RulePack, file: string, position: Locate): void {
 
 /** Operators, condition references and facts must exist; reported at the rule of this file that uses them. */
 function check(merged: RulePack, file: string, position: Locate, own: RulePack): void {
-  const facts = scopeFacts(merged.spec.scope);
+  let scope = merged.spec.scope;
   const visit = (condition: Condition, at: (string | number)[]): void => {
     if ('all' in condition) {
       for (const [i, c] of condition.all.entries()) visit(c, [...at, 'all', i]);
@@ -152,10 +152,11 @@ function check(merged: RulePack, file: string, position: Locate, own: RulePack):
           `unknown operator "${condition.operator}"; known: ${[...OPERATOR_NAMES].join(', ')}`,
         );
       }
+      const facts = scopeFacts(scope);
       if (!facts.includes(condition.fact)) {
         fail(
           [...at, 'fact'],
-          `unknown fact "${condition.fact}" for scope ${merged.spec.scope}; known: ${facts.join(', ')}`,
+          `unknown fact "${condition.fact}" for scope ${scope}; known: ${facts.join(', ')}`,
         );
       }
     }
@@ -165,12 +166,15 @@ function check(merged: RulePack, file: string, position: Locate, own: RulePack):
       path[0] === 'spec' && ownsPath(own, path) ? position(path) : [undefined, undefined];
     throw new PackError(file, line, column, message);
   };
-  merged.spec.rules.forEach((rule) => {
+  for (const rule of merged.spec.rules) {
     const index = own.spec.rules.findIndex((r) => r.id === rule.id);
+    scope = rule.scope ?? merged.spec.scope;
     visit(rule.when, index >= 0 ? ['spec', 'rules', index, 'when'] : ['inherited', rule.id]);
-  });
-  for (const [name, condition] of Object.entries(merged.spec.conditions))
+  }
+  scope = merged.spec.scope;
+  for (const [name, condition] of Object.entries(merged.spec.conditions)) {
     visit(condition, ['spec', 'conditions', name]);
+  }
 }
 
 function ownsPath(own: RulePack, path: (string | number)[]): boolean {

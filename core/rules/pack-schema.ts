@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { Severity } from '../model/finding.js';
 
-/** What one evaluation of a pack sees (DESIGN.md "Rule packs"). */
-export const PackScope = z.enum(['ptp4lProfile', 'port', 'node', 'process', 'cluster']);
+/**
+ * What one evaluation sees (DESIGN.md "Rule packs"): a profile, one of its ports or one of its options
+ * (configuration lint); a node, a process or the cluster (a snapshot).
+ */
+export const PackScope = z.enum(['ptp4lProfile', 'port', 'option', 'node', 'process', 'cluster']);
 export type PackScope = z.infer<typeof PackScope>;
 
 /** A json-rules-engine condition: a leaf on a fact, a boolean combination, or a reference to a named one. */
@@ -47,6 +50,8 @@ export const RULE_ID = /^[a-z0-9][a-z0-9._/-]*$/;
 export const Rule = z.strictObject({
   id: z.string().regex(RULE_ID, 'lower-case letters, digits and . _ / - (e.g. g8275.1/domain-range)'),
   severity: Severity,
+  /** The pack's scope unless the rule names another (an option-level check in a profile pack). */
+  scope: PackScope.optional(),
   title: z.string().min(1),
   description: z.string().optional(),
   when: TopCondition,
@@ -88,6 +93,7 @@ export const RulePack = z.strictObject({
     references: z.array(z.string()).optional(),
   }),
   spec: z.strictObject({
+    /** The scope of the pack's rules, unless a rule names its own. */
     scope: PackScope,
     /** Packs (built-in names or paths relative to this file) whose rules this one inherits. */
     extends: z.array(z.string()).default([]),

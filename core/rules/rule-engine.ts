@@ -4,7 +4,7 @@ import { severityRank } from '../model/finding.js';
 import { renderTemplate } from './message-template.js';
 import { DOMAIN_OPERATORS } from './operators.js';
 import type { LoadedPack } from './pack-loader.js';
-import type { Rule, Suppression } from './pack-schema.js';
+import type { PackScope, Rule, Suppression } from './pack-schema.js';
 
 /** One evaluation of a pack: the facts it sees, what its findings are about, and where its keys are. */
 export interface Evaluation {
@@ -35,21 +35,19 @@ interface LeafResult {
   result?: boolean;
 }
 
-/** Evaluates a pack with json-rules-engine over each evaluation's facts and returns its findings, ordered. */
+/** Evaluations to run a pack over, by scope (a rule sees only the evaluations of its own scope). */
+export type EvaluationsByScope = Partial<Record<PackScope, readonly Evaluation[]>>;
+
+/** Evaluates a pack with json-rules-engine (one engine per scope) and returns its findings, ordered. */
 export class PackEvaluator {
-  private readonly engine: Engine;
+  private readonly engines = new Map<PackScope, Engine>();
   private readonly rules = new Map<string, Rule>();
 
   constructor(private readonly loaded: LoadedPack) {
-    this.engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
-    for (const [name, evaluator] of Object.entries(DOMAIN_OPERATORS))
-      this.engine.addOperator(name, evaluator);
-    for (const [name, condition] of Object.entries(loaded.pack.spec.conditions)) {
-      this.engine.setCondition(name, condition as Parameters<Engine['setCondition']>[1]);
-    }
     for (const rule of loaded.pack.spec.rules) {
       this.rules.set(rule.id, rule);
-      this.engine.addRule({
+      const scope = rule.scope ?? loaded.pack.spec.scope;
+      this.engineFor(scope).addRule({
         name: rule.id,
         conditions: rule.when,
         event: { type: rule.id },
@@ -61,24 +59,44 @@ export class PackEvaluator {
     return this.loaded.pack.metadata.name;
   }
 
+  /** The scopes this pack has rules for: the evaluations a caller needs to build. */
+  get scopes(): PackScope[] {
+    return [...this.engines.keys()];
+  }
+
   async evaluate(
-    evaluations: readonly Evaluation[],
+    evaluations: EvaluationsByScope,
     extraSuppressions: readonly Suppression[] = [],
   ): Promise<PackEvaluation> {
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
     const suppressions = [...this.loaded.pack.spec.suppressions, ...extraSuppressions];
-    for (const evaluation of evaluations) {
-      const facts = { ...evaluation.facts, param: this.loaded.pack.spec.parameters };
-      const { results } = await this.engine.run(facts);
-      for (const result of results) {
-        const finding = this.finding(result, evaluation, facts);
-        const suppression = suppressions.find((s) => matchesSuppression(s, finding, evaluation.file));
-        if (suppression) suppressed.push({ finding, reason: suppression.reason });
-        else findings.push(finding);
+    for (const [scope, engine] of this.engines) {
+      for (const evaluation of evaluations[scope] ?? []) {
+        const facts = { ...evaluation.facts, param: this.loaded.pack.spec.parameters };
+        const { results } = await engine.run(facts);
+        for (const result of results) {
+          const finding = this.finding(result, evaluation, facts);
+          const suppression = suppressions.find((s) => matchesSuppression(s, finding, evaluation.file));
+          if (suppression) suppressed.push({ finding, reason: suppression.reason });
+          else findings.push(finding);
+        }
       }
     }
     return { findings: sortFindings(findings), suppressed };
+  }
+
+  private engineFor(scope: PackScope): Engine {
+    let engine = this.engines.get(scope);
+    if (!engine) {
+      engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+      for (const [name, evaluator] of Object.entries(DOMAIN_OPERATORS)) engine.addOperator(name, evaluator);
+      for (const [name, condition] of Object.entries(this.loaded.pack.spec.conditions)) {
+        engine.setCondition(name, condition as Parameters<Engine['setCondition']>[1]);
+      }
+      this.engines.set(scope, engine);
+    }
+    return engine;
   }
 
   private finding(result: RuleResult, evaluation: Evaluation, facts: Record<string, unknown>): Finding {

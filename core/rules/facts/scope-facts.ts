@@ -7,6 +7,7 @@ import type { PackScope } from '../pack-schema.js';
 const FACTS: Record<PackScope, readonly string[]> = {
   ptp4lProfile: ['profile', 'param'],
   port: ['port', 'profile', 'param'],
+  option: ['option', 'profile', 'param'],
   node: ['node', 'param'],
   process: ['process', 'node', 'param'],
   cluster: ['cluster', 'param'],

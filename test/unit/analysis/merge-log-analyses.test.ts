@@ -42,16 +42,21 @@ describeCorpus('merging shares of a real T-BC log', () => {
     const { whole, merged } = splitAndMerge(text, [5000]);
     const find = (a: LogAnalysis) => a.processes.find((p) => p.name === 'phc2sys')!;
     expect(find(merged).offset).toEqual(find(whole).offset);
-    const faulty = (a: LogAnalysis) => a.processes.flatMap((p) => p.portTransitions).filter((t) => t.to === 'FAULTY');
+    const faulty = (a: LogAnalysis) =>
+      a.processes.flatMap((p) => p.portTransitions).filter((t) => t.to === 'FAULTY');
     expect(faulty(merged).map((t) => t.line)).toEqual(faulty(whole).map((t) => t.line));
   });
 });
 
 describe('stitching where shares meet', () => {
-  const line = (mono: string, servo: string) => `phc2sys[${mono}]: [ptp4l.0.config:6] CLOCK_REALTIME phc offset 1 ${servo} freq +1 delay 5`;
+  const line = (mono: string, servo: string) =>
+    `phc2sys[${mono}]: [ptp4l.0.config:6] CLOCK_REALTIME phc offset 1 ${servo} freq +1 delay 5`;
 
   it('drops a "change" that repeats the state the earlier share ended in', () => {
-    const { merged } = splitAndMerge([line('1.0', 's0'), line('2.0', 's2'), line('3.0', 's2'), line('4.0', 's0')].join('\n'), [2]);
+    const { merged } = splitAndMerge(
+      [line('1.0', 's0'), line('2.0', 's2'), line('3.0', 's2'), line('4.0', 's0')].join('\n'),
+      [2],
+    );
     expect(merged.processes[0]!.servoChanges.map((c) => [c.from, c.to])).toEqual([
       [null, 's0'],
       ['s0', 's2'],

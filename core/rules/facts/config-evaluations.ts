@@ -1,0 +1,97 @@
+import type { FindingLocation } from '../../model/finding.js';
+import type { Evaluation, EvaluationsByScope } from '../rule-engine.js';
+import { optionKnowledge } from './option-knowledge.js';
+import {
+  entryLocation,
+  type PositionedConfig,
+  type ProfileInput,
+  profileFacts,
+  typed,
+} from './profile-facts.js';
+
+export interface ConfigLintOptions {
+  /** The linuxptp release the configuration will run on (OpenShift 4.x ships 4.4 as 4.4-1.el9). */
+  linuxptpVersion: string;
+}
+
+/**
+ * The evaluations of one profile for configuration lint: the profile itself, each of its ports (its
+ * own options over the global ones), and each option it sets, in its configs or on a command line.
+ */
+export function configEvaluations(input: ProfileInput, options: ConfigLintOptions): EvaluationsByScope {
+  const profile = profileFacts(input);
+  const subject = { profile: profileLabel(input) };
+  const summary = profile.facts.profile;
+  const base = { subject, file: input.file };
+
+  const ports: Evaluation[] = Object.entries(profile.parsed.ports).map(([name, own]) => ({
+    ...base,
+    subject: { ...subject, iface: name },
+    facts: { port: { name, ...profile.parsed.global, ...own, own }, profile: summary },
+    locate: (fact, path) => {
+      if (fact !== 'port') return profile.locate(fact, path);
+      const key = path.replace(/^\$\.(own\.)?/, '');
+      return (
+        profile.locate('profile', `$.ports.${name}.${key}`) ?? profile.locate('profile', `$.global.${key}`)
+      );
+    },
+  }));
+
+  const optionEvaluations: Evaluation[] = [];
+  const addOption = (
+    program: string,
+    key: string,
+    value: string,
+    section: string,
+    source: string,
+    location: FindingLocation,
+  ) => {
+    optionEvaluations.push({
+      ...base,
+      subject: section === 'global' ? subject : { ...subject, iface: section },
+      facts: {
+        option: {
+          program,
+          key,
+          value: typed(value),
+          section,
+          inPort: section !== 'global' && section !== 'unicast_master_table',
+          source,
+          targetVersion: options.linuxptpVersion,
+          ...optionKnowledge(key, section, options.linuxptpVersion),
+        },
+        profile: summary,
+      },
+      locate: (fact, path) => (fact === 'option' ? location : profile.locate(fact, path)),
+    });
+  };
+  const configs: [string, PositionedConfig, string][] = [
+    ['ptp4l', profile.parsed.ptp4l, 'ptp4lConf'],
+    ['ts2phc', profile.parsed.ts2phc, 'ts2phcConf'],
+    ['phc2sys', profile.parsed.phc2sys, 'phc2sysConf'],
+  ];
+  for (const [program, { config, positioned }, field] of configs) {
+    for (const section of config.sections) {
+      for (const entry of section.entries) {
+        const location = positioned ? entryLocation(input.file, entry) : profile.parsed.fieldLocation(field);
+        addOption(program, entry.key, entry.value, section.name, 'config', location);
+      }
+    }
+  }
+  for (const { program, longOptions } of profile.parsed.options) {
+    for (const [key, value] of Object.entries(longOptions)) {
+      addOption(program, key, value, 'global', 'commandLine', profile.parsed.fieldLocation(`${program}Opts`));
+    }
+  }
+
+  return {
+    ptp4lProfile: [{ ...base, facts: profile.facts, locate: profile.locate }],
+    port: ports,
+    option: optionEvaluations,
+  };
+}
+
+/** `PtpConfig/profile` for a CR's profile, the file name for a raw config. */
+export function profileLabel(input: ProfileInput): string {
+  return input.ptpConfig ? `${input.ptpConfig}/${input.profile.name}` : input.profile.name;
+}

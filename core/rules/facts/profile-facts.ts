@@ -1,0 +1,234 @@
+import { profileClock } from '../../analysis/clock-type.js';
+import type { FindingLocation } from '../../model/finding.js';
+import type { LinuxptpConfig } from '../../model/linuxptp-config.js';
+import { PTP_CLOCK_THRESHOLD_DEFAULTS, type PtpProfile } from '../../model/ptp-config.js';
+import { parseLinuxptpConfig } from '../../parsers/linuxptp-config.js';
+import { portSections } from '../../parsers/linuxptp-config-lookup.js';
+import { parseProcessOptions } from '../../parsers/process-options.js';
+import type { FieldPosition } from '../../parsers/ptp-config-yaml.js';
+
+export interface ProfileInput {
+  file: string;
+  profile: PtpProfile;
+  ptpConfig?: string;
+  /** Positions of the profile's fields in `file` (YAML); absent for a raw ptp4l.conf. */
+  fields?: Map<string, FieldPosition>;
+  /** Line of the profile itself, where findings without a better place point. */
+  line?: number;
+}
+
+export type FactValue = string | number;
+type Section = Record<string, FactValue>;
+
+/** Deprecated names linuxptp still reads (config.c): rules may use either, both are filled. */
+const ALIASES: [string, string][] = [
+  ['slaveOnly', 'clientOnly'],
+  ['masterOnly', 'serverOnly'],
+];
+
+/** What a `ptp4lProfile` evaluation sees as fact `profile`, and where each of its keys is written. */
+export interface ProfileFacts {
+  facts: { profile: Record<string, unknown> };
+  locate: (fact: string, path: string) => FindingLocation | undefined;
+  /** The parsed configs and options, for the port and option evaluations built from the same profile. */
+  parsed: {
+    ptp4l: PositionedConfig;
+    ts2phc: PositionedConfig;
+    phc2sys: PositionedConfig;
+    options: { program: 'ptp4l' | 'phc2sys' | 'ts2phc'; longOptions: Record<string, string> }[];
+    /** Where a field of the profile is written (for keys given on a command line). */
+    fieldLocation: (field: string) => FindingLocation;
+    global: Section;
+    ports: Record<string, Section>;
+  };
+}
+
+/** Builds the `profile` fact of one PtpConfig profile (or raw ptp4l.conf) with the positions of its keys. */
+export function profileFacts(input: ProfileInput): ProfileFacts {
+  const { profile, file, fields } = input;
+  const positions = new Map<string, FindingLocation>();
+  const at = (field: string): FindingLocation => {
+    const position = fields?.get(field);
+    return { file, line: position?.line ?? input.line, column: position?.column, key: field };
+  };
+  const ptp4l = configOf(profile.ptp4lConf, fields?.get('ptp4lConf'));
+  const ptp4lOpts = parseProcessOptions('ptp4l', profile.ptp4lOpts ?? '');
+  const phc2sysOpts = parseProcessOptions('phc2sys', profile.phc2sysOpts ?? '');
+  const ts2phcOpts = parseProcessOptions('ts2phc', profile.ts2phcOpts ?? '');
+  const ts2phc = configOf(profile.ts2phcConf, fields?.get('ts2phcConf'));
+  const phc2sysConfig = configOf(profile.phc2sysConf, fields?.get('phc2sysConf'));
+  const clock = profileClock(profile);
+
+  const global = sectionValues(ptp4l, 'global', '$.global', file, positions, at('ptp4lConf'));
+  for (const [key, value] of Object.entries(ptp4lOpts.configOverrides)) {
+    global[key] = typed(value);
+    positions.set(`$.global.${key}`, at('ptp4lOpts'));
+  }
+  addAliases(global);
+  const ports: Record<string, Section> = {};
+  for (const section of portSections(ptp4l.config)) {
+    const values = sectionValues(
+      ptp4l,
+      section.name,
+      `$.ports.${section.name}`,
+      file,
+      positions,
+      at('ptp4lConf'),
+    );
+    ports[section.name] = { ...ports[section.name], ...values };
+    addAliases(ports[section.name]!);
+  }
+
+  const threshold = profile.ptpClockThreshold;
+  for (const key of [
+    'ptp4lOpts',
+    'phc2sysOpts',
+    'ts2phcOpts',
+    'ptpClockThreshold',
+    'ptpSettings',
+    'plugins',
+    'interface',
+  ]) {
+    positions.set(`$.${key}`, at(key));
+  }
+  positions.set('$', at('name'));
+
+  const phc2sys = phc2sysOpts.settings;
+  const facts = {
+    name: profile.name,
+    ptpConfig: input.ptpConfig ?? null,
+    file,
+    clockType: clock.type,
+    hasSlave: clock.hasSlave,
+    portNames: clock.ports,
+    portCount: clock.ports.length,
+    /** Predictable interface names ens<slot>f<function>: ports on different slots are on different NICs. */
+    nicCount: new Set(clock.ports.map(nicOf)).size,
+    global,
+    ports,
+    configErrors: ptp4l.config.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    ptp4lOpts: {
+      present: (profile.ptp4lOpts ?? '').trim() !== '',
+      raw: profile.ptp4lOpts ?? null,
+      transport: ptp4lOpts.settings.transport ?? null,
+      clientOnly: ptp4lOpts.settings.clientOnly,
+      longOptions: ptp4lOpts.longOptions,
+      errors: ptp4lOpts.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    },
+    phc2sysOpts: {
+      present: (profile.phc2sysOpts ?? '').trim() !== '',
+      raw: profile.phc2sysOpts ?? null,
+      domain: phc2sys.domains[0] ?? null,
+      domains: phc2sys.domains,
+      automatic: phc2sys.automatic,
+      realtimeCount: phc2sys.realtimeCount,
+      source: phc2sys.source ?? null,
+      wait: phc2sys.wait,
+      summaryUpdates: phc2sys.summaryUpdates ?? null,
+      errors: phc2sysOpts.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    },
+    ts2phc: {
+      present: (profile.ts2phcConf ?? '').trim() !== '',
+      global: sectionValues(ts2phc, 'global', '$.ts2phc.global', file, positions, at('ts2phcConf')),
+      nmea: ts2phc.config.sections.some((s) => s.name === 'nmea'),
+      source: ts2phcOpts.settings.source ?? null,
+      longOptions: ts2phcOpts.longOptions,
+    },
+    synce4l: { present: (profile.synce4lConf ?? '').trim() !== '' },
+    ptpSettings: profile.ptpSettings ?? {},
+    threshold: {
+      declared: threshold !== undefined,
+      holdOverTimeout: threshold?.holdOverTimeout ?? PTP_CLOCK_THRESHOLD_DEFAULTS.holdOverTimeout,
+      maxOffsetThreshold: threshold?.maxOffsetThreshold ?? PTP_CLOCK_THRESHOLD_DEFAULTS.maxOffsetThreshold,
+      minOffsetThreshold: threshold?.minOffsetThreshold ?? PTP_CLOCK_THRESHOLD_DEFAULTS.minOffsetThreshold,
+    },
+    plugins: Object.keys(profile.plugins ?? {}),
+    schedulingPolicy: profile.ptpSchedulingPolicy ?? null,
+  };
+  return {
+    facts: { profile: facts },
+    locate: (fact, path) => (fact === 'profile' ? nearest(positions, path) : undefined),
+    parsed: {
+      ptp4l,
+      ts2phc,
+      phc2sys: phc2sysConfig,
+      options: [
+        { program: 'ptp4l', longOptions: ptp4lOpts.longOptions },
+        { program: 'phc2sys', longOptions: phc2sysOpts.longOptions },
+        { program: 'ts2phc', longOptions: ts2phcOpts.longOptions },
+      ],
+      fieldLocation: at,
+      global,
+      ports,
+    },
+  };
+}
+
+export interface PositionedConfig {
+  config: LinuxptpConfig;
+  /** The config's key lines are file lines (a block scalar, or a raw file). */
+  positioned: boolean;
+}
+
+function configOf(text: string | undefined, field: FieldPosition | undefined): PositionedConfig {
+  if (field?.block) return { config: parseLinuxptpConfig(text ?? '', field.block), positioned: true };
+  return { config: parseLinuxptpConfig(text ?? ''), positioned: field === undefined };
+}
+
+/** The values of a section (the last of a repeated key wins, as in linuxptp), recording where each is. */
+function sectionValues(
+  { config, positioned }: PositionedConfig,
+  name: string,
+  prefix: string,
+  file: string,
+  positions: Map<string, FindingLocation>,
+  fallback: FindingLocation,
+): Section {
+  const values: Section = {};
+  for (const section of config.sections.filter((s) => s.name === name)) {
+    for (const entry of section.entries) {
+      values[entry.key] = typed(entry.value);
+      positions.set(`${prefix}.${entry.key}`, positioned ? entryLocation(file, entry) : fallback);
+    }
+  }
+  return values;
+}
+
+export function entryLocation(
+  file: string,
+  entry: { key: string; line: number; column: number },
+): FindingLocation {
+  return { file, line: entry.line, column: entry.column, key: entry.key };
+}
+
+function addAliases(section: Section): void {
+  for (const [old, current] of ALIASES) {
+    if (section[current] === undefined && section[old] !== undefined) section[current] = section[old];
+    else if (section[old] === undefined && section[current] !== undefined) section[old] = section[current];
+  }
+}
+
+/** Config values are text; decimal numbers become numbers so rules can compare them (hex stays text). */
+export function typed(value: string): FactValue {
+  const trimmed = value.trim();
+  return /^[-+]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** `ens1f0`, `ens1f1np1` → `ens1`; names without a function number are their own NIC. */
+function nicOf(port: string): string {
+  return port.replace(/f\d+(np\d+)?(\.\d+)?$/, '');
+}
+
+/** The position of a path, or of its nearest ancestor that has one (a key set elsewhere is found at its parent). */
+function nearest(positions: Map<string, FindingLocation>, path: string): FindingLocation | undefined {
+  for (
+    let candidate = path;
+    candidate.length > 0;
+    candidate = candidate.slice(0, Math.max(candidate.lastIndexOf('.'), 0))
+  ) {
+    const found = positions.get(candidate);
+    if (found) return found;
+    if (candidate === '$') break;
+  }
+  return positions.get('$');
+}
