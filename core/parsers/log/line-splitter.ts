@@ -36,6 +36,12 @@ export class LineSplitter {
     const buffer = Buffer.isBuffer(chunk)
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let start = 0; start < buffer.length; start += MAX_PIECE_BYTES) {
+      this.pushPiece(buffer.subarray(start, start + MAX_PIECE_BYTES), sink);
+    }
+  }
+
+  private pushPiece(buffer: Buffer, sink: LineSink): void {
     const firstNewline = buffer.indexOf(10);
     if (firstNewline < 0) {
       this.keep(buffer, 0, buffer.length);
