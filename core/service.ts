@@ -1,4 +1,5 @@
 import { injectAll, injectable } from 'tsyringe';
+import { clockHierarchy } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
 import type { Diagnosis } from './model/diagnosis.js';
 import type { Snapshot } from './model/snapshot.js';
@@ -57,10 +58,12 @@ export class PtpService {
       request.lastMs !== undefined && end !== undefined
         ? { from: end - request.lastMs, to: end }
         : (request.window ?? {});
+    const nodes = snapshot.nodes.map((node) => nodeStatus(node, snapshot, window));
     return {
       meta: snapshot.meta,
       window: { from: window.from ?? null, to: window.to ?? null },
-      nodes: snapshot.nodes.map((node) => nodeStatus(node, snapshot, window)),
+      nodes,
+      hierarchy: clockHierarchy(nodes),
       warnings: snapshot.warnings,
     };
   }

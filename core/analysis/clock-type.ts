@@ -24,6 +24,7 @@ const SETTING_TYPES: Record<string, ProfileClockType> = { 'T-GM': 'GM', 'T-BC': 
  * The clock type linuxptp-daemon infers for a profile (pkg/daemon/config.go) when `ptpSettings.clockType`
  * does not say it: a slave is present with `-s`, `slaveOnly|clientOnly 1` (options or [global]), or
  * `serverOnly|masterOnly 0` in a port section; no slave → GM; a slave and more than one port → BC; else OC.
+ * One refinement: a slave-only clock is an OC whatever its number of ports.
  */
 export function profileClock(profile: PtpProfile): ProfileClock {
   const config = parseLinuxptpConfig(profile.ptp4lConf ?? '');
@@ -36,13 +37,12 @@ export function profileClock(profile: PtpProfile): ProfileClock {
       (entry) => /^(?:serverOnly|masterOnly)$/.test(entry.key) && entry.value.trim() === '0',
     ),
   );
-  const hasSlave =
-    options.settings.clientOnly ||
-    options.configOverrides.clientOnly === '1' ||
-    globalClientOnly ||
-    portMayBeSlave;
+  const slaveOnly =
+    options.settings.clientOnly || options.configOverrides.clientOnly === '1' || globalClientOnly;
+  const hasSlave = slaveOnly || portMayBeSlave;
   const declared = SETTING_TYPES[profile.ptpSettings?.clockType ?? ''];
-  const inferred: ProfileClockType = !hasSlave ? 'GM' : ports.length > 1 ? 'BC' : 'OC';
+  // A slave-only clock with two ports (the dual-port follower reference) can never serve time: an OC.
+  const inferred: ProfileClockType = !hasSlave ? 'GM' : ports.length > 1 && !slaveOnly ? 'BC' : 'OC';
   const usesTs2phc = (profile.ts2phcConf ?? '').trim() !== '' || (profile.ts2phcOpts ?? '').trim() !== '';
   return { profile: profile.name, type: declared ?? inferred, hasSlave, ports, usesTs2phc };
 }

@@ -166,6 +166,11 @@ export class LogAnalyzer implements LineSink {
     return this.builders.get(name)?.get(configTag)?.samples;
   }
 
+  /** The retained rms summary maxima of one process instance (empty unless maxSamples was set). */
+  rmsSamplesOf(name: string, configTag: string | null): SampleSeries | undefined {
+    return this.builders.get(name)?.get(configTag)?.rmsSamples;
+  }
+
   /** The two hot shapes, read in place; false sends the line the general way. */
   private addFast(text: string, start: number, end: number): boolean {
     if (this.waiting.length > 0) return false;

@@ -5,7 +5,8 @@ import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
 import { seriesKey } from '../model/snapshot.js';
 import { nodeRole, profileClock } from './clock-type.js';
 import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
-import { AbsQuantileSketch, RunningStats } from './statistics.js';
+import { ptpInstance } from './ptp-instances.js';
+import { AbsQuantileSketch, absQuantile, RunningStats } from './statistics.js';
 
 /** The window of the data offset statistics are computed over (epoch ms; open ends allowed). */
 export interface AnalysisWindow {
@@ -14,6 +15,8 @@ export interface AnalysisWindow {
 }
 
 const MAX_FAULTS = 50;
+/** "Recently": the last minute of the data. */
+const RECENT_MS = 60_000;
 /** Processes whose own lines carry a daemon state per interface rather than a servo. */
 const STATE_PROCESSES = new Set(['dpll', 'gnss', 'GM', 'T-BC', 'synce4l']);
 const STATE_RANK: Record<SyncState, number> = { LOCKED: 3, HOLDOVER: 2, FREERUN: 1, UNKNOWN: 0 };
@@ -55,7 +58,16 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
     processes,
     ports,
     grandmaster: grandmasterOf(timelines),
-    clockClass: clockClassOf(timelines),
+    ptpInstances: node.pmc.map((entry) => ptpInstance(entry.configFile, entry.output)),
+    upstreamFromLogs: upstreamFromLogs(timelines, ports),
+    clockClass: clockClassOf(timelines, node),
+    nics: node.nics.map((nic) => ({
+      iface: nic.iface,
+      driver: nic.driverInfo?.driver ?? null,
+      firmware: nic.driverInfo?.firmwareVersion ?? null,
+      phcIndex: nic.timestamping?.phcIndex ?? null,
+      hardwareTimestamping: nic.timestamping?.hardwareTimestamping ?? null,
+    })),
     episodes: {
       syncLoss: timelines.flatMap((t) => syncLossEpisodes(t, dataEnd)),
       holdover: holdoverEpisodes(timelines, dataEnd),
@@ -89,6 +101,7 @@ function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: An
       servo: timeline.lastOffset.servo,
     },
     rms: timeline.rms,
+    recent: recentOffsets(timeline, node),
     ifaceStates,
     faults: timeline.faults.length + (timeline.omitted.faults ?? 0),
   };
@@ -134,6 +147,29 @@ function windowOffsets(timeline: ProcessTimeline, node: NodeSnapshot, window: An
   return { offset: { ...stats.summary(), p99Abs: sketch.quantile(0.99) }, estimated: series.decimated };
 }
 
+/** |offset| over the last RECENT_MS of the node's data (never of the clock: the data's own end). */
+function recentOffsets(timeline: ProcessTimeline, node: NodeSnapshot): ProcessStatus['recent'] {
+  const end = node.logs?.timeRange.last?.wall;
+  if (end === undefined) return null;
+  for (const from of ['offsets', 'summaries'] as const) {
+    const series = node.series.get(
+      seriesKey(timeline.name, timeline.configTag, from === 'offsets' ? 'offset' : 'rms'),
+    );
+    if (!series) continue;
+    const { offsets } = series.offsetsBetween(end - RECENT_MS, end);
+    if (offsets.length === 0) continue;
+    const magnitudes = offsets.map(Math.abs);
+    return {
+      windowMs: RECENT_MS,
+      from,
+      count: offsets.length,
+      maxAbs: Math.max(...magnitudes),
+      p99Abs: absQuantile(offsets, 0.99),
+    };
+  }
+  return null;
+}
+
 function portStatuses(timelines: readonly ProcessTimeline[]): PortStatus[] {
   const ports: PortStatus[] = [];
   for (const timeline of timelines) {
@@ -173,11 +209,31 @@ function grandmasterOf(timelines: readonly ProcessTimeline[]): NodeStatus['grand
   };
 }
 
-function clockClassOf(timelines: readonly ProcessTimeline[]): NodeStatus['clockClass'] {
+function clockClassOf(timelines: readonly ProcessTimeline[], node: NodeSnapshot): NodeStatus['clockClass'] {
   const changes = timelines
     .flatMap((t) => t.clockClassChanges)
     .sort((a, b) => timeKey(a.time) - timeKey(b.time));
-  return { current: changes.at(-1)?.clockClass ?? null, changes };
+  const logged = changes.at(-1)?.clockClass;
+  if (logged !== undefined) return { current: logged, source: 'logs', changes };
+  const metric = node.metrics?.find((m) => m.metric === 'clock_class');
+  return metric
+    ? { current: metric.value, source: 'metrics', changes }
+    : { current: null, source: 'none', changes };
+}
+
+/** The upstream port the logs name: the last foreign master heard on the port that is SLAVE now. */
+function upstreamFromLogs(
+  timelines: readonly ProcessTimeline[],
+  ports: PortStatus[],
+): NodeStatus['upstreamFromLogs'] {
+  for (const port of ports.filter((p) => p.state === 'SLAVE')) {
+    const timeline = timelines.find((t) => t.name === 'ptp4l' && t.configTag === port.configTag);
+    const heard = timeline?.foreignMasters.findLast(
+      (f) => f.port === port.port || (f.iface !== undefined && f.iface === port.iface),
+    );
+    if (heard) return { portIdentity: heard.portIdentity, configTag: port.configTag };
+  }
+  return null;
 }
 
 /**

@@ -43,6 +43,7 @@ type ListName =
   | 'portTransitions'
   | 'faults'
   | 'gmChanges'
+  | 'foreignMasters'
   | 'clockClassChanges'
   | 'stateChanges'
   | 'statusChanges'
@@ -74,6 +75,8 @@ export class ProcessTimelineBuilder {
   private readonly dpllKeys = new Map<string, string>();
   private readonly maxEvents: number;
   readonly samples: SampleSeries;
+  /** The `max` of each rms summary line, as samples (for processes that print summaries, not offsets). */
+  readonly rmsSamples: SampleSeries;
 
   constructor(
     readonly name: string,
@@ -82,6 +85,7 @@ export class ProcessTimelineBuilder {
   ) {
     this.maxEvents = options.maxEventsPerList ?? DEFAULT_MAX_EVENTS;
     this.samples = new SampleSeries(options.maxSamples ?? 0);
+    this.rmsSamples = new SampleSeries(options.maxSamples ?? 0);
     this.timeline = {
       name,
       configTag,
@@ -96,6 +100,7 @@ export class ProcessTimelineBuilder {
       portTransitions: [],
       faults: [],
       gmChanges: [],
+      foreignMasters: [],
       clockClassChanges: [],
       stateChanges: [],
       statusChanges: [],
@@ -119,6 +124,8 @@ export class ProcessTimelineBuilder {
         );
         return;
       case 'rms':
+        // Kept as samples of the interval's max |offset|: what "recently" means for a summary-printing ptp4l.
+        this.rmsSamples.pushNumbers(record.time.wall, record.time.mono, record.max, 2);
         this.rms.push(record.rms);
         this.rmsMaxAbs = Math.max(this.rmsMaxAbs, Math.abs(record.max));
         this.lastRms = { time: record.time, rms: record.rms, max: record.max };
@@ -137,6 +144,17 @@ export class ProcessTimelineBuilder {
           });
         }
         return;
+      case 'foreignMaster': {
+        const entry: ProcessTimeline['foreignMasters'][number] = {
+          time: record.time,
+          line: record.line,
+          portIdentity: record.portIdentity,
+        };
+        if (record.port !== undefined) entry.port = record.port;
+        if (record.iface !== undefined) entry.iface = record.iface;
+        this.append('foreignMasters', entry);
+        return;
+      }
       case 'clockClass':
         if (record.clockClass !== this.lastClockClass) {
           const previous = this.lastClockClass;

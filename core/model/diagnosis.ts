@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClockHierarchy } from './clock-hierarchy.js';
 import { NodeStatus } from './node-status.js';
 import { Snapshot } from './snapshot.js';
 import { SourceWarning } from './snapshot-manifest.js';
@@ -8,6 +9,7 @@ export const Diagnosis = z.object({
   meta: Snapshot.shape.meta,
   window: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
   nodes: z.array(NodeStatus),
+  hierarchy: ClockHierarchy,
   warnings: z.array(SourceWarning),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;

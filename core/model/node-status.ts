@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PtpInstance } from './clock-hierarchy.js';
 import { HoldoverEpisode, SyncLossEpisode } from './episode.js';
 import { LogTime, ServoState, SyncState } from './log-record.js';
 import { ClockClassChange, FaultEvent, OffsetSummary, RmsSummary } from './process-timeline.js';
@@ -39,6 +40,19 @@ export const ProcessStatus = z.object({
   offsetEstimated: z.boolean(),
   lastOffset: z.object({ time: LogTime, offset: z.number(), servo: ServoState }).nullable(),
   rms: RmsSummary.nullable(),
+  /**
+   * |offset| over the last minute of the node's data: the current quality. From per-update offsets, or
+   * from the max of each rms summary line when the process prints summaries.
+   */
+  recent: z
+    .object({
+      windowMs: z.number(),
+      from: z.enum(['offsets', 'summaries']),
+      count: z.number().int(),
+      maxAbs: z.number().nullable(),
+      p99Abs: z.number().nullable(),
+    })
+    .nullable(),
   ifaceStates: z.array(IfaceState),
   faults: z.number().int(),
 });
@@ -78,7 +92,25 @@ export const NodeStatus = z.object({
   processes: z.array(ProcessStatus),
   ports: z.array(PortStatus),
   grandmaster: GrandmasterView.nullable(),
-  clockClass: z.object({ current: z.number().nullable(), changes: z.array(ClockClassChange) }),
+  /** The ptp4l instances as pmc describes them (identity, parent, grandmaster, stepsRemoved). */
+  ptpInstances: z.array(PtpInstance),
+  /** The last `new foreign master` of the ptp4l port that is SLAVE: the upstream the logs name. */
+  upstreamFromLogs: z.object({ portIdentity: z.string(), configTag: z.string().nullable() }).nullable(),
+  /** The clock class: from the daemon's CLOCK_CLASS_CHANGE lines, else its clock_class metric. */
+  clockClass: z.object({
+    current: z.number().nullable(),
+    source: z.enum(['logs', 'metrics', 'none']),
+    changes: z.array(ClockClassChange),
+  }),
+  nics: z.array(
+    z.object({
+      iface: z.string(),
+      driver: z.string().nullable(),
+      firmware: z.string().nullable(),
+      phcIndex: z.number().nullable(),
+      hardwareTimestamping: z.boolean().nullable(),
+    }),
+  ),
   episodes: z.object({ syncLoss: z.array(SyncLossEpisode), holdover: z.array(HoldoverEpisode) }),
   faults: z.array(FaultEvent.extend({ process: z.string(), configTag: z.string().nullable() })),
   faultsOmitted: z.number().int(),

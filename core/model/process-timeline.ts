@@ -79,6 +79,16 @@ export const StateChange = z.object({
 });
 export type StateChange = z.infer<typeof StateChange>;
 
+/** `new foreign master X`: the announce sources a port heard (changes only). */
+export const ForeignMaster = z.object({
+  time: LogTime,
+  line: z.number().int(),
+  port: z.number().int().optional(),
+  iface: z.string().optional(),
+  portIdentity: z.string(),
+});
+export type ForeignMaster = z.infer<typeof ForeignMaster>;
+
 export const StatusChange = z.object({ time: LogTime, line: z.number().int(), up: z.boolean() });
 export const FsmTransition = z.object({
   time: LogTime,
@@ -127,6 +137,7 @@ export const ProcessTimeline = z.object({
   portTransitions: z.array(PortTransition),
   faults: z.array(FaultEvent),
   gmChanges: z.array(GmChange),
+  foreignMasters: z.array(ForeignMaster),
   clockClassChanges: z.array(ClockClassChange),
   stateChanges: z.array(StateChange),
   statusChanges: z.array(StatusChange),

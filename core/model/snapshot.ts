@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { CloudEvent } from './cloud-event.js';
+import { EthtoolDriverInfo, EthtoolTimestamping } from './ethtool.js';
 import { KubeEvent, KubeNode, KubePod } from './kubernetes.js';
 import { LinuxptpConfig, LinuxptpProgram } from './linuxptp-config.js';
 import { LogAnalysis } from './log-analysis.js';
 import { LogTime } from './log-record.js';
+import { PtpMetric } from './metrics.js';
 import { NodePtpDevice } from './node-ptp-device.js';
+import { PmcOutput } from './pmc.js';
 import { PtpConfig } from './ptp-config.js';
 import { HardwareConfig, PtpOperatorConfig } from './ptp-operator-config.js';
 import type { SampleSeries } from './sample-series.js';
@@ -47,6 +50,17 @@ export const NodeSnapshot = z.object({
   logs: LogAnalysis.nullable(),
   proxyLogs: LogAnalysis.nullable(),
   configs: z.array(RenderedConfig),
+  /** pmc answers per ptp4l config file (`ptp4l.0.config`). */
+  pmc: z.array(z.object({ configFile: z.string(), output: PmcOutput })),
+  /** The decoded openshift_ptp_* samples of the daemon's /metrics (null: no scrape). */
+  metrics: z.array(PtpMetric).nullable(),
+  nics: z.array(
+    z.object({
+      iface: z.string(),
+      driverInfo: EthtoolDriverInfo.nullable(),
+      timestamping: EthtoolTimestamping.nullable(),
+    }),
+  ),
   cloudEvents: z.array(CloudEvent),
   /** Retained offset samples per process instance (`name|configTag`), for window statistics. */
   series: z.custom<Map<string, SampleSeries>>((value) => value instanceof Map),
@@ -84,6 +98,11 @@ export const Snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-export function seriesKey(process: string, configTag: string | null): string {
-  return `${process}|${configTag ?? ''}`;
+/** The key of a process' samples in NodeSnapshot.series; `rms` for the maxima of its summary lines. */
+export function seriesKey(
+  process: string,
+  configTag: string | null,
+  kind: 'offset' | 'rms' = 'offset',
+): string {
+  return `${process}|${configTag ?? ''}${kind === 'rms' ? '|rms' : ''}`;
 }

@@ -43,6 +43,7 @@ export function toProcessReport(process: ProcessTimeline) {
     portTransitions: process.portTransitions.map(withPresentedTime),
     faults: process.faults.map(withPresentedTime),
     gmChanges: process.gmChanges.map(withPresentedTime),
+    foreignMasters: process.foreignMasters.map(withPresentedTime),
     clockClassChanges: process.clockClassChanges.map(withPresentedTime),
     stateChanges: process.stateChanges.map(withPresentedTime),
     statusChanges: process.statusChanges.map(withPresentedTime),

@@ -4,14 +4,20 @@ import type { KubeNode, KubePod } from '../model/kubernetes.js';
 import type { LinuxptpProgram } from '../model/linuxptp-config.js';
 import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogTime } from '../model/log-record.js';
+import type { PtpMetric } from '../model/metrics.js';
+import type { PmcOutput } from '../model/pmc.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import type { ClusterObjects, DaemonPod, NodeSnapshot, RenderedConfig, Snapshot } from '../model/snapshot.js';
 import { seriesKey } from '../model/snapshot.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parseCloudEventLines } from '../parsers/cloud-event.js';
+import { parseEthtoolDriverInfo, parseEthtoolTimestamping } from '../parsers/ethtool-output.js';
 import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
 import { splitStream } from '../parsers/log/line-splitter.js';
-import type { RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
+import { parsePmcOutput } from '../parsers/pmc-output.js';
+import { parsePrometheusText } from '../parsers/prometheus-exposition.js';
+import { decodePtpMetrics } from '../parsers/ptp-metric-decoding.js';
+import type { NamedText, RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
 import { classifyObjects } from './cluster-objects.js';
 
 export interface BuildOptions {
@@ -99,6 +105,13 @@ async function buildNode(
     logs,
     proxyLogs,
     configs: raw.configs.map((file) => renderedConfig(file.name, file.text, warnings)),
+    pmc: raw.pmc.map((file) => ({ configFile: file.configFile, output: pmcOutput(file, warnings) })),
+    metrics: raw.metrics ? ptpMetrics(raw.metrics, warnings) : null,
+    nics: raw.ethtool.map((entry) => ({
+      iface: entry.iface,
+      driverInfo: entry.driverInfo ? parseEthtoolDriverInfo(entry.driverInfo.text) : null,
+      timestamping: entry.timestamping ? parseEthtoolTimestamping(entry.timestamping.text) : null,
+    })),
     cloudEvents: cloudEvents.events,
     series,
   };
@@ -124,8 +137,26 @@ async function analyzeStream(
     const samples = analyzer.samplesOf(process.name, process.configTag);
     if (series && samples && samples.length > 0)
       series.set(seriesKey(process.name, process.configTag), samples);
+    const rms = analyzer.rmsSamplesOf(process.name, process.configTag);
+    if (series && rms && rms.length > 0) series.set(seriesKey(process.name, process.configTag, 'rms'), rms);
   }
   return analysis;
+}
+
+function pmcOutput(file: NamedText, warnings: SourceWarning[]): PmcOutput {
+  const output = parsePmcOutput(file.text);
+  if (output.unparsedLines > 0)
+    warnings.push({ source: file.name, message: `${output.unparsedLines} line(s) not pmc output` });
+  for (const request of output.unanswered)
+    warnings.push({ source: file.name, message: `no answer to ${request}` });
+  return output;
+}
+
+function ptpMetrics(file: NamedText, warnings: SourceWarning[]): PtpMetric[] {
+  const parsed = parsePrometheusText(file.text);
+  for (const diagnostic of parsed.diagnostics)
+    warnings.push({ source: file.name, line: diagnostic.line, message: diagnostic.message });
+  return decodePtpMetrics(parsed.samples);
 }
 
 const CONFIG_FILE = /^(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.(\d+)\.config$/;

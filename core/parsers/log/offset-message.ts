@@ -41,7 +41,7 @@ export function parseOffsetMessage(message: string, base: RecordBase): LogRecord
   }
   if (pos < message.length) return undefined;
 
-  const { clock, source } = splitPrefix(message.slice(0, prefixEnd));
+  const { clock, source } = splitPrefix(message.slice(0, prefixEnd).trimEnd());
   // One fixed object shape for the hottest record keeps V8 on its fast paths.
   return {
     kind: 'offset',

@@ -15,6 +15,13 @@ describeCorpus('clock type of the reference profiles', () => {
     expect(nodeRole([clock!])).toBe('T-TSC');
   });
 
+  it('the dual-port follower reference (slaveOnly 1, two ports) is an OC', () => {
+    const clocks = profilesOf('cnf-features-deploy/PtpConfigDualFollower.yaml').map(profileClock);
+    expect(clocks[0]).toMatchObject({ type: 'OC', hasSlave: true });
+    expect(clocks[0]!.ports).toHaveLength(2);
+    expect(nodeRole(clocks)).toBe('T-TSC');
+  });
+
   it('the boundary reference is a BC', () => {
     const clocks = profilesOf('cnf-features-deploy/PtpConfigBoundary.yaml').map(profileClock);
     expect(clocks[0]).toMatchObject({ type: 'BC', hasSlave: true });

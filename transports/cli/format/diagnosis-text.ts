@@ -18,20 +18,31 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
   out.push('');
   out.push(
     renderTable(
-      ['NODE', 'ROLE', 'SYNC', 'GRANDMASTER', 'CLASS', 'OFFSET p99 |ns|', 'HOLDOVER', 'SYNC LOSS', 'FAULTS'],
+      [
+        'NODE',
+        'ROLE',
+        'SYNC',
+        'GRANDMASTER',
+        'CLASS',
+        '|OFFSET| ns last min',
+        'HOLDOVER',
+        'SYNC LOSS',
+        'FAULTS',
+      ],
       report.nodes.map((node) => [
         node.node,
         node.role,
         node.hasData ? node.syncState : 'NO DATA',
         node.grandmaster ? `${node.grandmaster.identity}${node.grandmaster.local ? ' (self)' : ''}` : '-',
         node.clockClass.current ?? '-',
-        formatNumber(primaryOffset(node)),
+        recentOffset(node),
         holdoverSummary(node),
         node.episodes.syncLoss.length,
         node.faults.length + node.faultsOmitted,
       ]),
     ),
   );
+  out.push('', ...renderHierarchy(report));
   if (options.details) for (const node of report.nodes) out.push('', ...renderNode(node));
   if (report.warnings.length > 0) {
     out.push('', `warnings (${report.warnings.length}):`);
@@ -98,13 +109,57 @@ function renderNode(node: NodeReport): string[] {
   return out;
 }
 
-/** The offset that best describes the node: its ptp4l follower's, else phc2sys', else ts2phc's. */
-function primaryOffset(node: NodeReport): number | null {
+/** The tree of who takes time from whom: grandmasters at the roots. */
+function renderHierarchy(report: DiagnosisReport): string[] {
+  const { hierarchy } = report;
+  const byNode = new Map(hierarchy.links.map((link) => [link.node, link]));
+  const out = ['clock hierarchy:'];
+  const describe = (link: DiagnosisReport['hierarchy']['links'][number]) => {
+    const parts = [link.node, link.role];
+    if (link.ownGrandmaster && link.role === 'T-TSC') parts.push('no upstream: not synchronized');
+    else if (link.ownGrandmaster && link.grandmasterNode === link.node)
+      parts.push(`grandmaster ${link.grandmasterIdentity ?? '?'}`);
+    else if (link.ownGrandmaster)
+      parts.push(`no upstream; still announces grandmaster ${link.grandmasterIdentity ?? '?'}`);
+    else if (link.stepsRemoved !== null) parts.push(`stepsRemoved ${link.stepsRemoved}`);
+    if (link.gmClockClass !== null) parts.push(`GM class ${link.gmClockClass}`);
+    if (!link.ownGrandmaster && link.parentNode === null && link.parentPortIdentity) {
+      parts.push(`upstream ${link.parentPortIdentity} (outside this snapshot)`);
+    }
+    if (link.source === 'logs') parts.push('(from logs)');
+    if (link.source === 'none') parts.push('(no pmc answers nor log evidence)');
+    return parts.join('  ');
+  };
+  const walk = (node: string, prefix: string, last: boolean, depth: number, seen: Set<string>) => {
+    const link = byNode.get(node);
+    if (!link || seen.has(node)) return;
+    seen.add(node);
+    out.push(depth === 0 ? `  ${describe(link)}` : `  ${prefix}${last ? '└─ ' : '├─ '}${describe(link)}`);
+    const children = hierarchy.links.filter((l) => l.parentNode === node && l.node !== node);
+    const childPrefix = depth === 0 ? '' : `${prefix}${last ? '   ' : '│  '}`;
+    for (const [index, child] of children.entries()) {
+      walk(child.node, childPrefix, index === children.length - 1, depth + 1, seen);
+    }
+  };
+  const seen = new Set<string>();
+  for (const root of hierarchy.roots) walk(root, '', true, 0, seen);
+  return out;
+}
+
+/**
+ * The node's current offset quality: the last minute of its ptp4l follower (p99 of per-update offsets,
+ * or the largest summary max), else of phc2sys, else of ts2phc.
+ */
+function recentOffset(node: NodeReport): string {
   for (const name of ['ptp4l', 'phc2sys', 'ts2phc']) {
-    const process = node.processes.find((p) => p.name === name && (p.offset.count > 0 || p.rms));
-    if (process) return process.offset.count > 0 ? process.offset.p99Abs : (process.rms?.maxAbs ?? null);
+    const process = node.processes.find((p) => p.name === name && p.recent);
+    const recent = process?.recent;
+    if (!recent) continue;
+    return recent.from === 'offsets'
+      ? `p99 ${formatNumber(recent.p99Abs)} (${name})`
+      : `max ${formatNumber(recent.maxAbs)} (${name})`;
   }
-  return null;
+  return '-';
 }
 
 function holdoverSummary(node: NodeReport): string {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from './cli-run.js';
+
+describe('ptp-mcp diagnose (the built CLI)', () => {
+  it('diagnoses the built-in demo by default: table, hierarchy, per-node details', () => {
+    const { code, stdout, stderr } = runBuiltCli(['diagnose']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^PTP diagnosis of demo/);
+    expect(stdout).toMatch(/bc-2\s+T-BC\s+HOLDOVER/);
+    expect(stdout).toContain('clock hierarchy:');
+    expect(stdout).toContain('└─ worker-3');
+    expect(stdout).toContain('== worker-2 (T-TSC)');
+  });
+
+  it('prints JSON with ISO times from the data', () => {
+    const { code, stdout } = runBuiltCli(['diagnose', '--source', 'scenario:healthy', '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.meta).toMatchObject({ name: 'healthy', origin: 'scenario:healthy' });
+    expect(report.nodes.map((n: { syncState: string }) => n.syncState)).toEqual([
+      'LOCKED',
+      'LOCKED',
+      'LOCKED',
+      'LOCKED',
+    ]);
+    expect(report.meta.dataRange.last).toMatch(/^2026-11-20T08:0\d:\d\d\.\d{3}Z$/);
+    expect(report.hierarchy.roots).toEqual(['gm-1']);
+  });
+
+  it('diagnoses one node', () => {
+    const report = JSON.parse(runBuiltCli(['diagnose', '--node', 'worker-2', '--format', 'json']).stdout);
+    expect(report.nodes.map((n: { node: string }) => n.node)).toEqual(['worker-2']);
+  });
+
+  it('refuses an unknown source, node, folder or option with exit 2 and one clear line', () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ['diagnose', '--source', 'nowhere'],
+        /unknown source "nowhere"; use one of: demo \| scenario:NAME, dir:PATH/,
+      ],
+      [['diagnose', '--source', 'dir:/no/such/snapshot'], /no snapshot folder at \/no\/such\/snapshot/],
+      [['diagnose', '--node', 'nobody'], /no node "nobody" in demo/],
+      [['diagnose', '--last', 'soon'], /--last takes a duration/],
+      [['diagnose', '--format', 'yaml'], /--format must be one of text, json/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = runBuiltCli(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
