@@ -53,15 +53,19 @@ async function main(): Promise<void> {
 
   const cli = join(root, 'dist', 'transports', 'cli', 'main.js');
   const grep = median(Array.from({ length: runs }, () => timed('grep', ['-c', 'master offset', file])));
-  const ours = median(
-    Array.from({ length: runs }, () =>
-      timed(process.execPath, [cli, 'logs', 'analyze', file, '--format', 'json']),
-    ),
-  );
+  const analyze = (...extra: string[]) =>
+    median(
+      Array.from({ length: runs }, () =>
+        timed(process.execPath, [cli, 'logs', 'analyze', file, '--format', 'json', ...extra]),
+      ),
+    );
+  const ours = analyze();
+  const oneThread = analyze('--jobs', '1');
   const mbps = (m: Measurement) => bytes / 1e6 / m.seconds;
   const rows = [
     ['grep -c "master offset"', grep],
     ['ptp-mcp logs analyze --format json', ours],
+    ['ptp-mcp logs analyze --format json --jobs 1', oneThread],
   ] as const;
   console.log(`file: ${(bytes / 1e6).toFixed(0)} MB, ${lines} lines (${file})`);
   console.log('| command | seconds | MB/s | lines/s | peak RSS |');

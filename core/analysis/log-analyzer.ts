@@ -4,14 +4,17 @@ import type { SampleSeries } from '../model/sample-series.js';
 import {
   newScannedKlog,
   newScannedOffset,
+  newScannedState,
   type ScannedKlog,
   type ScannedOffset,
+  type ScannedState,
   scanKlogHeader,
   scanOffsetLine,
+  scanStateLine,
 } from '../parsers/log/fast-line-scan.js';
 import {
-  detach,
-  forEachLineOfBlock,
+  decodeLine,
+  feedText,
   type LineSink,
   MAX_LINE_LENGTH,
   splitStream,
@@ -38,17 +41,30 @@ export interface LogAnalyzerOptions extends TimelineBuilderOptions {
  * klog dates, the monotonic-to-wall offset of process lines.
  */
 const LOOKAHEAD_LINES = 20_000;
+/** s0, s1, s2 of the daemon's own lines. */
+const SYNC_STATES = ['FREERUN', 'HOLDOVER', 'LOCKED'] as const;
 const UNPARSED_EXAMPLES = 10;
 
 /** klog messages that carry state (BC FSM, DPLL decisions, holdover progress) or wrap a process line. */
-function klogMessageMatters(message: string): boolean {
-  const first = message.charCodeAt(0);
+function klogMessageMatters(bytes: Buffer, start: number, end: number): boolean {
+  const first = bytes[start];
+  if (first === 66 /* B */ || first === 40 /* ( */ || first === 100 /* d */) return true;
+  // A wrapped process line: `name[` followed by a digit.
+  let pos = start;
+  while (pos < end && pos < start + 24 && isNameByte(bytes[pos]!)) pos++;
+  if (pos > start && bytes[pos] === 91 && bytes[pos + 1]! >= 48 && bytes[pos + 1]! <= 57) return true;
+  return bytes.subarray(start, end).includes(DPLL_DECISION);
+}
+
+const DPLL_DECISION = Buffer.from('decision: Status');
+
+function isNameByte(code: number): boolean {
   return (
-    first === 66 /* B */ ||
-    first === 40 /* ( */ ||
-    first === 100 /* d */ ||
-    /^[A-Za-z][\w-]*\[\d/.test(message) ||
-    message.includes('decision: Status')
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 45
   );
 }
 
@@ -74,22 +90,27 @@ export class LogAnalyzer implements LineSink {
   private lastMono: number | undefined;
   private hasTime = false;
   private previousWasDaemonMessage = false;
-  private lastBuilder: ProcessTimelineBuilder | undefined;
+  private readonly recentBuilders: ProcessTimelineBuilder[] = [];
   private readonly scannedOffset: ScannedOffset = newScannedOffset();
   private readonly scannedKlog: ScannedKlog = newScannedKlog();
+  private readonly scannedState: ScannedState = newScannedState();
   private readonly recentTags: string[] = [];
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year });
   }
 
-  /** Complete lines, newline-separated (LineSink). */
-  block(text: string): void {
-    forEachLineOfBlock(text, (start, end) => {
-      if (end - start > MAX_LINE_LENGTH)
-        this.addLine(detach(text.slice(start, start + MAX_LINE_LENGTH)), true);
-      else if (!this.addFast(text, start, end)) this.addLine(detach(text.slice(start, end)));
-    });
+  /** Complete lines as bytes (LineSink): the common shapes are read in place, the rest decoded one by one. */
+  block(bytes: Buffer, start: number, end: number): void {
+    let pos = start;
+    while (pos < end) {
+      let newline = bytes.indexOf(10, pos);
+      if (newline < 0 || newline >= end) newline = end;
+      const lineEnd = newline > pos && bytes[newline - 1] === 13 ? newline - 1 : newline;
+      if (lineEnd - pos > MAX_LINE_LENGTH) this.addLine(decodeLine(bytes, pos, lineEnd), true);
+      else if (!this.addFast(bytes, pos, lineEnd)) this.addLine(decodeLine(bytes, pos, lineEnd));
+      pos = newline + 1;
+    }
   }
 
   /** One line (LineSink): used for cut lines, and by callers that have lines one by one. */
@@ -172,23 +193,36 @@ export class LogAnalyzer implements LineSink {
   }
 
   /** The two hot shapes, read in place; false sends the line the general way. */
-  private addFast(text: string, start: number, end: number): boolean {
+  private addFast(bytes: Buffer, start: number, end: number): boolean {
     if (this.waiting.length > 0) return false;
     const offset = this.scannedOffset;
-    if (scanOffsetLine(text, start, end, offset)) {
+    if (scanOffsetLine(bytes, start, end, offset)) {
       this.timeline.learnMono(offset.mono);
       if (this.timeline.monoUndatable) return false;
       const wall = this.timeline.resolveMono(offset.mono);
-      const tag = offset.tagStart < 0 ? null : this.internTag(text, offset.tagStart, offset.tagEnd);
+      const tag = offset.tagStart < 0 ? null : this.internTag(bytes, offset.tagStart, offset.tagEnd);
       const builder = this.builderFor(offset.process, tag);
       builder.countLine(wall, offset.mono);
       builder.addSample(wall, offset.mono, offset.offset, offset.servo, offset.freq);
       this.counted(wall, offset.mono, false);
       return true;
     }
+    const state = this.scannedState;
+    if (scanStateLine(bytes, start, end, state)) {
+      // Only a repeat of the interface's current state is counted here; a change goes the general way.
+      const tag = this.internTag(bytes, state.tagStart, state.tagEnd);
+      const builder = this.builderFor(state.process, tag);
+      const iface = this.internTag(bytes, state.ifaceStart, state.ifaceEnd);
+      if (!builder.stateUnchanged(iface, SYNC_STATES[state.state]!)) return false;
+      this.timeline.learnUnix(state.unix);
+      const wall = state.unix * 1000;
+      builder.countLine(wall, undefined);
+      this.counted(wall, undefined, false);
+      return true;
+    }
     const klog = this.scannedKlog;
-    if (scanKlogHeader(text, start, end, klog)) {
-      if (this.timeline.yearUnknown || klogMessageMatters(text.slice(klog.messageStart, end))) return false;
+    if (scanKlogHeader(bytes, start, end, klog)) {
+      if (this.timeline.yearUnknown || klogMessageMatters(bytes, klog.messageStart, end)) return false;
       this.timeline.learnYearless(klog.month, klog.day, klog.msOfDay);
       const wall = this.timeline.resolveYearless(klog.month, klog.day, klog.msOfDay);
       this.builderFor('daemon', null).countLine(wall, undefined);
@@ -239,9 +273,11 @@ export class LogAnalyzer implements LineSink {
   }
 
   private builderFor(process: string, configTag: string | null): ProcessTimelineBuilder {
-    // Consecutive lines mostly come from the same process instance.
-    const last = this.lastBuilder;
-    if (last && last.name === process && last.configTag === configTag) return last;
+    // Consecutive lines come from a few process instances (ptp4l and phc2sys alternate): names and tags
+    // are interned strings, so identity comparisons over the recent ones find it.
+    for (const recent of this.recentBuilders) {
+      if (recent.name === process && recent.configTag === configTag) return recent;
+    }
     let byTag = this.builders.get(process);
     if (!byTag) {
       byTag = new Map();
@@ -252,20 +288,26 @@ export class LogAnalyzer implements LineSink {
       builder = new ProcessTimelineBuilder(process, configTag, this.options);
       byTag.set(configTag, builder);
     }
-    this.lastBuilder = builder;
+    if (this.recentBuilders.length >= 4) this.recentBuilders.shift();
+    this.recentBuilders.push(builder);
     return builder;
   }
 
-  /** The tag as a string shared by all its lines, without slicing a new one per line. */
-  private internTag(text: string, start: number, end: number): string {
+  /** The tag as a string shared by all its lines, decoded once (tags are ASCII). */
+  private internTag(bytes: Buffer, start: number, end: number): string {
     for (const tag of this.recentTags) {
-      if (tag.length === end - start && text.startsWith(tag, start)) return tag;
+      if (tag.length === end - start && sameAscii(bytes, start, tag)) return tag;
     }
-    const tag = detach(text.slice(start, end));
+    const tag = bytes.toString('latin1', start, end);
     if (this.recentTags.length >= 16) this.recentTags.shift();
     this.recentTags.push(tag);
     return tag;
   }
+}
+
+function sameAscii(bytes: Buffer, start: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (bytes[start + i] !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 function timeOf(wall: number | undefined, mono: number | undefined): LogTime {
@@ -288,6 +330,6 @@ export async function analyzeLogStream(
 /** Convenience for text already in memory (tests, small fixtures). */
 export function analyzeLogText(text: string, options: LogAnalyzerOptions = {}): LogAnalysis {
   const analyzer = new LogAnalyzer(options);
-  analyzer.block(text);
+  feedText(analyzer, text);
   return analyzer.finish();
 }

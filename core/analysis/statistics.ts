@@ -109,8 +109,12 @@ export class AbsQuantileSketch {
   private static indexOf(magnitude: number): number {
     const value = Math.floor(magnitude);
     if (value < AbsQuantileSketch.LINEAR) return value;
-    const exponent = Math.floor(Math.log2(value)); // ≥ 7
-    const sub = Math.floor((value / 2 ** exponent - 1) * AbsQuantileSketch.SUB_BUCKETS);
+    // Integer bit arithmetic for the common range (every sample goes through here); log2 beyond 2^31.
+    const exponent = value < 2 ** 31 ? 31 - Math.clz32(value) : Math.floor(Math.log2(value)); // ≥ 7
+    const sub =
+      value < 2 ** 31
+        ? (value >>> (exponent - 6)) & 63
+        : Math.floor((value / 2 ** exponent - 1) * AbsQuantileSketch.SUB_BUCKETS);
     const index = AbsQuantileSketch.LINEAR + (exponent - 7) * AbsQuantileSketch.SUB_BUCKETS + sub;
     return Math.min(index, AbsQuantileSketch.LINEAR + 64 * AbsQuantileSketch.SUB_BUCKETS - 1);
   }

@@ -197,6 +197,11 @@ export class ProcessTimelineBuilder {
     }
   }
 
+  /** Whether a daemon state line would change nothing: same state on that interface as before. */
+  stateUnchanged(iface: string, state: SyncState): boolean {
+    return this.ifaceStates.get(iface) === state;
+  }
+
   /** Counts a line of this process and keeps its time as the first or the last one (see add()). */
   countLine(wall: number | undefined, mono: number | undefined): void {
     this.seen(wall, mono);

@@ -1,16 +1,16 @@
 /**
- * Allocation-free readers for the two line shapes that make up most of a daemon log, working on a line
- * inside a larger decoded text (start..end) so that no per-line string is made:
+ * Allocation-free readers for the two line shapes that make up most of a daemon log, working on the
+ * bytes of a line inside a larger buffer (start..end), so that these lines are never decoded:
  *   - a servo line of ptp4l, phc2sys or ts2phc without envelope:
  *       `ptp4l[1306975.704]: [ptp4l.1.config:6] master offset -5 s2 freq -1234 path delay 567`
  *   - a klog header: `I0911 14:41:53.794135  871479 event_tbc.go:161] `
  * They accept only what they are sure of and leave every other line to parseLogLine, which gives the same
- * result for these lines (the equivalence test holds them to it). Results go into caller-owned objects.
+ * result for these lines (the equivalence tests hold them to it). Results go into caller-owned objects.
  */
 
 export interface ScannedOffset {
   process: string;
-  /** Start and end of the config tag in the text (tagStart < 0: no tag). */
+  /** Start and end of the config tag in the buffer (tagStart < 0: no tag). */
   tagStart: number;
   tagEnd: number;
   mono: number;
@@ -43,23 +43,36 @@ export function newScannedOffset(): ScannedOffset {
   };
 }
 
-const PTP4L = 'ptp4l';
-const PHC2SYS = 'phc2sys';
-const TS2PHC = 'ts2phc';
+const ascii = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+const PTP4L = ascii('ptp4l[');
+const PHC2SYS = ascii('phc2sys[');
+const TS2PHC = ascii('ts2phc[');
+const MASTER_OFFSET = ascii('master offset ');
+const PHC_OFFSET = ascii('phc offset ');
+const SYS_OFFSET = ascii('sys offset ');
+const OFFSET = ascii('offset ');
+const FREQ = ascii(' freq ');
+const PATH_DELAY = ascii('path delay ');
+const DELAY = ascii('delay ');
+const HOLDOVER = ascii('holdover');
+
+function matchAt(bytes: Uint8Array, at: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return false;
+  return true;
+}
 
 /** Reads a plain servo line; false for anything else (the line then goes the general way). */
-export function scanOffsetLine(text: string, start: number, end: number, out: ScannedOffset): boolean {
+export function scanOffsetLine(bytes: Uint8Array, start: number, end: number, out: ScannedOffset): boolean {
   let process: string;
   let pos: number;
-  const first = text.charCodeAt(start);
-  if (first === 112 /* p */ && text.startsWith(PTP4L, start) && text.charCodeAt(start + 5) === 91) {
-    process = PTP4L;
+  if (matchAt(bytes, start, PTP4L)) {
+    process = 'ptp4l';
     pos = start + 6;
-  } else if (first === 112 && text.startsWith(PHC2SYS, start) && text.charCodeAt(start + 7) === 91) {
-    process = PHC2SYS;
+  } else if (matchAt(bytes, start, PHC2SYS)) {
+    process = 'phc2sys';
     pos = start + 8;
-  } else if (first === 116 /* t */ && text.startsWith(TS2PHC, start) && text.charCodeAt(start + 6) === 91) {
-    process = TS2PHC;
+  } else if (matchAt(bytes, start, TS2PHC)) {
+    process = 'ts2phc';
     pos = start + 7;
   } else return false;
 
@@ -67,84 +80,80 @@ export function scanOffsetLine(text: string, start: number, end: number, out: Sc
   let whole = 0;
   let decimals = 0;
   let point = false;
-  for (; ; pos++) {
-    const code = text.charCodeAt(pos);
+  for (; pos < end; pos++) {
+    const code = bytes[pos]!;
     if (code >= 48 && code <= 57) {
       whole = whole * 10 + (code - 48);
       if (point) decimals++;
     } else if (code === 46 && !point) point = true;
     else break;
   }
-  if (!point || decimals === 0 || text.charCodeAt(pos) !== 93 || text.charCodeAt(pos + 1) !== 58)
+  if (!point || decimals === 0 || bytes[pos] !== 93 || bytes[pos + 1] !== 58 || bytes[pos + 2] !== 32)
     return false;
   out.mono = whole / 10 ** decimals;
-  pos += 2;
-  if (text.charCodeAt(pos) !== 32) return false;
-  pos++;
+  pos += 3;
 
   // Optional `[tag]` or `[tag:N]`
   out.tagStart = -1;
-  if (text.charCodeAt(pos) === 91) {
-    const close = text.indexOf(']', pos);
-    if (close < 0 || close >= end || text.charCodeAt(close + 1) !== 32) return false;
+  if (bytes[pos] === 91) {
+    let close = pos + 1;
+    while (close < end && bytes[close] !== 93) close++;
+    if (close >= end || bytes[close + 1] !== 32) return false;
     out.tagStart = pos + 1;
     out.tagEnd = close;
-    if (text.charCodeAt(close - 2) === 58 && isDigit(text.charCodeAt(close - 1))) out.tagEnd = close - 2;
-    else if (text.charCodeAt(close - 1) === 125 /* } */) return false; // `:{level}`: rare, general way
+    if (bytes[close - 2] === 58 && isDigit(bytes[close - 1]!)) out.tagEnd = close - 2;
+    else if (bytes[close - 1] === 125 /* } */) return false; // `:{level}`: rare, general way
     pos = close + 2;
   }
 
   // `master offset` (ptp4l), `CLOCK_REALTIME phc offset` (phc2sys), `/dev/ptpN offset` or `IF master offset` (ts2phc)
   out.clockStart = -1;
-  if (process === PTP4L) {
-    if (!text.startsWith('master offset ', pos)) return false;
+  if (process === 'ptp4l') {
+    if (!matchAt(bytes, pos, MASTER_OFFSET)) return false;
     out.source = 'master';
     pos += 14;
   } else {
-    const wordEnd = text.indexOf(' ', pos);
-    if (wordEnd < 0 || wordEnd >= end) return false;
+    let wordEnd = pos;
+    while (wordEnd < end && bytes[wordEnd] !== 32) wordEnd++;
+    if (wordEnd >= end || wordEnd === pos) return false;
     out.clockStart = pos;
     out.clockEnd = wordEnd;
     pos = wordEnd + 1;
-    if (process === PHC2SYS) {
-      if (text.startsWith('phc offset ', pos)) out.source = 'phc';
-      else if (text.startsWith('sys offset ', pos)) out.source = 'sys';
+    if (process === 'phc2sys') {
+      if (matchAt(bytes, pos, PHC_OFFSET)) out.source = 'phc';
+      else if (matchAt(bytes, pos, SYS_OFFSET)) out.source = 'sys';
       else return false;
       pos += 11;
-    } else if (text.startsWith('offset ', pos)) {
+    } else if (matchAt(bytes, pos, OFFSET)) {
       out.source = 'master';
       pos += 7;
-    } else if (text.startsWith('master offset ', pos)) {
+    } else if (matchAt(bytes, pos, MASTER_OFFSET)) {
       out.source = 'master';
       pos += 14;
     } else return false;
   }
 
-  pos = readInteger(text, pos, end);
-  if (pos < 0) return false;
-  out.offset = lastInteger;
-  if (text.charCodeAt(pos) !== 32) return false;
-  while (text.charCodeAt(pos) === 32) pos++;
-  if (text.charCodeAt(pos) !== 115 /* s */) return false;
-  const servo = text.charCodeAt(pos + 1) - 48;
-  if (servo < 0 || servo > 3 || !text.startsWith(' freq ', pos + 2)) return false;
+  pos = readInteger(bytes, pos, end, out, 'offset');
+  if (pos < 0 || bytes[pos] !== 32) return false;
+  while (bytes[pos] === 32) pos++;
+  if (bytes[pos] !== 115 /* s */) return false;
+  const servo = bytes[pos + 1]! - 48;
+  if (servo < 0 || servo > 3 || !matchAt(bytes, pos + 2, FREQ)) return false;
   out.servo = servo;
-  pos = readInteger(text, pos + 8, end);
+  pos = readInteger(bytes, pos + 8, end, out, 'freq');
   if (pos < 0) return false;
-  out.freq = lastInteger;
-  while (pos < end && text.charCodeAt(pos) === 32) pos++;
+  while (pos < end && bytes[pos] === 32) pos++;
 
   out.delay = Number.NaN;
   out.holdover = false;
-  if (text.startsWith('path delay ', pos) || text.startsWith('delay ', pos)) {
-    pos = readInteger(text, pos + (text.charCodeAt(pos) === 112 ? 11 : 6), end);
+  if (matchAt(bytes, pos, PATH_DELAY) || matchAt(bytes, pos, DELAY)) {
+    pos = readInteger(bytes, pos + (bytes[pos] === 112 ? 11 : 6), end, out, 'delay');
     if (pos < 0) return false;
-    out.delay = lastInteger;
-  } else if (text.startsWith('holdover', pos)) {
+  } else if (matchAt(bytes, pos, HOLDOVER)) {
     out.holdover = true;
     pos += 8;
   }
-  while (pos < end && text.charCodeAt(pos) === 32) pos++;
+  while (pos < end && bytes[pos] === 32) pos++;
   if (pos !== end) return false;
   out.process = process;
   return true;
@@ -162,39 +171,39 @@ export function newScannedKlog(): ScannedKlog {
   return { severity: 'I', month: 0, day: 0, msOfDay: 0, messageStart: 0 };
 }
 
+const SEVERITY_CODES = [73, 87, 69, 70];
 const SEVERITIES = ['I', 'W', 'E', 'F'];
 
 /** Reads a klog header `I0911 14:41:53.794135  871479 file.go:161] `; false for anything else. */
-export function scanKlogHeader(text: string, start: number, end: number, out: ScannedKlog): boolean {
-  const severity = text.charCodeAt(start);
-  if (severity !== 73 && severity !== 87 && severity !== 69 && severity !== 70) return false;
-  const month = twoDigits(text, start + 1);
-  const day = twoDigits(text, start + 3);
-  if (month < 1 || month > 12 || day < 1 || text.charCodeAt(start + 5) !== 32) return false;
-  const hh = twoDigits(text, start + 6);
-  const mm = twoDigits(text, start + 9);
-  const ss = twoDigits(text, start + 12);
-  if (hh < 0 || mm < 0 || ss < 0 || text.charCodeAt(start + 8) !== 58 || text.charCodeAt(start + 11) !== 58)
-    return false;
-  if (text.charCodeAt(start + 14) !== 46) return false;
+export function scanKlogHeader(bytes: Uint8Array, start: number, end: number, out: ScannedKlog): boolean {
+  const severity = SEVERITY_CODES.indexOf(bytes[start]!);
+  if (severity < 0 || end - start < 24) return false;
+  const month = twoDigits(bytes, start + 1);
+  const day = twoDigits(bytes, start + 3);
+  if (month < 1 || month > 12 || day < 1 || bytes[start + 5] !== 32) return false;
+  const hh = twoDigits(bytes, start + 6);
+  const mm = twoDigits(bytes, start + 9);
+  const ss = twoDigits(bytes, start + 12);
+  if (hh < 0 || mm < 0 || ss < 0 || bytes[start + 8] !== 58 || bytes[start + 11] !== 58) return false;
+  if (bytes[start + 14] !== 46) return false;
   let micros = 0;
   let pos = start + 15;
   for (; pos < start + 21; pos++) {
-    const digit = text.charCodeAt(pos) - 48;
+    const digit = bytes[pos]! - 48;
     if (digit < 0 || digit > 9) return false;
     micros = micros * 10 + digit;
   }
-  if (text.charCodeAt(pos) !== 32) return false;
-  while (text.charCodeAt(pos) === 32) pos++;
+  if (bytes[pos] !== 32) return false;
+  while (bytes[pos] === 32) pos++;
   const threadStart = pos;
-  while (isDigit(text.charCodeAt(pos))) pos++;
-  if (pos === threadStart || text.charCodeAt(pos) !== 32) return false;
+  while (pos < end && isDigit(bytes[pos]!)) pos++;
+  if (pos === threadStart || bytes[pos] !== 32) return false;
   // `file.go:123] `: the first `] ` within a short header.
   let close = pos + 1;
   const limit = Math.min(end, pos + 80);
-  while (close < limit && !(text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 32)) close++;
+  while (close < limit && !(bytes[close] === 93 && bytes[close + 1] === 32)) close++;
   if (close >= limit) return false;
-  out.severity = SEVERITIES[[73, 87, 69, 70].indexOf(severity)]!;
+  out.severity = SEVERITIES[severity]!;
   out.month = month;
   out.day = day;
   out.msOfDay = ((hh * 60 + mm) * 60 + ss) * 1000 + micros / 1000;
@@ -202,15 +211,20 @@ export function scanKlogHeader(text: string, start: number, end: number, out: Sc
   return true;
 }
 
-/** The integer read by the last readInteger (a field keeps it free of allocation). */
-let lastInteger = 0;
+type IntegerField = 'offset' | 'freq' | 'delay';
 
-/** Skips spaces, reads an optionally signed integer; returns the position after it, or -1. */
-function readInteger(text: string, start: number, end: number): number {
+/** Skips spaces, reads an optionally signed integer into `out[field]`; returns the position after it, or -1. */
+function readInteger(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: ScannedOffset,
+  field: IntegerField,
+): number {
   let pos = start;
-  while (pos < end && text.charCodeAt(pos) === 32) pos++;
+  while (pos < end && bytes[pos] === 32) pos++;
   let negative = false;
-  const sign = text.charCodeAt(pos);
+  const sign = bytes[pos];
   if (sign === 45 || sign === 43) {
     negative = sign === 45;
     pos++;
@@ -218,13 +232,13 @@ function readInteger(text: string, start: number, end: number): number {
   const digitsStart = pos;
   let value = 0;
   while (pos < end) {
-    const code = text.charCodeAt(pos);
+    const code = bytes[pos]!;
     if (code < 48 || code > 57) break;
     value = value * 10 + (code - 48);
     pos++;
   }
   if (pos === digitsStart) return -1;
-  lastInteger = negative && value !== 0 ? -value : value;
+  out[field] = negative && value !== 0 ? -value : value;
   return pos;
 }
 
@@ -232,8 +246,74 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function twoDigits(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const tens = bytes[at]! - 48;
+  const ones = bytes[at + 1]! - 48;
   return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+export interface ScannedState {
+  process: string;
+  unix: number;
+  tagStart: number;
+  tagEnd: number;
+  ifaceStart: number;
+  ifaceEnd: number;
+  /** 0, 1, 2 for s0 (FREERUN), s1 (HOLDOVER), s2 (LOCKED). */
+  state: number;
+}
+
+export function newScannedState(): ScannedState {
+  return { process: '', unix: 0, tagStart: 0, tagEnd: 0, ifaceStart: 0, ifaceEnd: 0, state: 0 };
+}
+
+const STATE_PROCESSES: [Uint8Array, string][] = ['dpll[', 'T-BC[', 'GM[', 'gnss[', 'ts2phc['].map((name) => [
+  ascii(name),
+  name.slice(0, -1),
+]);
+
+/**
+ * Reads the frame of a linuxptp-daemon state line, `dpll[1757601712]:[ts2phc.1.config] ens4f0 … s2`:
+ * process, Unix seconds, tag, interface and the state digit. The key/value pairs between are not read:
+ * the analyzer uses this only to see that a state did not change, and sends changes the general way.
+ */
+export function scanStateLine(bytes: Uint8Array, start: number, end: number, out: ScannedState): boolean {
+  let pos = -1;
+  for (const [prefix, name] of STATE_PROCESSES) {
+    if (matchAt(bytes, start, prefix)) {
+      out.process = name;
+      pos = start + prefix.length;
+      break;
+    }
+  }
+  if (pos < 0) return false;
+  let unix = 0;
+  const digitsStart = pos;
+  while (pos < end && isDigit(bytes[pos]!)) unix = unix * 10 + (bytes[pos++]! - 48);
+  // Unix seconds as parseLogLine takes them: ten digits or more, not before 2001 (fixtures write `dpll[0]`).
+  if (
+    pos - digitsStart < 10 ||
+    unix < 1e9 ||
+    bytes[pos] !== 93 ||
+    bytes[pos + 1] !== 58 ||
+    bytes[pos + 2] !== 91
+  ) {
+    return false;
+  }
+  out.unix = unix;
+  out.tagStart = pos + 3;
+  pos = out.tagStart;
+  while (pos < end && bytes[pos] !== 93) pos++;
+  if (pos >= end || bytes[pos + 1] !== 32) return false;
+  out.tagEnd = pos;
+  out.ifaceStart = pos + 2;
+  pos = out.ifaceStart;
+  while (pos < end && bytes[pos] !== 32) pos++;
+  if (pos >= end || pos === out.ifaceStart) return false;
+  out.ifaceEnd = pos;
+  // `… sN` at the very end.
+  const state = bytes[end - 1]! - 48;
+  if (bytes[end - 2] !== 115 || bytes[end - 3] !== 32 || state < 0 || state > 2) return false;
+  out.state = state;
+  return true;
 }

@@ -2,29 +2,22 @@
 export const MAX_LINE_LENGTH = 64 * 1024;
 
 /**
- * The chunk size to read log files with: large enough for throughput, small enough that the buffers and
- * strings in flight stay a few MB (peak RSS is measured in bench/logs).
+ * The chunk size to read log files with: large enough for throughput, small enough that the buffers in
+ * flight stay a few MB (peak RSS is measured in bench/logs).
  */
 export const READ_CHUNK_BYTES = 256 * 1024;
 
-/**
- * Chunks are decoded in pieces of at most this size: Node makes strings above ~1 MB "external" (their
- * bytes outside the V8 heap), which the GC frees so late that memory grows with the input.
- */
-const MAX_PIECE_BYTES = 512 * 1024;
-
 export interface LineSink {
-  /** Complete lines, newline-separated (CR kept; the sink drops it), decoded as one string. */
-  block(text: string): void;
-  /** One line that was too long: only its first MAX_LINE_LENGTH characters. */
+  /** Complete lines: bytes[start..end) ends with a newline (LF; a CR before it is the sink's to drop). */
+  block(bytes: Buffer, start: number, end: number): void;
+  /** One line that was too long: only its first MAX_LINE_LENGTH bytes, decoded. */
   line(text: string, truncated: boolean): void;
 }
 
 /**
- * Splits byte chunks into lines, handing over each chunk's complete lines as one decoded block: decoding
- * once per chunk instead of once per line is what lets the analyzer reach hundreds of MB/s. Holds at most
- * one partial line, cut at MAX_LINE_LENGTH. Bytes are decoded as Latin-1: linuxptp output is ASCII,
- * Latin-1 never fails on binary garbage, and it is the fastest decoder.
+ * Splits byte chunks into lines, handing over each chunk's complete lines as a byte range: the analyzer
+ * reads the common lines in place and decodes only the others, which is what lets it reach hundreds of
+ * MB/s. Holds at most one partial line, cut at MAX_LINE_LENGTH.
  */
 export class LineSplitter {
   private carry: Buffer[] = [];
@@ -36,12 +29,6 @@ export class LineSplitter {
     const buffer = Buffer.isBuffer(chunk)
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    for (let start = 0; start < buffer.length; start += MAX_PIECE_BYTES) {
-      this.pushPiece(buffer.subarray(start, start + MAX_PIECE_BYTES), sink);
-    }
-  }
-
-  private pushPiece(buffer: Buffer, sink: LineSink): void {
     const firstNewline = buffer.indexOf(10);
     if (firstNewline < 0) {
       this.keep(buffer, 0, buffer.length);
@@ -49,30 +36,34 @@ export class LineSplitter {
     }
     let start = 0;
     if (this.carryLength > 0 || this.overflowing) {
-      this.keep(buffer, 0, firstNewline);
+      this.keep(buffer, 0, firstNewline + 1);
       this.flushCarry(sink);
       start = firstNewline + 1;
     }
     const lastNewline = buffer.lastIndexOf(10);
-    if (lastNewline >= start) sink.block(buffer.toString('latin1', start, lastNewline + 1));
+    if (lastNewline >= start) sink.block(buffer, start, lastNewline + 1);
     if (lastNewline + 1 < buffer.length) this.keep(buffer, lastNewline + 1, buffer.length);
   }
 
   end(sink: LineSink): void {
-    if (this.carryLength > 0 || this.overflowing) this.flushCarry(sink);
+    if (this.carryLength > 0 || this.overflowing) {
+      this.keep(Buffer.from('\n'), 0, 1);
+      this.flushCarry(sink);
+    }
   }
 
   private flushCarry(sink: LineSink): void {
-    const text = Buffer.concat(this.carry, this.carryLength).toString('latin1');
-    if (this.overflowing) sink.line(text, true);
-    else sink.block(`${text}\n`);
+    const joined = Buffer.concat(this.carry, this.carryLength);
+    if (this.overflowing)
+      sink.line(decodeLine(joined, 0, joined.length - (joined.at(-1) === 10 ? 1 : 0)), true);
+    else sink.block(joined, 0, joined.length);
     this.carry = [];
     this.carryLength = 0;
     this.overflowing = false;
   }
 
   private keep(buffer: Buffer, start: number, end: number): void {
-    const room = MAX_LINE_LENGTH - this.carryLength;
+    const room = MAX_LINE_LENGTH + 1 - this.carryLength;
     if (end - start > room) this.overflowing = true;
     const stop = Math.min(end, start + room);
     if (stop <= start) return;
@@ -89,24 +80,34 @@ export async function splitStream(chunks: AsyncIterable<Uint8Array>, sink: LineS
   splitter.end(sink);
 }
 
-/** Calls `onLine` for every line of a block (CR dropped, long lines cut), for sinks that want lines. */
-export function forEachLineOfBlock(text: string, onLine: (start: number, end: number) => void): void {
-  let start = 0;
-  while (start < text.length) {
-    let newline = text.indexOf('\n', start);
-    if (newline < 0) newline = text.length;
-    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    onLine(start, end);
-    start = newline + 1;
+/** Calls `onLine` with each line's byte range in a block (CR dropped). */
+export function forEachLineOfBlock(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  onLine: (start: number, end: number) => void,
+): void {
+  let pos = start;
+  while (pos < end) {
+    let newline = bytes.indexOf(10, pos);
+    if (newline < 0 || newline >= end) newline = end;
+    const lineEnd = newline > pos && bytes[newline - 1] === 13 ? newline - 1 : newline;
+    onLine(pos, lineEnd);
+    pos = newline + 1;
   }
 }
 
 /**
- * A copy of `text` that does not share memory with the string it was sliced from. V8 represents a
- * substring as a view that keeps its whole parent alive: a tag or an interface name kept from a line
- * sliced out of a 512 KB block would pin the block, and memory would grow with the input. The
- * concatenation is flattened into a new string the length of the line; its slice views only that.
+ * One line's text, decoded on its own (UTF-8; binary garbage becomes U+FFFD), at most MAX_LINE_LENGTH
+ * bytes. A fresh string: nothing kept from it pins the chunk it came from.
  */
-export function detach(text: string): string {
-  return ` ${text}`.slice(1);
+export function decodeLine(bytes: Buffer, start: number, end: number): string {
+  return bytes.toString('utf8', start, Math.min(end, start + MAX_LINE_LENGTH));
+}
+
+/** Feeds text already in memory to a sink, as a stream of its UTF-8 bytes would. */
+export function feedText(sink: LineSink, text: string): void {
+  const splitter = new LineSplitter();
+  splitter.push(Buffer.from(text, 'utf8'), sink);
+  splitter.end(sink);
 }

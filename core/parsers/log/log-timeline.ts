@@ -66,6 +66,11 @@ export class LogTimeline {
     if (wall !== undefined && this.lastMono !== undefined) this.bound(wall - this.lastMono * 1000);
   }
 
+  /** A daemon line's integer Unix seconds. */
+  learnUnix(unix: number): void {
+    this.learnWall(unix * 1000, true);
+  }
+
   /** A full date; `wholeSecond` for integer Unix seconds, which count as their second's end. */
   private learnWall(wall: number, wholeSecond: boolean): void {
     this.learnYear(wall);

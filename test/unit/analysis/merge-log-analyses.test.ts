@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { LogAnalyzer } from '../../../core/analysis/log-analyzer.js';
 import { mergeLogShares } from '../../../core/analysis/merge-log-analyses.js';
 import type { LogAnalysis } from '../../../core/model/log-analysis.js';
+import { feedText } from '../../../core/parsers/log/line-splitter.js';
 import { describeCorpus, readCorpus } from '../../corpus.js';
 
 function analyze(lines: string[]) {
   const analyzer = new LogAnalyzer();
-  analyzer.block(`${lines.join('\n')}\n`);
+  feedText(analyzer, `${lines.join('\n')}\n`);
   const analysis = analyzer.finish();
   return { analysis, offsets: analyzer.offsetStates() };
 }

@@ -11,9 +11,9 @@ async function collect(chunks: (string | Buffer)[]) {
   }
   const lines: { text: string; truncated: boolean }[] = [];
   await splitStream(source(), {
-    block: (text) =>
-      forEachLineOfBlock(text, (start, end) =>
-        lines.push({ text: text.slice(start, end), truncated: false }),
+    block: (bytes, from, to) =>
+      forEachLineOfBlock(bytes, from, to, (start, end) =>
+        lines.push({ text: bytes.toString('latin1', start, end), truncated: false }),
       ),
     line: (text, truncated) => lines.push({ text, truncated }),
   });
@@ -39,7 +39,7 @@ describe('splitStream', () => {
     expect(lines[1]).toEqual({ text: 'next', truncated: false });
   });
 
-  it('keeps a line that is all in one chunk whole, for the analyzer to cut', async () => {
+  it('hands over a long line that is all in one chunk as bytes, for the analyzer to cut', async () => {
     const lines = await collect([`${'x'.repeat(MAX_LINE_LENGTH + 10)}\nok\n`]);
     expect(lines.map((l) => l.text.length)).toEqual([MAX_LINE_LENGTH + 10, 2]);
   });
