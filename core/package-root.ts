@@ -22,3 +22,9 @@ export function packageRoot(): string {
     dir = parent;
   }
 }
+
+/** ptp-mcp's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+}

@@ -2,7 +2,11 @@ import { injectAll, injectable } from 'tsyringe';
 import { clockHierarchy } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
 import type { Diagnosis } from './model/diagnosis.js';
+import { type Finding, type Health, healthOf } from './model/finding.js';
 import type { Snapshot } from './model/snapshot.js';
+import { runtimeEvaluations } from './rules/facts/runtime-evaluations.js';
+import { PackCache } from './rules/pack-cache.js';
+import { sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
 import type { CollectOptions, PtpDataSource, SourcePlugin } from './sources/raw-cluster.js';
 import { SourceError } from './sources/source-error.js';
@@ -15,7 +19,12 @@ export interface SnapshotRequest extends CollectOptions {
   maxSamples?: number;
 }
 
+/** The packs a diagnosis always evaluates; `packs` of a request add to them. */
+export const RUNTIME_PACKS = ['fault-severity', 'clock-class-fallback'];
+
 export interface DiagnoseRequest extends SnapshotRequest {
+  /** Rule packs (names or paths) evaluated besides the built-in runtime packs. */
+  packs?: string[];
   window?: AnalysisWindow;
   /** Only the last part of the data, in ms before its end (the data's end, never the clock's "now"). */
   lastMs?: number;
@@ -59,12 +68,46 @@ export class PtpService {
         ? { from: end - request.lastMs, to: end }
         : (request.window ?? {});
     const nodes = snapshot.nodes.map((node) => nodeStatus(node, snapshot, window));
-    return {
+    const facts: Omit<Diagnosis, 'packs' | 'findings' | 'suppressed' | 'health'> = {
       meta: snapshot.meta,
       window: { from: window.from ?? null, to: window.to ?? null },
       nodes,
       hierarchy: clockHierarchy(nodes),
       warnings: snapshot.warnings,
     };
+    const evaluations = runtimeEvaluations(facts, snapshot.cluster.ptpConfigs);
+    const findings: Finding[] = [];
+    const suppressed: Diagnosis['suppressed'] = [];
+    const packs: Diagnosis['packs'] = [];
+    for (const reference of [...RUNTIME_PACKS, ...(request.packs ?? [])]) {
+      const { loaded, evaluator } = this.packCache.get(reference);
+      const result = await evaluator.evaluate(evaluations);
+      findings.push(...result.findings);
+      suppressed.push(...result.suppressed);
+      packs.push({
+        name: loaded.pack.metadata.name,
+        version: loaded.pack.metadata.version,
+        file: loaded.file,
+      });
+    }
+    const sorted = sortFindings(findings);
+    return {
+      ...facts,
+      packs,
+      findings: sorted,
+      suppressed,
+      health: healthByNode(
+        sorted,
+        nodes.map((n) => n.node),
+      ),
+    };
   }
+
+  private readonly packCache = new PackCache();
+}
+
+function healthByNode(findings: readonly Finding[], nodes: readonly string[]): Diagnosis['health'] {
+  const byNode: Record<string, Health> = {};
+  for (const node of nodes) byNode[node] = healthOf(findings.filter((f) => f.subject.node === node));
+  return { cluster: healthOf(findings), nodes: byNode };
 }

@@ -8,7 +8,10 @@ import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
 import { ptpInstance } from './ptp-instances.js';
 import { AbsQuantileSketch, absQuantile, RunningStats } from './statistics.js';
 
-/** The window of the data offset statistics are computed over (epoch ms; open ends allowed). */
+/**
+ * The part of the data a diagnosis looks at (epoch ms; open ends allowed): offsets, faults, port
+ * transitions and episodes outside it are left out; states are those at its end.
+ */
 export interface AnalysisWindow {
   from?: number;
   to?: number;
@@ -33,10 +36,11 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
   const timelines = node.logs?.processes ?? [];
   const dataEnd = node.logs?.timeRange.last ?? null;
   const processes = timelines.filter((t) => t.name !== 'daemon').map((t) => processStatus(t, node, window));
-  const ports = portStatuses(timelines);
+  const ports = portStatuses(timelines, window);
   const sync = primarySyncState(processes, ports);
   const faults = timelines
     .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
+    .filter((fault) => inWindow(fault.time, window))
     .sort((a, b) => timeKey(a.time) - timeKey(b.time));
   return {
     node: node.name,
@@ -69,8 +73,8 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
       hardwareTimestamping: nic.timestamping?.hardwareTimestamping ?? null,
     })),
     episodes: {
-      syncLoss: timelines.flatMap((t) => syncLossEpisodes(t, dataEnd)),
-      holdover: holdoverEpisodes(timelines, dataEnd),
+      syncLoss: timelines.flatMap((t) => syncLossEpisodes(t, dataEnd)).filter((e) => overlaps(e, window)),
+      holdover: holdoverEpisodes(timelines, dataEnd).filter((e) => overlaps(e, window)),
     },
     faults: faults.slice(-MAX_FAULTS),
     faultsOmitted: Math.max(0, faults.length - MAX_FAULTS),
@@ -91,6 +95,10 @@ function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: An
     ),
     servo,
     lastSeen: timeline.lastTime,
+    stateSince: stateSinceOf(timeline),
+    notices: Object.fromEntries(
+      Object.entries(timeline.notices).map(([code, notice]) => [code, notice.count]),
+    ),
     up: lastStatus ? lastStatus.up : null,
     restarts: Math.max(0, timeline.statusChanges.filter((s) => s.up).length - 1),
     offset,
@@ -116,6 +124,13 @@ function stateOf(timeline: ProcessTimeline, ifaceStates: SyncState[]): SyncState
   const last = timeline.lastOffset;
   if (!last) return 'UNKNOWN';
   return last.servo === 's2' || last.servo === 's3' ? 'LOCKED' : 'FREERUN';
+}
+
+function stateSinceOf(timeline: ProcessTimeline): LogTime | null {
+  const times = [timeline.servoChanges.at(-1)?.time, timeline.stateChanges.at(-1)?.time].filter(
+    (time): time is LogTime => time !== undefined,
+  );
+  return times.sort((a, b) => timeKey(b) - timeKey(a))[0] ?? null;
 }
 
 function currentIfaceStates(timeline: ProcessTimeline): ProcessStatus['ifaceStates'] {
@@ -170,20 +185,41 @@ function recentOffsets(timeline: ProcessTimeline, node: NodeSnapshot): ProcessSt
   return null;
 }
 
-function portStatuses(timelines: readonly ProcessTimeline[]): PortStatus[] {
+/** Times without a wall clock cannot be placed against the window and are kept. */
+function inWindow(time: LogTime, window: AnalysisWindow): boolean {
+  if (time.wall === undefined) return true;
+  return (
+    (window.from === undefined || time.wall >= window.from) &&
+    (window.to === undefined || time.wall <= window.to)
+  );
+}
+
+function overlaps(episode: { start: LogTime; durationMs: number | null }, window: AnalysisWindow): boolean {
+  const start = episode.start.wall;
+  if (start === undefined) return true;
+  const end = episode.durationMs === null ? undefined : start + episode.durationMs;
+  return (
+    (window.to === undefined || start <= window.to) &&
+    (window.from === undefined || end === undefined || end >= window.from)
+  );
+}
+
+function portStatuses(timelines: readonly ProcessTimeline[], window: AnalysisWindow): PortStatus[] {
   const ports: PortStatus[] = [];
   for (const timeline of timelines) {
     const byPort = new Map<string, PortStatus>();
     for (const transition of timeline.portTransitions) {
       // UDS pseudo-ports (port 0, /var/run/…) are management endpoints, not network ports.
       if (transition.port === 0 || transition.iface?.startsWith('/')) continue;
+      if (window.to !== undefined && (transition.time.wall ?? -Infinity) > window.to) continue;
+      const counted = inWindow(transition.time, window) ? 1 : 0;
       const key = `${transition.port ?? ''}|${transition.iface ?? ''}`;
       const previous = byPort.get(key);
       const status: PortStatus = {
         configTag: timeline.configTag,
         state: transition.to,
         since: transition.time,
-        transitions: (previous?.transitions ?? 0) + 1,
+        transitions: (previous?.transitions ?? 0) + counted,
       };
       if (transition.port !== undefined) status.port = transition.port;
       if (transition.iface !== undefined) status.iface = transition.iface;

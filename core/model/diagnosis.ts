@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockHierarchy } from './clock-hierarchy.js';
+import { Finding, Health } from './finding.js';
 import { NodeStatus } from './node-status.js';
 import { Snapshot } from './snapshot.js';
 import { SourceWarning } from './snapshot-manifest.js';
@@ -10,6 +11,12 @@ export const Diagnosis = z.object({
   window: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
   nodes: z.array(NodeStatus),
   hierarchy: ClockHierarchy,
+  /** The rule packs evaluated, with what they found: the judgments of the diagnosis. */
+  packs: z.array(z.object({ name: z.string(), version: z.string(), file: z.string() })),
+  findings: z.array(Finding),
+  suppressed: z.array(z.object({ finding: Finding, reason: z.string() })),
+  /** The worst severity among the findings of each node, and of the whole cluster. */
+  health: z.object({ cluster: Health, nodes: z.record(z.string(), Health) }),
   warnings: z.array(SourceWarning),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;

@@ -32,6 +32,10 @@ export const ProcessStatus = z.object({
   state: SyncState,
   servo: ServoState.nullable(),
   lastSeen: LogTime.nullable(),
+  /** When the current state began (the last servo or state change). */
+  stateSince: LogTime.nullable(),
+  /** Notice counts by code (waitingForPtp4l, nmeaTimeout …). */
+  notices: z.record(z.string(), z.number()),
   /** From PTP_PROCESS_STATUS lines: null when the log never says. */
   up: z.boolean().nullable(),
   restarts: z.number().int(),

@@ -7,7 +7,9 @@ export function toDiagnosisReport(diagnosis: Diagnosis) {
     from: diagnosis.window.from === null ? null : new Date(diagnosis.window.from).toISOString(),
     to: diagnosis.window.to === null ? null : new Date(diagnosis.window.to).toISOString(),
   };
-  return { ...presentLogTimes(diagnosis), window };
+  // Health maps node names to states: no times in it, and an empty map must not read as an empty LogTime.
+  const { health, ...rest } = diagnosis;
+  return { ...presentLogTimes(rest), health, window };
 }
 
 export type DiagnosisReport = ReturnType<typeof toDiagnosisReport>;

@@ -91,6 +91,30 @@ export const DOMAIN_OPERATORS: Record<string, OperatorEvaluator<unknown, unknown
   changedFrom: (fact, value) => fact !== undefined && fact !== null && !looseEqual(fact, value),
   /** A list fact has more than `value` entries. */
   countAbove: (fact, value) => Array.isArray(fact) && typeof value === 'number' && fact.length > value,
+  /**
+   * The fact is a list of `{from, to}` transitions; value `{ allowed: [[from, to], …], groups: {name: [..]} }`
+   * where a from/to may name a group (`upstream` for the classes a T-BC passes through). True when one
+   * transition is not allowed.
+   */
+  transitionOutside: (fact, value) => {
+    if (!Array.isArray(fact) || typeof value !== 'object' || value === null) return false;
+    const { allowed = [], groups = {} } = value as {
+      allowed?: unknown[][];
+      groups?: Record<string, unknown[]>;
+    };
+    const matches = (spec: unknown, actual: unknown) =>
+      typeof spec === 'string' && Array.isArray(groups[spec])
+        ? groups[spec].some((c) => looseEqual(c, actual))
+        : looseEqual(spec, actual);
+    return fact.some(
+      (transition) =>
+        !allowed.some(
+          (pair) =>
+            matches(pair[0], (transition as { from: unknown }).from) &&
+            matches(pair[1], (transition as { to: unknown }).to),
+        ),
+    );
+  },
 };
 
 function looseEqual(a: unknown, b: unknown): boolean {

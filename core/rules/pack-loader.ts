@@ -1,12 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
-import type { ZodIssue } from 'zod';
 import { packageRoot } from '../package-root.js';
 import { scopeFacts } from './facts/scope-facts.js';
 import { OPERATOR_NAMES } from './operators.js';
 import { PackError } from './pack-error.js';
 import { type Condition, RulePack } from './pack-schema.js';
+import { type Locate, readYamlFile } from './yaml-file.js';
 
 /** A pack with its `extends` resolved: the rules, parameters and conditions it ends up with. */
 export interface LoadedPack {
@@ -16,8 +14,6 @@ export interface LoadedPack {
   /** Names of the packs it inherits from, nearest first. */
   inherits: string[];
 }
-
-const MAX_PACK_BYTES = 4 * 1024 * 1024;
 
 export function builtInPacksDir(): string {
   return join(packageRoot(), 'rules');
@@ -38,8 +34,7 @@ function loadResolved(file: string, chain: string[]): LoadedPack {
   if (chain.includes(file)) {
     throw new PackError(file, undefined, undefined, `extends cycle: ${[...chain, file].join(' -> ')}`);
   }
-  const { pack, document, lineCounter } = readPack(file);
-  const position = (path: (string | number)[]) => positionOf(document, lineCounter, path);
+  const { data: pack, position } = readYamlFile(file, RulePack, 'rule pack');
   duplicateIds(pack, file, position);
 
   let merged = pack;
@@ -72,37 +67,6 @@ function loadResolved(file: string, chain: string[]): LoadedPack {
   return { pack: { ...merged, spec: { ...merged.spec, rules } }, file, inherits };
 }
 
-function readPack(file: string): { pack: RulePack; document: Document.Parsed; lineCounter: LineCounter } {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_PACK_BYTES)
-      throw new PackError(file, undefined, undefined, `larger than ${MAX_PACK_BYTES} bytes`);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof PackError) throw error;
-    throw new PackError(
-      file,
-      undefined,
-      undefined,
-      `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = document.errors[0];
-  if (syntax) {
-    const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new PackError(file, line, col, `YAML: ${syntax.message.split('\n')[0]}`);
-  }
-  const result = RulePack.safeParse(document.toJS({ maxAliasCount: 100 }));
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const [line, column] = positionOf(document, lineCounter, issue.path as (string | number)[]);
-    throw new PackError(file, line, column, describeIssue(issue));
-  }
-  return { pack: result.data, document, lineCounter };
-}
-
 /** The child's rules replace the parent's of the same id (in the parent's order); new ones follow. */
 function mergeInto(parent: RulePack, child: RulePack): RulePack {
   const childIds = new Map(child.spec.rules.map((rule) => [rule.id, rule]));
@@ -119,8 +83,6 @@ function mergeInto(parent: RulePack, child: RulePack): RulePack {
     },
   };
 }
-
-type Locate = (path: (string | number)[]) => [number | undefined, number | undefined];
 
 function duplicateIds(pack: RulePack, file: string, position: Locate): void {
   const seen = new Set<string>();
@@ -179,31 +141,4 @@ function check(merged: RulePack, file: string, position: Locate, own: RulePack):
 
 function ownsPath(own: RulePack, path: (string | number)[]): boolean {
   return path[1] === 'rules' ? typeof path[2] === 'number' && path[2] < own.spec.rules.length : true;
-}
-
-function positionOf(
-  document: Document.Parsed,
-  lineCounter: LineCounter,
-  path: (string | number)[],
-): [number | undefined, number | undefined] {
-  // The deepest node of the path that exists: a missing key is reported at its parent.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    const range =
-      node && typeof node === 'object' ? (node as { range?: [number, number, number] }).range : undefined;
-    if (range) {
-      const { line, col } = lineCounter.linePos(range[0]);
-      return [line, col];
-    }
-  }
-  return [undefined, undefined];
-}
-
-function describeIssue(issue: ZodIssue): string {
-  const where = issue.path.join('.') || 'the pack';
-  if (issue.code === 'unrecognized_keys')
-    return `${where}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_union')
-    return `${where}: not a valid condition (expected all, any, not, condition, or fact + operator + value)`;
-  return `${where}: ${issue.message}`;
 }

@@ -32,6 +32,8 @@ interface LeafResult {
   operator: string;
   value?: unknown;
   factResult?: unknown;
+  /** The resolved right-hand side when the value compares to another fact. */
+  valueResult?: unknown;
   result?: boolean;
 }
 
@@ -135,15 +137,22 @@ function trueLeaves(condition: unknown): LeafResult[] {
   return node.fact !== undefined && node.result === true ? [node as unknown as LeafResult] : [];
 }
 
+/** "node.offset.maxAbs = 947 (numberAbove 100)": the observed value and the test it failed, in rule terms. */
 function evidenceOf(leaf: LeafResult): Evidence {
   const value = leaf.factResult;
+  const expected = leaf.valueResult !== undefined ? leaf.valueResult : leaf.value;
   const evidence: Evidence = {
-    description: `${leaf.fact}${leaf.path ? leaf.path.slice(1) : ''} ${leaf.operator} ${JSON.stringify(leaf.value)}`,
+    description: `${leaf.fact}${leaf.path ? leaf.path.slice(1) : ''} = ${shortJson(value)} (${leaf.operator} ${shortJson(expected)})`,
   };
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     evidence.value = value;
   else if (value !== undefined) evidence.value = JSON.stringify(value);
   return evidence;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 function findingId(rule: string, subject: FindingSubject, location: FindingLocation | undefined): string {

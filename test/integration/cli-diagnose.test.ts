@@ -7,7 +7,13 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^PTP diagnosis of demo/);
-    expect(stdout).toMatch(/bc-2\s+T-BC\s+HOLDOVER/);
+    expect(stdout).toMatch(/bc-2\s+CRITICAL\s+T-BC\s+HOLDOVER/);
+    expect(stdout).toMatch(/gm-1\s+HEALTHY\s+T-GM\s+LOCKED/);
+    expect(stdout).toMatch(
+      /findings \(\d+, cluster CRITICAL; packs fault-severity@[\d.]+, clock-class-fallback@[\d.]+\)/,
+    );
+    expect(stdout).toMatch(/CRITICAL fault\/upstream-lost \[bc-2\] bc-2 \(T-BC\) has no upstream/);
+    expect(stdout).toContain('node.offset.maxAbs = 947 (numberAbove 100)');
     expect(stdout).toContain('clock hierarchy:');
     expect(stdout).toContain('└─ worker-3');
     expect(stdout).toContain('== worker-2 (T-TSC)');
@@ -26,6 +32,11 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
     ]);
     expect(report.meta.dataRange.last).toMatch(/^2026-11-20T08:0\d:\d\d\.\d{3}Z$/);
     expect(report.hierarchy.roots).toEqual(['gm-1']);
+    expect(report.findings).toEqual([]);
+    expect(report.health).toEqual({
+      cluster: 'HEALTHY',
+      nodes: { 'bc-1': 'HEALTHY', 'gm-1': 'HEALTHY', 'worker-1': 'HEALTHY', 'worker-2': 'HEALTHY' },
+    });
   });
 
   it('diagnoses one node', () => {

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { createService } from '../../core/container.js';
+import { packageVersion } from '../../core/package-root.js';
+import { PackError } from '../../core/rules/pack-error.js';
 import type { PtpService } from '../../core/service.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import { CliError } from './cli-error.js';
 import { diagnoseCommand } from './commands/diagnose.js';
+import { lintCommand } from './commands/lint.js';
 import { logsAnalyzeCommand } from './commands/logs-analyze.js';
 import { type CliIo, processIo } from './io.js';
 
@@ -13,6 +15,7 @@ type Command = (argv: string[], io: CliIo, service: PtpService) => Promise<numbe
 
 const COMMANDS: Record<string, Command> = {
   diagnose: diagnoseCommand,
+  lint: lintCommand,
   'logs analyze': logsAnalyzeCommand,
 };
 
@@ -22,6 +25,7 @@ usage: ptp-mcp <command> [options]
 
 commands:
   diagnose               state of every node, clock hierarchy and episodes (default source: the built-in demo)
+  lint <paths...>        check PtpConfigs and ptp4l.conf files against rule packs: the CI gate (SARIF, JUnit)
   logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class
 
 Run "ptp-mcp <command> --help" for the options of a command.
@@ -46,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
   try {
     return await command(argv.slice(name.split(' ').length), io, service ?? createService());
   } catch (error) {
-    if (error instanceof CliError || error instanceof SourceError) {
+    if (error instanceof CliError || error instanceof SourceError || error instanceof PackError) {
       io.stderr(`ptp-mcp: ${error.message}\n`);
       return error instanceof CliError ? error.exitCode : 2;
     }
@@ -54,11 +58,6 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     if (process.env.PTP_MCP_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 2;
   }
-}
-
-function packageVersion(): string {
-  const url = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/ptp-mcp')) {

@@ -46,6 +46,7 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
     source: string,
     location: FindingLocation,
   ) => {
+    const knowledge = optionKnowledge(key, section, options.linuxptpVersion);
     optionEvaluations.push({
       ...base,
       subject: section === 'global' ? subject : { ...subject, iface: section },
@@ -58,7 +59,8 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
           inPort: section !== 'global' && section !== 'unicast_master_table',
           source,
           targetVersion: options.linuxptpVersion,
-          ...optionKnowledge(key, section, options.linuxptpVersion),
+          ...knowledge,
+          hint: knowledge.suggestion ? `did you mean ${knowledge.suggestion}?` : 'no known option is close',
         },
         profile: summary,
       },
@@ -84,9 +86,13 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
     }
   }
 
+  // A profile that runs no ptp4l (an HA profile's phc2sys, a ts2phc config) has only its options checked:
+  // the profile and port rules are about the ptp4l it would start.
+  const runsPtp4l =
+    (input.profile.ptp4lConf ?? '').trim() !== '' || (input.profile.ptp4lOpts ?? '').trim() !== '';
   return {
-    ptp4lProfile: [{ ...base, facts: profile.facts, locate: profile.locate }],
-    port: ports,
+    ptp4lProfile: runsPtp4l ? [{ ...base, facts: profile.facts, locate: profile.locate }] : [],
+    port: runsPtp4l ? ports : [],
     option: optionEvaluations,
   };
 }

@@ -6,6 +6,7 @@ import { parseLinuxptpConfig } from '../../parsers/linuxptp-config.js';
 import { portSections } from '../../parsers/linuxptp-config-lookup.js';
 import { parseProcessOptions } from '../../parsers/process-options.js';
 import type { FieldPosition } from '../../parsers/ptp-config-yaml.js';
+import { LINUXPTP_DEFAULTS } from '../data/linuxptp-defaults.js';
 
 export interface ProfileInput {
   file: string;
@@ -92,8 +93,25 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
     positions.set(`$.${key}`, at(key));
   }
   positions.set('$', at('name'));
+  positions.set('$.threshold', at('ptpClockThreshold'));
+  positions.set('$.pluginSettings', at('plugins'));
+  positions.set('$.domain', positions.get('$.global.domainNumber') ?? at('ptp4lConf'));
 
   const phc2sys = phc2sysOpts.settings;
+  const effective: Section = { ...LINUXPTP_DEFAULTS, ...global };
+  for (const key of Object.keys(LINUXPTP_DEFAULTS)) {
+    if (!positions.has(`$.global.${key}`)) positions.set(`$.global.${key}`, at('ptp4lConf'));
+    positions.set(`$.effective.${key}`, positions.get(`$.global.${key}`)!);
+  }
+  // Templated names (ZTP `(?<iface_timeRx>…)`, `$iface`, `{{ }}`) say nothing about which NIC a port is on.
+  const templated = clock.ports.some((port) => !/^[\w.@-]+$/.test(port));
+  const phc2sysPresent = (profile.phc2sysOpts ?? '').trim() !== '';
+  const pluginSettings = Object.assign(
+    {},
+    ...Object.values(profile.plugins ?? {}).map(
+      (plugin) => (plugin as { settings?: Record<string, unknown> })?.settings ?? {},
+    ),
+  ) as Record<string, unknown>;
   const facts = {
     name: profile.name,
     ptpConfig: input.ptpConfig ?? null,
@@ -103,8 +121,12 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
     portNames: clock.ports,
     portCount: clock.ports.length,
     /** Predictable interface names ens<slot>f<function>: ports on different slots are on different NICs. */
-    nicCount: new Set(clock.ports.map(nicOf)).size,
+    nicCount: templated ? null : new Set(clock.ports.map(nicOf)).size,
+    templated,
     global,
+    /** [global] and the command line over linuxptp's defaults: what ptp4l will run with. */
+    effective,
+    domain: effective.domainNumber,
     ports,
     configErrors: ptp4l.config.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     ptp4lOpts: {
@@ -116,9 +138,11 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
       errors: ptp4lOpts.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     },
     phc2sysOpts: {
-      present: (profile.phc2sysOpts ?? '').trim() !== '',
+      present: phc2sysPresent,
       raw: profile.phc2sysOpts ?? null,
       domain: phc2sys.domains[0] ?? null,
+      /** The domain phc2sys talks to ptp4l on: its -n, else 0 (phc2sys.8); null when phc2sys does not run. */
+      effectiveDomain: phc2sysPresent ? (phc2sys.domains[0] ?? 0) : null,
       domains: phc2sys.domains,
       automatic: phc2sys.automatic,
       realtimeCount: phc2sys.realtimeCount,
@@ -135,6 +159,13 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
       longOptions: ts2phcOpts.longOptions,
     },
     synce4l: { present: (profile.synce4lConf ?? '').trim() !== '' },
+    unicast: {
+      listen: effective.unicast_listen === 1,
+      /** A [unicast_master_table] that a port refers to: this clock asks time transmitters for unicast service. */
+      masterTable:
+        ptp4l.config.sections.some((section) => section.name === 'unicast_master_table') &&
+        Object.values(ports).some((port) => Number(port.unicast_master_table ?? 0) > 0),
+    },
     ptpSettings: profile.ptpSettings ?? {},
     threshold: {
       declared: threshold !== undefined,
@@ -143,11 +174,15 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
       minOffsetThreshold: threshold?.minOffsetThreshold ?? PTP_CLOCK_THRESHOLD_DEFAULTS.minOffsetThreshold,
     },
     plugins: Object.keys(profile.plugins ?? {}),
+    /** The holdover settings of the daemon's plugins (LocalMaxHoldoverOffSet, LocalHoldoverTimeout, MaxInSpecOffset). */
+    pluginSettings,
     schedulingPolicy: profile.ptpSchedulingPolicy ?? null,
   };
   return {
     facts: { profile: facts },
-    locate: (fact, path) => (fact === 'profile' ? nearest(positions, path) : undefined),
+    // Bracketed keys (`$.effective['G.8275.portDS.localPriority']`) are stored dotted.
+    locate: (fact, path) =>
+      fact === 'profile' ? nearest(positions, path.replace(/\['([^']+)'\]/g, '.$1')) : undefined,
     parsed: {
       ptp4l,
       ts2phc,

@@ -8,7 +8,7 @@ import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
 
 const USAGE = `usage: ptp-mcp diagnose [--source demo|scenario:NAME|dir:PATH] [--node NODE] [--last DURATION]
-                        [--format text|json] [--summary] [--year YYYY]`;
+                        [--format text|json] [--summary] [--year YYYY] [--pack NAME|FILE]...`;
 
 /** `ptp-mcp diagnose`: per-node state, hierarchy and episodes of a deployment. */
 export async function diagnoseCommand(argv: string[], io: CliIo, service: PtpService): Promise<number> {
@@ -21,6 +21,7 @@ export async function diagnoseCommand(argv: string[], io: CliIo, service: PtpSer
       format: { type: 'string' },
       summary: { type: 'boolean' },
       year: { type: 'string' },
+      pack: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -40,6 +41,7 @@ export async function diagnoseCommand(argv: string[], io: CliIo, service: PtpSer
     node: values.node,
     lastMs,
     year: integerOption(values.year, 'year'),
+    packs: values.pack,
     onProgress: progressReporter(io, 'nodes read'),
   });
   const report = toDiagnosisReport(diagnosis);

@@ -20,6 +20,7 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
     renderTable(
       [
         'NODE',
+        'HEALTH',
         'ROLE',
         'SYNC',
         'GRANDMASTER',
@@ -31,6 +32,7 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
       ],
       report.nodes.map((node) => [
         node.node,
+        report.health.nodes[node.node] ?? 'HEALTHY',
         node.role,
         node.hasData ? node.syncState : 'NO DATA',
         node.grandmaster ? `${node.grandmaster.identity}${node.grandmaster.local ? ' (self)' : ''}` : '-',
@@ -43,6 +45,7 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
     ),
   );
   out.push('', ...renderHierarchy(report));
+  out.push('', ...renderFindings(report));
   if (options.details) for (const node of report.nodes) out.push('', ...renderNode(node));
   if (report.warnings.length > 0) {
     out.push('', `warnings (${report.warnings.length}):`);
@@ -166,4 +169,28 @@ function holdoverSummary(node: NodeReport): string {
   const last = node.episodes.holdover.at(-1);
   if (!last) return '-';
   return `${formatDuration(last.durationMs)} ${last.outcome}`;
+}
+
+/** The judgments of the rule packs, worst first, each with the subject it concerns. */
+function renderFindings(report: DiagnosisReport): string[] {
+  const packs = report.packs.map((p) => `${p.name}@${p.version}`).join(', ');
+  if (report.findings.length === 0) return [`findings: none (packs ${packs})`];
+  const out = [`findings (${report.findings.length}, cluster ${report.health.cluster}; packs ${packs}):`];
+  for (const finding of report.findings) {
+    const subject = [
+      finding.subject.node,
+      finding.subject.process,
+      finding.subject.iface ?? finding.subject.profile,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    out.push(
+      `  ${finding.severity.toUpperCase().padEnd(8)} ${finding.rule} ${subject ? `[${subject}] ` : ''}${finding.message}`,
+    );
+    for (const evidence of finding.evidence.slice(0, 3)) {
+      out.push(`           ${evidence.time ? `${evidence.time} ` : ''}${evidence.description}`);
+    }
+  }
+  if (report.suppressed.length > 0) out.push(`  (${report.suppressed.length} suppressed)`);
+  return out;
 }

@@ -1,0 +1,75 @@
+import type { Finding } from '../model/finding.js';
+import type { SourceWarning } from '../model/snapshot-manifest.js';
+import { configEvaluations, profileLabel } from '../rules/facts/config-evaluations.js';
+import { PackCache } from '../rules/pack-cache.js';
+import type { Suppression } from '../rules/pack-schema.js';
+import { type SuppressedFinding, sortFindings } from '../rules/rule-engine.js';
+import { readLintInputs } from './lint-inputs.js';
+import { standardPackFor } from './profile-standard.js';
+import { commentSuppressions, readSuppressionsFile } from './suppressions.js';
+
+export interface LintRequest {
+  paths: string[];
+  /** Packs (names or paths) for every profile; by default each profile gets its standard's pack. */
+  packs?: string[];
+  suppressionsFile?: string;
+  /** The linuxptp release the configs will run on; OpenShift 4.x ships 4.4. */
+  linuxptpVersion?: string;
+}
+
+export interface LintResult {
+  files: { path: string; kind: 'ptpconfig' | 'linuxptp'; profiles: number }[];
+  profiles: { file: string; profile: string; packs: string[] }[];
+  packs: { name: string; version: string; file: string }[];
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  /** Inputs that could not be linted (exit 2), with file and line. */
+  errors: SourceWarning[];
+  skipped: string[];
+}
+
+export const DEFAULT_LINUXPTP_VERSION = '4.4';
+
+/** Lints PtpConfigs and linuxptp configs against rule packs: the CI gate (`ptp-mcp lint`). */
+export async function lintConfigs(request: LintRequest): Promise<LintResult> {
+  const inputs = await readLintInputs(request.paths);
+  const errors = [...inputs.errors];
+  const suppressions: Suppression[] = [];
+  if (request.suppressionsFile) {
+    const file = await readSuppressionsFile(request.suppressionsFile);
+    suppressions.push(...file.suppressions);
+    errors.push(...file.errors);
+  }
+  for (const file of inputs.files) {
+    const comments = commentSuppressions(file.text, file.path);
+    suppressions.push(...comments.suppressions);
+    errors.push(...comments.errors);
+  }
+
+  const packCache = new PackCache();
+
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const profiles: LintResult['profiles'] = [];
+  const linuxptpVersion = request.linuxptpVersion ?? DEFAULT_LINUXPTP_VERSION;
+  for (const input of inputs.profiles) {
+    const evaluations = configEvaluations(input, { linuxptpVersion });
+    const facts = evaluations.ptp4lProfile![0]!.facts.profile as Parameters<typeof standardPackFor>[0];
+    const packs = request.packs && request.packs.length > 0 ? request.packs : [standardPackFor(facts)];
+    profiles.push({ file: input.file, profile: profileLabel(input), packs });
+    for (const reference of packs) {
+      const result = await packCache.get(reference).evaluator.evaluate(evaluations, suppressions);
+      findings.push(...result.findings);
+      suppressed.push(...result.suppressed);
+    }
+  }
+  return {
+    files: inputs.files.map(({ path, kind, profiles: count }) => ({ path, kind, profiles: count })),
+    profiles,
+    packs: packCache.summaries(),
+    findings: sortFindings(findings),
+    suppressed,
+    errors,
+    skipped: inputs.skipped,
+  };
+}

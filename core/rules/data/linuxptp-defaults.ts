@@ -1,0 +1,36 @@
+/**
+ * linuxptp's defaults for the options the rule packs reason about (configs/default.cfg and config.c at
+ * v4.4; tx_timestamp_timeout was 1 ms before 4.0). A profile's effective value is its own, else this.
+ */
+export const LINUXPTP_DEFAULTS: Readonly<Record<string, string | number>> = {
+  domainNumber: 0,
+  priority1: 128,
+  priority2: 128,
+  clockClass: 248,
+  clockAccuracy: '0xFE',
+  dataset_comparison: 'ieee1588',
+  'G.8275.defaultDS.localPriority': 128,
+  'G.8275.portDS.localPriority': 128,
+  logAnnounceInterval: 1,
+  logSyncInterval: 0,
+  logMinDelayReqInterval: 0,
+  logMinPdelayReqInterval: 0,
+  announceReceiptTimeout: 3,
+  fault_reset_interval: 4,
+  network_transport: 'UDPv4',
+  delay_mechanism: 'E2E',
+  time_stamping: 'hardware',
+  ptp_dst_mac: '01:1B:19:00:00:00',
+  boundary_clock_jbod: 0,
+  clock_class_threshold: 248,
+  tx_timestamp_timeout: 10,
+  step_threshold: 0,
+  first_step_threshold: 0.00002,
+  summary_interval: 0,
+  free_running: 0,
+  clientOnly: 0,
+  slaveOnly: 0,
+  serverOnly: 0,
+  masterOnly: 0,
+  maxStepsRemoved: 255,
+};

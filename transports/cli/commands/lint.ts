@@ -1,0 +1,66 @@
+import { DEFAULT_LINUXPTP_VERSION, lintConfigs } from '../../../core/lint/lint-run.js';
+import { SEVERITIES } from '../../../core/model/finding.js';
+import { packageVersion } from '../../../core/package-root.js';
+import { oneOf, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { renderGithub } from '../format/lint/lint-github.js';
+import { renderJunit } from '../format/lint/lint-junit.js';
+import { renderSarif } from '../format/lint/lint-sarif.js';
+import { lintSummary } from '../format/lint/lint-summary.js';
+import { renderLintText } from '../format/lint/lint-text.js';
+import type { CliIo } from '../io.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+const USAGE = `usage: ptp-mcp lint <files or folders...> [--pack NAME|PATH]... [--format ${FORMATS.join('|')}]
+                    [--fail-on ${SEVERITIES.join('|')}] [--suppressions FILE] [--linuxptp-version ${DEFAULT_LINUXPTP_VERSION}]`;
+
+/**
+ * `ptp-mcp lint`: exit 0 when no finding reaches --fail-on (moderate by default), 1 when one does, 2 when
+ * an input or a pack cannot be read.
+ */
+export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      pack: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      suppressions: { type: 'string' },
+      'linuxptp-version': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new CliError(`lint needs files or folders to check\n${USAGE}`);
+  const format = oneOf(values.format, FORMATS, 'format', 'text');
+  const failOn = oneOf(values['fail-on'], SEVERITIES, 'fail-on', 'moderate');
+  const version = values['linuxptp-version'];
+  if (version !== undefined && !/^\d+(\.\d+)*$/.test(version))
+    throw new CliError(`--linuxptp-version takes a release such as 4.4 (got "${version}")`);
+  const result = await lintConfigs({
+    paths: positionals,
+    packs: values.pack,
+    suppressionsFile: values.suppressions,
+    linuxptpVersion: version,
+  });
+  const summary = lintSummary(result, failOn);
+  if (format === 'json') io.stdout(`${JSON.stringify({ summary, ...result }, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout(renderSarif(result, packageVersion()));
+  else if (format === 'junit') io.stdout(renderJunit(result, failOn));
+  else if (format === 'github') io.stdout(renderGithub(result));
+  else io.stdout(renderLintText(result, failOn));
+  if (result.errors.length > 0) {
+    // Machine formats keep stdout clean; the errors also go to stderr so a CI log shows them.
+    if (format !== 'text')
+      for (const error of result.errors)
+        io.stderr(
+          `ptp-mcp: ${error.source}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}\n`,
+        );
+    return 2;
+  }
+  return summary.failing > 0 ? 1 : 0;
+}

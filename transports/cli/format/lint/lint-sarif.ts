@@ -1,0 +1,86 @@
+import type { LintResult } from '../../../../core/lint/lint-run.js';
+import type { Finding, Severity } from '../../../../core/model/finding.js';
+import { relativePath } from './lint-summary.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  moderate: 'warning',
+  minor: 'note',
+  info: 'note',
+};
+
+/** SARIF 2.1.0 for GitHub code scanning and other viewers; suppressed findings carry their justification. */
+export function renderSarif(result: LintResult, version: string): string {
+  const all: { finding: Finding; reason?: string }[] = [
+    ...result.findings.map((finding) => ({ finding })),
+    ...result.suppressed.map(({ finding, reason }) => ({ finding, reason })),
+  ];
+  const rules = [...new Map(all.map(({ finding }) => [finding.rule, finding])).values()];
+  const ruleIndex = new Map(rules.map((finding, index) => [finding.rule, index]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ptp-mcp',
+            version,
+            informationUri: 'https://github.com/ptp-mcp/ptp-mcp',
+            rules: rules.map((finding) => ({
+              id: finding.rule,
+              name: finding.rule.replace(/[^A-Za-z0-9]+/g, '-'),
+              shortDescription: { text: finding.title },
+              help: { text: finding.remediation ?? finding.title },
+              defaultConfiguration: { level: LEVEL[finding.severity] },
+              properties: {
+                pack: finding.pack,
+                severity: finding.severity,
+                references: finding.references ?? [],
+              },
+            })),
+          },
+        },
+        results: all.map(({ finding, reason }) => ({
+          ruleId: finding.rule,
+          ruleIndex: ruleIndex.get(finding.rule)!,
+          level: LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: finding.location
+            ? [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: relativePath(finding.location.file) },
+                    region: {
+                      startLine: finding.location.line ?? 1,
+                      startColumn: finding.location.column ?? 1,
+                    },
+                  },
+                },
+              ]
+            : [],
+          partialFingerprints: { findingId: finding.id },
+          ...(reason !== undefined ? { suppressions: [{ kind: 'external', justification: reason }] } : {}),
+        })),
+        invocations: [
+          {
+            executionSuccessful: result.errors.length === 0,
+            toolExecutionNotifications: result.errors.map((error) => ({
+              level: 'error',
+              message: { text: error.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: relativePath(error.source) },
+                    ...(error.line !== undefined ? { region: { startLine: error.line } } : {}),
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
