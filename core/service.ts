@@ -6,7 +6,7 @@ import { type Finding, type Health, healthOf } from './model/finding.js';
 import type { Snapshot } from './model/snapshot.js';
 import { runtimeEvaluations } from './rules/facts/runtime-evaluations.js';
 import { PackCache } from './rules/pack-cache.js';
-import { sortFindings } from './rules/rule-engine.js';
+import { type EvaluationsByScope, sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
 import type { CollectOptions, PtpDataSource, SourcePlugin } from './sources/raw-cluster.js';
 import { SourceError } from './sources/source-error.js';
@@ -58,6 +58,34 @@ export class PtpService {
   }
 
   async diagnose(request: DiagnoseRequest): Promise<Diagnosis> {
+    const { facts, evaluations } = await this.runtimeFacts(request);
+    const findings: Finding[] = [];
+    const suppressed: Diagnosis['suppressed'] = [];
+    const packs: Diagnosis['packs'] = [];
+    for (const reference of [...RUNTIME_PACKS, ...(request.packs ?? [])]) {
+      const { loaded, evaluator } = this.packCache.get(reference);
+      const result = await evaluator.evaluate(evaluations);
+      findings.push(...result.findings);
+      suppressed.push(...result.suppressed);
+      packs.push({
+        name: loaded.pack.metadata.name,
+        version: loaded.pack.metadata.version,
+        file: loaded.file,
+      });
+    }
+    const sorted = sortFindings(findings);
+    const health = healthByNode(
+      sorted,
+      facts.nodes.map((n) => n.node),
+    );
+    return { ...facts, packs, findings: sorted, suppressed, health };
+  }
+
+  /** The facts of a diagnosis before judgment, and the evaluations the runtime packs see (pack tests use them too). */
+  async runtimeFacts(request: Omit<DiagnoseRequest, 'packs'>): Promise<{
+    facts: Omit<Diagnosis, 'packs' | 'findings' | 'suppressed' | 'health'>;
+    evaluations: EvaluationsByScope;
+  }> {
     const snapshot = await this.snapshot(request);
     if (request.node !== undefined && !snapshot.nodes.some((node) => node.name === request.node)) {
       throw new SourceError(`no node "${request.node}" in ${snapshot.meta.origin}`);
@@ -75,32 +103,7 @@ export class PtpService {
       hierarchy: clockHierarchy(nodes),
       warnings: snapshot.warnings,
     };
-    const evaluations = runtimeEvaluations(facts, snapshot.cluster.ptpConfigs);
-    const findings: Finding[] = [];
-    const suppressed: Diagnosis['suppressed'] = [];
-    const packs: Diagnosis['packs'] = [];
-    for (const reference of [...RUNTIME_PACKS, ...(request.packs ?? [])]) {
-      const { loaded, evaluator } = this.packCache.get(reference);
-      const result = await evaluator.evaluate(evaluations);
-      findings.push(...result.findings);
-      suppressed.push(...result.suppressed);
-      packs.push({
-        name: loaded.pack.metadata.name,
-        version: loaded.pack.metadata.version,
-        file: loaded.file,
-      });
-    }
-    const sorted = sortFindings(findings);
-    return {
-      ...facts,
-      packs,
-      findings: sorted,
-      suppressed,
-      health: healthByNode(
-        sorted,
-        nodes.map((n) => n.node),
-      ),
-    };
+    return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs) };
   }
 
   private readonly packCache = new PackCache();

@@ -75,38 +75,46 @@ async function readOne(path: string, inputs: LintInputs, named: boolean): Promis
     return;
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (LINUXPTP.has(extension)) {
-    // A raw file is a ptp4l config unless it configures ts2phc (its options are ts2phc.*, or [nmea]).
-    const ts2phc = /^\s*(ts2phc\.\S+|\[nmea\])/m.test(text) || basename(path).includes('ts2phc');
-    const profile = ts2phc
-      ? { name: basename(path), ts2phcConf: text }
-      : { name: basename(path), ptp4lConf: text };
-    inputs.profiles.push({ file: path, profile });
-    inputs.files.push({ path, kind: 'linuxptp', profiles: 1, text });
-    return;
-  }
-  const parsed = parsePtpConfigYaml(text, path);
+  const parsed = profilesOfText(text, path, LINUXPTP.has(extension) ? 'linuxptp' : 'ptpconfig');
   inputs.errors.push(...parsed.errors);
-  if (parsed.configs.length === 0) {
+  if (parsed.profiles.length === 0) {
     if (parsed.errors.length > 0) return;
-    const kinds =
-      parsed.otherKinds.length > 0 ? `only ${[...new Set(parsed.otherKinds)].join(', ')}` : 'nothing';
-    if (named) inputs.errors.push({ source: path, message: `no PtpConfig in this file (it holds ${kinds})` });
+    if (named)
+      inputs.errors.push({ source: path, message: `no PtpConfig in this file (it holds ${parsed.holds})` });
     else inputs.skipped.push(path);
     return;
   }
-  let count = 0;
-  for (const { ptpConfig, profiles } of parsed.configs) {
-    for (const { profile, fields, line } of profiles) {
-      inputs.profiles.push({
-        file: path,
-        profile,
-        ptpConfig: ptpConfig.metadata.name ?? '(unnamed)',
-        fields,
-        line,
-      });
-      count++;
-    }
+  inputs.profiles.push(...parsed.profiles);
+  inputs.files.push({ path, kind: parsed.kind, profiles: parsed.profiles.length, text });
+}
+
+/**
+ * The profiles a configuration's text holds: a raw linuxptp config is one profile (ptp4l, or ts2phc
+ * when its options are ts2phc.* or it has an [nmea] section); a YAML holds the profiles of its PtpConfigs.
+ */
+export function profilesOfText(
+  text: string,
+  file: string,
+  kind: 'ptpconfig' | 'linuxptp',
+): { kind: 'ptpconfig' | 'linuxptp'; profiles: ProfileInput[]; errors: SourceWarning[]; holds: string } {
+  if (kind === 'linuxptp') {
+    const ts2phc = /^\s*(ts2phc\.\S+|\[nmea\])/m.test(text) || basename(file).includes('ts2phc');
+    const profile = ts2phc
+      ? { name: basename(file), ts2phcConf: text }
+      : { name: basename(file), ptp4lConf: text };
+    return { kind, profiles: [{ file, profile }], errors: [], holds: 'a linuxptp config' };
   }
-  inputs.files.push({ path, kind: 'ptpconfig', profiles: count, text });
+  const parsed = parsePtpConfigYaml(text, file);
+  const profiles: ProfileInput[] = parsed.configs.flatMap(({ ptpConfig, profiles: positioned }) =>
+    positioned.map(({ profile, fields, line }) => ({
+      file,
+      profile,
+      ptpConfig: ptpConfig.metadata.name ?? '(unnamed)',
+      fields,
+      line,
+    })),
+  );
+  const holds =
+    parsed.otherKinds.length > 0 ? `only ${[...new Set(parsed.otherKinds)].join(', ')}` : 'nothing';
+  return { kind, profiles, errors: parsed.errors, holds };
 }

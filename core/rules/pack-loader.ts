@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { scopeFacts } from './facts/scope-facts.js';
@@ -17,6 +18,14 @@ export interface LoadedPack {
 
 export function builtInPacksDir(): string {
   return join(packageRoot(), 'rules');
+}
+
+/** The names of the packs shipped under rules/, sorted. */
+export function builtInPackNames(): string[] {
+  return readdirSync(builtInPacksDir())
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
 }
 
 /** `fault-severity` → rules/fault-severity.yaml; anything with a slash or a .yaml ending is a path. */

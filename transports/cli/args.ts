@@ -4,12 +4,25 @@ import { CliError } from './cli-error.js';
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 /** node:util parseArgs with errors turned into CliError (exit 2) instead of a stack trace. */
-export function parseCommandArgs<T extends OptionSpec>(argv: string[], options: T, usage: string) {
+/** Parses a command's options; with `maxPositionals`, more arguments than that are refused. */
+export function parseCommandArgs<T extends OptionSpec>(
+  argv: string[],
+  options: T,
+  usage: string,
+  maxPositionals?: number,
+) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+  >;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${usage}`);
   }
+  if (maxPositionals !== undefined && parsed.positionals.length > maxPositionals) {
+    throw new CliError(`unexpected argument "${parsed.positionals[maxPositionals]}"\n${usage}`);
+  }
+  return parsed;
 }
 
 export function oneOf<T extends string>(

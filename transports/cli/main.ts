@@ -9,6 +9,13 @@ import { CliError } from './cli-error.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 import { lintCommand } from './commands/lint.js';
 import { logsAnalyzeCommand } from './commands/logs-analyze.js';
+import {
+  rulesFactsCommand,
+  rulesListCommand,
+  rulesSchemaCommand,
+  rulesTestCommand,
+  rulesValidateCommand,
+} from './commands/rules.js';
 import { type CliIo, processIo } from './io.js';
 
 type Command = (argv: string[], io: CliIo, service: PtpService) => Promise<number>;
@@ -17,6 +24,11 @@ const COMMANDS: Record<string, Command> = {
   diagnose: diagnoseCommand,
   lint: lintCommand,
   'logs analyze': logsAnalyzeCommand,
+  'rules list': rulesListCommand,
+  'rules validate': rulesValidateCommand,
+  'rules test': rulesTestCommand,
+  'rules schema': rulesSchemaCommand,
+  'rules facts': rulesFactsCommand,
 };
 
 const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
@@ -27,6 +39,11 @@ commands:
   diagnose               state of every node, clock hierarchy and episodes (default source: the built-in demo)
   lint <paths...>        check PtpConfigs and ptp4l.conf files against rule packs: the CI gate (SARIF, JUnit)
   logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class
+  rules list             the rule packs and their rules
+  rules validate <pack>  check a rule pack (and what it extends): file:line:column of the first problem
+  rules test <paths...>  run rule pack tests (*.test.yaml): cases that must fire and cases that must stay silent
+  rules schema           JSON Schema of rule packs (--kind test: of pack tests) for editors
+  rules facts            the facts rules can test, for a config file or a snapshot (--source)
 
 Run "ptp-mcp <command> --help" for the options of a command.
 `;
