@@ -36,7 +36,7 @@ export async function lintConfigs(request: LintRequest): Promise<LintResult> {
   const errors = [...inputs.errors];
   const suppressions: Suppression[] = [];
   if (request.suppressionsFile) {
-    const file = await readSuppressionsFile(request.suppressionsFile);
+    const file = readSuppressionsFile(request.suppressionsFile);
     suppressions.push(...file.suppressions);
     errors.push(...file.errors);
   }
@@ -54,8 +54,12 @@ export async function lintConfigs(request: LintRequest): Promise<LintResult> {
   const linuxptpVersion = request.linuxptpVersion ?? DEFAULT_LINUXPTP_VERSION;
   for (const input of inputs.profiles) {
     const evaluations = configEvaluations(input, { linuxptpVersion });
-    const facts = evaluations.ptp4lProfile![0]!.facts.profile as Parameters<typeof standardPackFor>[0];
-    const packs = request.packs && request.packs.length > 0 ? request.packs : [standardPackFor(facts)];
+    // Every evaluation carries the profile summary; a profile that runs no ptp4l has only option evaluations.
+    const summary = [...(evaluations.ptp4lProfile ?? []), ...(evaluations.option ?? [])][0]?.facts.profile;
+    const packs =
+      request.packs && request.packs.length > 0
+        ? request.packs
+        : [summary ? standardPackFor(summary as Parameters<typeof standardPackFor>[0]) : 'linuxptp-config'];
     profiles.push({ file: input.file, profile: profileLabel(input), packs });
     for (const reference of packs) {
       const result = await packCache.get(reference).evaluator.evaluate(evaluations, suppressions);

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
+import { PackError } from '../rules/pack-error.js';
 import { Suppression } from '../rules/pack-schema.js';
+import { readYamlFile } from '../rules/yaml-file.js';
 
 const IGNORE_COMMENT = /#\s*ptp-mcp-ignore\b(.*)$/;
 
@@ -40,25 +40,16 @@ const SuppressionsFile = z.strictObject({
 });
 
 /** A `--suppressions` file: `suppressions: [ { rule, reason, match? } ]`; problems are file:line errors. */
-export async function readSuppressionsFile(
-  path: string,
-): Promise<{ suppressions: Suppression[]; errors: SourceWarning[] }> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw Object.assign(new Error(`cannot read ${path}: ${error.code ?? error.message}`), { source: path });
-  });
-  const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors[0])
+export function readSuppressionsFile(path: string): { suppressions: Suppression[]; errors: SourceWarning[] } {
+  try {
     return {
-      suppressions: [],
-      errors: [{ source: path, message: `YAML: ${document.errors[0].message.split('\n')[0]}` }],
+      suppressions: readYamlFile(path, SuppressionsFile, 'suppressions file').data.suppressions,
+      errors: [],
     };
-  const result = SuppressionsFile.safeParse(document.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    return {
-      suppressions: [],
-      errors: [{ source: path, message: `${issue.path.join('.') || 'file'}: ${issue.message}` }],
-    };
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    const warning: SourceWarning = { source: path, message: error.detail };
+    if (error.line !== undefined) warning.line = error.line;
+    return { suppressions: [], errors: [warning] };
   }
-  return { suppressions: result.data.suppressions, errors: [] };
 }

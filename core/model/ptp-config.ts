@@ -46,7 +46,11 @@ export const PtpProfile = z.looseObject({
   ptpSchedulingPolicy: z.enum(['SCHED_OTHER', 'SCHED_FIFO']).optional(),
   ptpSchedulingPriority: z.number().int().min(1).max(65).optional(),
   ptpClockThreshold: PtpClockThreshold.optional(),
-  ptpSettings: z.record(z.string(), z.string()).optional(),
+  // linuxptp-daemon's own profiles write numbers unquoted (clockId[ens4f0]: 5799…) and leave the map empty (null).
+  ptpSettings: z.preprocess(
+    (settings) => settings ?? undefined,
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
+  ),
   plugins: z.record(z.string(), z.unknown()).optional(),
 });
 export type PtpProfile = z.infer<typeof PtpProfile>;

@@ -44,9 +44,14 @@ export function parseKubeYaml(text: string, source: string): KubeYamlResult {
     if (isListObject(json) && isMap(contents)) {
       const items = contents.get('items', true);
       if (isSeq(items)) {
+        // A typed list (`kind: PtpConfigList`) may leave out its items' kind: it is the list's, less "List".
+        const itemKind = json.kind === 'List' ? undefined : json.kind.slice(0, -'List'.length);
         items.items.forEach((item, index) => {
           const node = item as YamlNode;
-          objects.push({ object: json.items[index], line: lineOf(node, lineCounter), document, node });
+          const raw = json.items[index];
+          const object =
+            itemKind && isPlainObject(raw) && raw.kind === undefined ? { kind: itemKind, ...raw } : raw;
+          objects.push({ object, line: lineOf(node, lineCounter), document, node });
         });
         continue;
       }
@@ -54,6 +59,10 @@ export function parseKubeYaml(text: string, source: string): KubeYamlResult {
     objects.push({ object: json, line: lineOf(contents, lineCounter), document, node: contents });
   }
   return { objects, errors, lineCounter };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isListObject(value: unknown): value is { kind: string; items: unknown[] } {

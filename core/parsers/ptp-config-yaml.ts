@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type LineCounter, type Scalar, type Node as YamlNode } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { PtpConfig, type PtpProfile } from '../model/ptp-config.js';
+import { PtpConfig, PtpProfile } from '../model/ptp-config.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parseKubeYaml } from './kube-yaml.js';
 
@@ -42,6 +42,12 @@ export function parsePtpConfigYaml(text: string, file: string): PtpConfigYaml {
   const result: PtpConfigYaml = { configs: [], errors, otherKinds: [] };
   for (const { object, line, node } of objects) {
     const kind = (object as { kind?: unknown } | null)?.kind;
+    if (kind === undefined && isBareProfile(object)) {
+      const bare = bareProfile(object, file, line, node, text, lineCounter);
+      if ('error' in bare) result.errors.push(bare.error);
+      else result.configs.push(bare.config);
+      continue;
+    }
     if (kind !== 'PtpConfig') {
       result.otherKinds.push(typeof kind === 'string' ? kind : '(no kind)');
       continue;
@@ -65,6 +71,48 @@ export function parsePtpConfigYaml(text: string, file: string): PtpConfigYaml {
   return result;
 }
 
+/**
+ * A PtpProfile on its own, as linuxptp-daemon's test data and design documents keep them: no kind, a
+ * name and what the daemon would run. Linted as the one profile of an unnamed PtpConfig.
+ */
+function isBareProfile(object: unknown): boolean {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) return false;
+  const fields = object as Record<string, unknown>;
+  return (
+    typeof fields.name === 'string' &&
+    ['ptp4lConf', 'ptp4lOpts', 'ts2phcConf', 'phc2sysOpts'].some((key) => typeof fields[key] === 'string')
+  );
+}
+
+function bareProfile(
+  object: unknown,
+  file: string,
+  line: number,
+  node: YamlNode,
+  text: string,
+  lineCounter: LineCounter,
+): { config: PositionedPtpConfig } | { error: SourceWarning } {
+  const parsed = PtpProfile.safeParse(object);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      error: {
+        source: file,
+        line: lineAt(node, issue, lineCounter) ?? line,
+        message: `PtpProfile: ${describe(issue)}`,
+      },
+    };
+  }
+  const ptpConfig = PtpConfig.parse({
+    kind: 'PtpConfig',
+    metadata: { name: '(profile)' },
+    spec: { profile: [parsed.data], recommend: [] },
+  });
+  return {
+    config: { ptpConfig, line, profiles: [positionedProfile(parsed.data, 0, node, text, lineCounter)] },
+  };
+}
+
 function profilesOf(
   config: PtpConfig,
   node: YamlNode,
@@ -76,27 +124,38 @@ function profilesOf(
     : undefined;
   return config.spec.profile.map((profile, index) => {
     const item = isSeq(profileSeq) ? (profileSeq.items[index] as YamlNode | undefined) : undefined;
-    const fields = new Map<string, FieldPosition>();
-    if (isMap(item)) {
-      for (const pair of item.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
-        const keyPosition = lineCounter.linePos(pair.key.range[0]);
-        const position: FieldPosition = { line: keyPosition.line, column: keyPosition.col };
-        const value = pair.value as Scalar | null;
-        if (
-          isScalar(value) &&
-          value.range &&
-          (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')
-        ) {
-          const block = blockStart(text, value.range[0], lineCounter);
-          if (block) position.block = block;
-        }
-        fields.set(String(pair.key.value), position);
-      }
-    }
-    const line = item?.range ? lineCounter.linePos(item.range[0]).line : 1;
-    return { profile, index, line, fields };
+    return positionedProfile(profile, index, item, text, lineCounter);
   });
+}
+
+/** A profile with the position of each of its fields (and of the text of its block scalars). */
+function positionedProfile(
+  profile: PtpProfile,
+  index: number,
+  item: YamlNode | undefined,
+  text: string,
+  lineCounter: LineCounter,
+): PositionedProfile {
+  const fields = new Map<string, FieldPosition>();
+  if (isMap(item)) {
+    for (const pair of item.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const keyPosition = lineCounter.linePos(pair.key.range[0]);
+      const position: FieldPosition = { line: keyPosition.line, column: keyPosition.col };
+      const value = pair.value as Scalar | null;
+      if (
+        isScalar(value) &&
+        value.range &&
+        (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')
+      ) {
+        const block = blockStart(text, value.range[0], lineCounter);
+        if (block) position.block = block;
+      }
+      fields.set(String(pair.key.value), position);
+    }
+  }
+  const line = item?.range ? lineCounter.linePos(item.range[0]).line : 1;
+  return { profile, index, line, fields };
 }
 
 /**

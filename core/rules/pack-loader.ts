@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { closestName } from './closest-name.js';
 import { scopeFacts } from './facts/scope-facts.js';
 import { OPERATOR_NAMES } from './operators.js';
 import { PackError } from './pack-error.js';
@@ -118,17 +119,11 @@ function check(merged: RulePack, file: string, position: Locate, own: RulePack):
         fail([...at, 'condition'], `no condition named "${condition.condition}" in spec.conditions`);
     } else {
       if (!OPERATOR_NAMES.has(condition.operator)) {
-        fail(
-          [...at, 'operator'],
-          `unknown operator "${condition.operator}"; known: ${[...OPERATOR_NAMES].join(', ')}`,
-        );
+        fail([...at, 'operator'], unknownName('operator', condition.operator, [...OPERATOR_NAMES]));
       }
       const facts = scopeFacts(scope);
       if (!facts.includes(condition.fact)) {
-        fail(
-          [...at, 'fact'],
-          `unknown fact "${condition.fact}" for scope ${scope}; known: ${facts.join(', ')}`,
-        );
+        fail([...at, 'fact'], `${unknownName('fact', condition.fact, [...facts])} (scope ${scope})`);
       }
     }
   };
@@ -150,4 +145,10 @@ function check(merged: RulePack, file: string, position: Locate, own: RulePack):
 
 function ownsPath(own: RulePack, path: (string | number)[]): boolean {
   return path[1] === 'rules' ? typeof path[2] === 'number' && path[2] < own.spec.rules.length : true;
+}
+
+/** `unknown operator "greaterThen": did you mean greaterThan? (known: …)`. */
+function unknownName(what: string, name: string, known: string[]): string {
+  const suggestion = closestName(name, known);
+  return `unknown ${what} "${name}"${suggestion ? `: did you mean ${suggestion}?` : ''} (known: ${known.join(', ')})`;
 }

@@ -71,6 +71,10 @@ function describeIssue(issue: ZodIssue, what: string): string {
   const where = issue.path.join('.') || `the ${what}`;
   if (issue.code === 'unrecognized_keys')
     return `${where}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+    const key = issue.path.at(-1);
+    return `${issue.path.slice(0, -1).join('.') || `the ${what}`}: "${String(key)}" is missing (${issue.expected} expected)`;
+  }
   if (issue.code === 'invalid_union')
     return `${where}: not a valid condition (expected all, any, not, condition, or fact + operator + value)`;
   return `${where}: ${issue.message}`;

@@ -7,6 +7,8 @@
 export interface LinuxptpOption {
   scope: 'global' | 'port';
   since: string;
+  /** Set for options of a downstream build only, not of upstream linuxptp. */
+  vendor?: string;
 }
 
 export const LINUXPTP_RELEASES = ['3.1.1', '4.0', '4.1', '4.2', '4.3', '4.4'] as const;
@@ -145,6 +147,9 @@ export const LINUXPTP_OPTIONS: Readonly<Record<string, LinuxptpOption>> = {
   'ts2phc.pin_name': { scope: 'port', since: 'unreleased' },
   'ts2phc.pulserate': { scope: 'global', since: 'unreleased' },
   'ts2phc.pulsewidth': { scope: 'global', since: '3.1.1' },
+  // Red Hat's linuxptp 4.4 (RHEL 9, the OpenShift PTP operator's image) carries this patch; the daemon
+  // passes it on ts2phc's command line for T-BC designs and ts2phc logs it as a known config item.
+  'ts2phc.rh_external_pps': { scope: 'global', since: '4.4', vendor: 'Red Hat' },
   'ts2phc.tod_source': { scope: 'global', since: '4.0' },
   tsproc_mode: { scope: 'port', since: '3.1.1' },
   twoStepFlag: { scope: 'global', since: '3.1.1' },

@@ -1,4 +1,5 @@
-import { LINUXPTP_DEPRECATED, LINUXPTP_OPTIONS } from '../data/linuxptp-options.js';
+import { closestName } from '../closest-name.js';
+import { LINUXPTP_DEPRECATED, LINUXPTP_OPTIONS, LINUXPTP_RELEASES } from '../data/linuxptp-options.js';
 import { compareVersions } from '../operators.js';
 
 /** Keys of `[unicast_master_table]` lines, which linuxptp parses apart from its option table. */
@@ -15,6 +16,10 @@ export interface OptionKnowledge {
   tooNew: boolean;
   /** The current name of a deprecated spelling (slaveOnly → clientOnly), from 4.0 on. */
   replacedBy: string | null;
+  /** The downstream build that has the option (upstream linuxptp does not). */
+  vendor: string | null;
+  /** `since` for messages: "4.2 or later", or "newer than 4.4 (unreleased)". */
+  sinceText: string | null;
 }
 
 /** What linuxptp (at `version`) makes of option `key` in `section`. */
@@ -23,22 +28,26 @@ export function optionKnowledge(key: string, section: string, version: string): 
     const known = UNICAST_TABLE_KEYS.has(key);
     return {
       known,
-      suggestion: known ? null : closest(key, [...UNICAST_TABLE_KEYS]),
+      suggestion: known ? null : closestName(key, [...UNICAST_TABLE_KEYS]),
       globalOnly: false,
       since: null,
       tooNew: false,
       replacedBy: null,
+      vendor: null,
+      sinceText: null,
     };
   }
   const option = LINUXPTP_OPTIONS[key];
   if (!option) {
     return {
       known: false,
-      suggestion: closest(key, Object.keys(LINUXPTP_OPTIONS)),
+      suggestion: closestName(key, Object.keys(LINUXPTP_OPTIONS)),
       globalOnly: false,
       since: null,
       tooNew: false,
       replacedBy: null,
+      vendor: null,
+      sinceText: null,
     };
   }
   const replacement = LINUXPTP_DEPRECATED[key];
@@ -50,37 +59,10 @@ export function optionKnowledge(key: string, section: string, version: string): 
     since: option.since,
     tooNew,
     replacedBy: replacement && compareVersions(version, '4.0') >= 0 ? replacement : null,
+    vendor: option.vendor ?? null,
+    sinceText:
+      option.since === 'unreleased'
+        ? `newer than ${LINUXPTP_RELEASES.at(-1)} (not in a release yet)`
+        : `${option.since} or later`,
   };
-}
-
-/** The known name nearest to `key` (case-insensitive edit distance), when it is near enough to be a typo. */
-function closest(key: string, candidates: string[]): string | null {
-  const lower = key.toLowerCase();
-  let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -71,7 +71,7 @@ describe('loadPack', () => {
 
   it('refuses an unknown fact for the scope', () => {
     const error = errorOf(pack('fact', `${header('fact')}${RULE.replace('fact: profile', 'fact: node')}\n`));
-    expect(error.detail).toMatch(/unknown fact "node" for scope ptp4lProfile/);
+    expect(error.detail).toMatch(/unknown fact "node" \(known: profile, param\) \(scope ptp4lProfile\)/);
   });
 
   it('refuses a cycle in extends', () => {

@@ -51,7 +51,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout(`${JSON.stringify({ summary, ...result }, null, 2)}\n`);
   else if (format === 'sarif') io.stdout(renderSarif(result, packageVersion()));
   else if (format === 'junit') io.stdout(renderJunit(result, failOn));
-  else if (format === 'github') io.stdout(renderGithub(result));
+  else if (format === 'github') io.stdout(renderGithub(result, failOn));
   else io.stdout(renderLintText(result, failOn));
   if (result.errors.length > 0) {
     // Machine formats keep stdout clean; the errors also go to stderr so a CI log shows them.

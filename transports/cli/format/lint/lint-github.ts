@@ -1,16 +1,14 @@
 import type { LintResult } from '../../../../core/lint/lint-run.js';
-import type { Severity } from '../../../../core/model/finding.js';
+import { type Severity, severityRank } from '../../../../core/model/finding.js';
 import { relativePath } from './lint-summary.js';
 
-const COMMAND: Record<Severity, string> = {
-  critical: 'error',
-  moderate: 'error',
-  minor: 'warning',
-  info: 'notice',
-};
-
-/** GitHub Actions workflow commands: each finding annotates its line in the pull request. */
-export function renderGithub(result: LintResult): string {
+/**
+ * GitHub Actions workflow commands: each finding annotates its line in the pull request, as an error
+ * when it fails the job (at or above --fail-on), a warning below that, a notice when it is only info.
+ */
+export function renderGithub(result: LintResult, failOn: Severity): string {
+  const command = (severity: Severity) =>
+    severityRank(severity) >= severityRank(failOn) ? 'error' : severity === 'info' ? 'notice' : 'warning';
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = result.errors.map(
@@ -23,7 +21,7 @@ export function renderGithub(result: LintResult): string {
       ? `file=${property(relativePath(location.file))},line=${location.line ?? 1},col=${location.column ?? 1},`
       : '';
     lines.push(
-      `::${COMMAND[finding.severity]} ${where}title=${property(finding.rule)}::${escapeData(finding.message)}`,
+      `::${command(finding.severity)} ${where}title=${property(finding.rule)}::${escapeData(finding.message)}`,
     );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -26,7 +26,6 @@ export function renderSarif(result: LintResult, version: string): string {
           driver: {
             name: 'ptp-mcp',
             version,
-            informationUri: 'https://github.com/ptp-mcp/ptp-mcp',
             rules: rules.map((finding) => ({
               id: finding.rule,
               name: finding.rule.replace(/[^A-Za-z0-9]+/g, '-'),
