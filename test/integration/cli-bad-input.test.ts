@@ -72,9 +72,9 @@ describe('bad rule packs are refused with file:line:column (rules validate, lint
   it('a cycle in extends', () => {
     const a = write(
       'cycle-a.yaml',
-      PACK_HEAD.replace('name: team', 'name: a') + '  extends: [./cycle-b.yaml]\n',
+      `${PACK_HEAD.replace('name: team', 'name: a')}  extends: [./cycle-b.yaml]\n`,
     );
-    write('cycle-b.yaml', PACK_HEAD.replace('name: team', 'name: b') + '  extends: [./cycle-a.yaml]\n');
+    write('cycle-b.yaml', `${PACK_HEAD.replace('name: team', 'name: b')}  extends: [./cycle-a.yaml]\n`);
     expectRefused(
       ['rules', 'validate', a],
       /extends cycle: .*cycle-a.yaml -> .*cycle-b.yaml -> .*cycle-a.yaml/,
