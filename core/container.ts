@@ -1,24 +1,36 @@
 import { type DependencyContainer, container as rootContainer } from 'tsyringe';
+import { kubernetesPlugin } from '../plugins/kubernetes/index.js';
+import { DEFAULT_KUBE_SETTINGS, type KubeSettings } from '../plugins/kubernetes/kube-settings.js';
 import { builtInScenarioPlugin, snapshotFolderPlugin } from '../plugins/snapshot/index.js';
 import { PtpService } from './service.js';
 import type { SourcePlugin } from './sources/raw-cluster.js';
 import { TOKENS } from './tokens.js';
 
-/** The built-in data-source plugins, in the order a `--source` spec is tried. */
-export const BUILT_IN_SOURCES: readonly SourcePlugin[] = [builtInScenarioPlugin, snapshotFolderPlugin];
+export interface ContainerOptions {
+  /** How to reach a live cluster (kubeconfig, namespace, time-outs); defaults otherwise. */
+  kube?: Partial<KubeSettings>;
+  /** More source plugins (tests add the edges they fake). */
+  extraSources?: readonly SourcePlugin[];
+}
 
 /**
- * The composition root: one child container per CLI run or server, with the plugins registered. Tests
- * build their own with `extraSources` for the edges they fake.
+ * The composition root: one child container per CLI run or server, with the data-source plugins
+ * registered in the order a `--source` spec is tried.
  */
-export function createContainer(extraSources: readonly SourcePlugin[] = []): DependencyContainer {
+export function createContainer(options: ContainerOptions = {}): DependencyContainer {
   const child = rootContainer.createChildContainer();
-  for (const plugin of [...BUILT_IN_SOURCES, ...extraSources])
-    child.register(TOKENS.SourcePlugin, { useValue: plugin });
+  const kube = { ...DEFAULT_KUBE_SETTINGS, ...options.kube };
+  const plugins = [
+    builtInScenarioPlugin,
+    snapshotFolderPlugin,
+    kubernetesPlugin(kube),
+    ...(options.extraSources ?? []),
+  ];
+  for (const plugin of plugins) child.register(TOKENS.SourcePlugin, { useValue: plugin });
   child.registerSingleton(PtpService);
   return child;
 }
 
-export function createService(extraSources: readonly SourcePlugin[] = []): PtpService {
-  return createContainer(extraSources).resolve(PtpService);
+export function createService(options: ContainerOptions = {}): PtpService {
+  return createContainer(options).resolve(PtpService);
 }

@@ -16,6 +16,8 @@ import {
   rulesTestCommand,
   rulesValidateCommand,
 } from './commands/rules.js';
+import { simulateCommand } from './commands/simulate.js';
+import { snapshotRecordCommand } from './commands/snapshot-record.js';
 import { type CliIo, processIo } from './io.js';
 
 type Command = (argv: string[], io: CliIo, service: PtpService) => Promise<number>;
@@ -29,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   'rules test': rulesTestCommand,
   'rules schema': rulesSchemaCommand,
   'rules facts': rulesFactsCommand,
+  'snapshot record': snapshotRecordCommand,
+  simulate: simulateCommand,
 };
 
 const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
@@ -44,6 +48,13 @@ commands:
   rules test <paths...>  run rule pack tests (*.test.yaml): cases that must fire and cases that must stay silent
   rules schema           JSON Schema of rule packs (--kind test: of pack tests) for editors
   rules facts            the facts rules can test, for a config file or a snapshot (--source)
+  snapshot record        record a live cluster (a PTP must-gather) into a snapshot folder
+  simulate               serve a scenario or snapshot as a Kubernetes API on loopback, with a kubeconfig
+
+Sources (--source): demo, scenario:NAME, dir:PATH, cluster (the kubeconfig's current context),
+cluster:CONTEXT. A cluster is reached with --kubeconfig FILE (else $KUBECONFIG, ~/.kube/config, or the
+pod's service account), --context NAME and --namespace NS (default openshift-ptp), options every
+command accepts.
 
 Run "ptp-mcp <command> --help" for the options of a command.
 `;
@@ -65,7 +76,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     return 2;
   }
   try {
-    return await command(argv.slice(name.split(' ').length), io, service ?? createService());
+    const { rest, kube } = kubeOptions(argv.slice(name.split(' ').length));
+    return await command(rest, io, service ?? createService({ kube }));
   } catch (error) {
     if (error instanceof CliError || error instanceof SourceError || error instanceof PackError) {
       io.stderr(`ptp-mcp: ${error.message}\n`);
@@ -75,6 +87,26 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     if (process.env.PTP_MCP_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 2;
   }
+}
+
+/** `--kubeconfig`, `--context` and `--namespace` are taken out wherever they stand: they set how to reach a cluster. */
+function kubeOptions(argv: string[]): {
+  rest: string[];
+  kube: { kubeconfig?: string; namespace?: string; context?: string };
+} {
+  const kube: { kubeconfig?: string; namespace?: string; context?: string } = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--(kubeconfig|namespace|context)(?:=(.*))?$/.exec(argv[i]!);
+    if (!match) {
+      rest.push(argv[i]!);
+      continue;
+    }
+    const value = match[2] ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new CliError(`--${match[1]} needs a value`);
+    kube[match[1] as 'kubeconfig' | 'namespace' | 'context'] = value;
+  }
+  return { rest, kube };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/ptp-mcp')) {

@@ -7,7 +7,7 @@ import { renderDiagnosis } from '../format/diagnosis-text.js';
 import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
 
-const USAGE = `usage: ptp-mcp diagnose [--source demo|scenario:NAME|dir:PATH] [--node NODE] [--last DURATION]
+const USAGE = `usage: ptp-mcp diagnose [--source demo|scenario:NAME|dir:PATH|cluster|cluster:CONTEXT] [--node NODE] [--last DURATION]
                         [--format text|json] [--summary] [--year YYYY] [--pack NAME|FILE]...`;
 
 /** `ptp-mcp diagnose`: per-node state, hierarchy and episodes of a deployment. */

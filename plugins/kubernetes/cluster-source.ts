@@ -1,0 +1,247 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { mapWithConcurrency } from '../../core/concurrency.js';
+import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
+import type {
+  CollectOptions,
+  PtpDataSource,
+  RawCluster,
+  RawNode,
+  RawObject,
+} from '../../core/sources/raw-cluster.js';
+import { SourceError } from '../../core/sources/source-error.js';
+import { KubeClient, type KubeObject } from './kube-client.js';
+import type { KubeSettings } from './kube-settings.js';
+
+const DAEMON_SET = 'linuxptp-daemon';
+const DAEMON_CONTAINER = 'linuxptp-daemon-container';
+const PROXY_CONTAINER = 'cloud-event-proxy';
+const METRICS_PORT = 9091;
+/** What the snapshot keeps of each ptp4l instance (the daemon asks the same of pmc). */
+const PMC_REQUESTS = [
+  'GET DEFAULT_DATA_SET',
+  'GET PARENT_DATA_SET',
+  'GET CURRENT_DATA_SET',
+  'GET PORT_DATA_SET',
+  'GET TIME_STATUS_NP',
+];
+const CUSTOM_RESOURCES: [string, string, string][] = [
+  ['ptp.openshift.io', 'v1', 'ptpconfigs'],
+  ['ptp.openshift.io', 'v1', 'nodeptpdevices'],
+  ['ptp.openshift.io', 'v1', 'ptpoperatorconfigs'],
+  ['ptp.openshift.io', 'v2alpha1', 'hardwareconfigs'],
+];
+
+/**
+ * A live cluster with the PTP operator, read through the API server only: the PTP objects, and per node
+ * of the linuxptp-daemon DaemonSet its logs (streamed), metrics (pod proxy), rendered configs, pmc
+ * answers and ethtool output (allowlisted exec). What cannot be read becomes a warning; the rest loads.
+ */
+export class KubernetesSource implements PtpDataSource {
+  readonly description: string;
+  private readonly client: KubeClient;
+
+  constructor(
+    config: KubeConfig,
+    private readonly settings: KubeSettings,
+    private readonly label: string,
+  ) {
+    this.client = new KubeClient(config, settings);
+    this.description = `cluster ${label}`;
+  }
+
+  /** Requests sent so far (for benchmarks and the fleet report). */
+  get requests(): number {
+    return this.client.requests;
+  }
+
+  async collect(options: CollectOptions = {}): Promise<RawCluster> {
+    const warnings: SourceWarning[] = [];
+    const attempt = async <T>(what: Promise<T>): Promise<T | undefined> => {
+      try {
+        return await what;
+      } catch (error) {
+        if (!(error instanceof SourceError)) throw error;
+        warnings.push({ source: this.label, message: error.message });
+        return undefined;
+      }
+    };
+    const [nodes, daemonSet, events, ...custom] = await Promise.all([
+      attempt(this.client.listNodes()),
+      attempt(this.client.getDaemonSet(DAEMON_SET)),
+      attempt(this.client.listEvents()),
+      ...CUSTOM_RESOURCES.map(([group, version, plural]) =>
+        attempt(this.client.listCustom(group, version, plural)),
+      ),
+    ]);
+    const selector = matchLabels(daemonSet) ?? 'app=linuxptp-daemon';
+    const pods = await attempt(this.client.listPods(selector));
+    if (!nodes && !pods) {
+      throw new SourceError(
+        `cannot read the cluster ${this.label}: ${warnings.map((w) => w.message).join('; ')}`,
+      );
+    }
+    const objects: RawObject[] = [];
+    const add = (kind: string, list: KubeObject[] | null | undefined, apiVersion: string) => {
+      for (const object of list ?? [])
+        objects.push({ source: `${this.label} ${kind}`, object: { apiVersion, kind, ...object } });
+    };
+    add('Node', nodes, 'v1');
+    add('Pod', pods, 'v1');
+    add('Event', events?.filter(isAboutPtp), 'v1');
+    CUSTOM_RESOURCES.forEach(([group, version], index) => {
+      const kinds = ['PtpConfig', 'NodePtpDevice', 'PtpOperatorConfig', 'HardwareConfig'];
+      add(kinds[index]!, custom[index], `${group}/${version}`);
+    });
+
+    const podByNode = new Map<string, KubeObject>();
+    for (const pod of pods ?? []) {
+      const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (nodeName) podByNode.set(nodeName, pod);
+    }
+    for (const node of expectedDaemonNodes(nodes ?? [], custom[2] ?? [])) {
+      if (!podByNode.has(node))
+        warnings.push({ source: this.label, message: `node ${node}: no linuxptp-daemon pod runs there` });
+    }
+    const names = [...podByNode.keys()]
+      .filter((name) => options.node === undefined || name === options.node)
+      .sort();
+    if (options.node !== undefined && names.length === 0)
+      throw new SourceError(`no linuxptp-daemon pod on node "${options.node}" in ${this.label}`);
+    let done = 0;
+    const rawNodes = await mapWithConcurrency(names, this.settings.concurrency, async (name) => {
+      const node = await this.readNode(name, podByNode.get(name)!, options, warnings);
+      options.onProgress?.(++done, names.length);
+      return node;
+    });
+    return {
+      manifest: {
+        apiVersion: 'ptp-mcp/v1',
+        kind: 'Snapshot',
+        metadata: { name: this.label },
+        spec: { cluster: this.label, namespace: this.settings.namespace, source: 'live' },
+      },
+      objects,
+      nodes: rawNodes,
+      warnings,
+    };
+  }
+
+  private async readNode(
+    name: string,
+    pod: KubeObject,
+    options: CollectOptions,
+    warnings: SourceWarning[],
+  ): Promise<RawNode> {
+    const podName = pod.metadata!.name!;
+    const warn = (message: string) => warnings.push({ source: `node ${name}`, message });
+    const quietly = async <T>(what: Promise<T>): Promise<T | undefined> => {
+      try {
+        return await what;
+      } catch (error) {
+        if (!(error instanceof SourceError)) throw error;
+        warn(error.message);
+        return undefined;
+      }
+    };
+    const logOptions = { timestamps: true, ...options.logs };
+    const node: RawNode = {
+      name,
+      logs: { daemon: this.client.logStream(podName, DAEMON_CONTAINER, logOptions, warn) },
+      configs: [],
+      pmc: [],
+      ethtool: [],
+    };
+    const containers = ((pod.spec as { containers?: { name: string }[] })?.containers ?? []).map(
+      (c) => c.name,
+    );
+    if (containers.includes(PROXY_CONTAINER))
+      node.logs.proxy = this.client.logStream(podName, PROXY_CONTAINER, logOptions, warn);
+
+    const exec = (argv: string[]) => quietly(this.client.exec(podName, DAEMON_CONTAINER, argv));
+    const [metrics, listing] = await Promise.all([
+      quietly(this.client.podProxy(podName, METRICS_PORT, 'metrics')),
+      exec(['ls', '/var/run']),
+    ]);
+    if (metrics !== undefined)
+      node.metrics = { name: `pod/${podName}:${METRICS_PORT}/metrics`, text: metrics };
+    const files = (listing?.stdout ?? '')
+      .split('\n')
+      .filter((f) => /^(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.\d+\.config$/.test(f));
+    for (const file of files) {
+      const result = await exec(['cat', `/var/run/${file}`]);
+      if (result?.exitCode === 0)
+        node.configs.push({ name: `pod/${podName}:/var/run/${file}`, text: result.stdout });
+    }
+    for (const file of files.filter((f) => f.startsWith('ptp4l.'))) {
+      const result = await exec(['pmc', '-u', '-b', '0', '-f', `/var/run/${file}`, ...PMC_REQUESTS]);
+      if (result)
+        node.pmc.push({
+          name: `pod/${podName}: pmc -f /var/run/${file}`,
+          text: result.stdout,
+          configFile: file,
+        });
+    }
+    for (const iface of interfacesOf(node.configs.map((c) => c.text))) {
+      const [info, timestamping] = [
+        await exec(['ethtool', '-i', iface]),
+        await exec(['ethtool', '-T', iface]),
+      ];
+      const entry: RawNode['ethtool'][number] = { iface };
+      if (info?.exitCode === 0)
+        entry.driverInfo = { name: `pod/${podName}: ethtool -i ${iface}`, text: info.stdout };
+      if (timestamping?.exitCode === 0)
+        entry.timestamping = { name: `pod/${podName}: ethtool -T ${iface}`, text: timestamping.stdout };
+      if (info?.exitCode !== 0 && info)
+        warn(`ethtool -i ${iface}: ${info.stderr.trim() || `exit code ${info.exitCode}`}`);
+      node.ethtool.push(entry);
+    }
+    return node;
+  }
+}
+
+/** The DaemonSet's pod selector as a label selector string. */
+function matchLabels(daemonSet: KubeObject | undefined): string | undefined {
+  const labels = (daemonSet?.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)
+    ?.selector?.matchLabels;
+  if (!labels || Object.keys(labels).length === 0) return undefined;
+  return Object.entries(labels)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+}
+
+/** Nodes the operator's daemonNodeSelector picks: each should run a daemon pod. */
+function expectedDaemonNodes(nodes: KubeObject[], operatorConfigs: KubeObject[]): string[] {
+  const selector = (operatorConfigs[0]?.spec as { daemonNodeSelector?: Record<string, string> } | undefined)
+    ?.daemonNodeSelector;
+  if (!selector) return [];
+  return nodes
+    .filter((node) =>
+      Object.entries(selector).every(([key, value]) => node.metadata?.labels?.[key] === value),
+    )
+    .map((node) => node.metadata?.name ?? '')
+    .filter(Boolean);
+}
+
+/** Events about the daemon's pods and the PTP objects. */
+function isAboutPtp(event: KubeObject): boolean {
+  const involved = event.involvedObject as { kind?: string; name?: string } | undefined;
+  return (
+    involved?.kind?.startsWith('Ptp') === true ||
+    involved?.kind === 'NodePtpDevice' ||
+    involved?.kind === 'HardwareConfig' ||
+    (involved?.name ?? '').startsWith(DAEMON_SET)
+  );
+}
+
+/** The interfaces the rendered configs name: their sections other than global and the unicast tables. */
+function interfacesOf(configs: string[]): string[] {
+  const ifaces = new Set<string>();
+  for (const text of configs) {
+    for (const match of text.matchAll(/^\s*\[([^\]\s]+)\]\s*$/gm)) {
+      const section = match[1]!;
+      if (section !== 'global' && section !== 'nmea' && !section.startsWith('unicast_master_table'))
+        ifaces.add(section);
+    }
+  }
+  return [...ifaces].sort();
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { KubeConfig } from '@kubernetes/client-node';
+import { SourceError } from '../../core/sources/source-error.js';
+
+/**
+ * The kubeconfig as kubectl finds it: the given file, else $KUBECONFIG and ~/.kube/config, else the
+ * pod's service account (in-cluster). With `context`, that context instead of the current one.
+ * Errors name the file and the contexts, never a credential.
+ */
+export function loadKubeConfig(kubeconfig: string | undefined, context: string | undefined): KubeConfig {
+  const config = new KubeConfig();
+  try {
+    if (kubeconfig !== undefined) {
+      if (!existsSync(kubeconfig)) throw new SourceError(`no kubeconfig at ${kubeconfig}`);
+      config.loadFromFile(kubeconfig);
+    } else {
+      config.loadFromDefault();
+    }
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(
+      `cannot read the kubeconfig${kubeconfig ? ` ${kubeconfig}` : ''}: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (context !== undefined) {
+    if (!config.getContextObject(context)) {
+      const names = config.getContexts().map((c) => c.name);
+      throw new SourceError(
+        `no context "${context}" in the kubeconfig; there are: ${names.join(', ') || 'none'}`,
+      );
+    }
+    config.setCurrentContext(context);
+  }
+  if (!config.getCurrentCluster()) {
+    throw new SourceError(
+      'no Kubernetes cluster configured: give --kubeconfig, set KUBECONFIG, or run in a pod with a service account',
+    );
+  }
+  return config;
+}
+
+/** The contexts of the kubeconfig: names, clusters and namespaces only. */
+export function kubeContexts(
+  kubeconfig: string | undefined,
+): { name: string; cluster: string; namespace: string | null; current: boolean }[] {
+  const config = loadKubeConfig(kubeconfig, undefined);
+  return config.getContexts().map((context) => ({
+    name: context.name,
+    cluster: context.cluster,
+    namespace: context.namespace ?? null,
+    current: context.name === config.getCurrentContext(),
+  }));
+}

@@ -1,0 +1,89 @@
+import type { RawNode } from '../core/sources/raw-cluster.js';
+import type { AllowedCommand } from '../plugins/kubernetes/exec-allowlist.js';
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
+const fail = (stderr: string, exitCode = 1): ExecResult => ({ stdout: '', stderr, exitCode });
+
+/**
+ * What an allowlisted command prints in a node's daemon container, answered from the snapshot: pmc
+ * answers, ethtool output, rendered configs. What the snapshot did not record fails as the command would.
+ */
+export function respond(command: AllowedCommand, node: RawNode): ExecResult {
+  switch (command.kind) {
+    case 'pmc': {
+      const recorded = node.pmc.find((entry) => entry.configFile === command.configFile);
+      if (recorded) return ok(recorded.text);
+      // pmc waits for answers that never come and exits quietly when ptp4l is not there.
+      return ok(command.requests.map((request) => `sending: ${request}\n`).join(''));
+    }
+    case 'ethtool': {
+      const entry = node.ethtool.find((e) => e.iface === command.iface);
+      if (!entry) return fail(`netlink error: no device matches name (${command.iface})\n`);
+      const text =
+        command.flag === '-i'
+          ? entry.driverInfo?.text
+          : command.flag === '-T'
+            ? entry.timestamping?.text
+            : undefined;
+      return text === undefined
+        ? fail(`ethtool ${command.flag} ${command.iface}: not in the snapshot\n`, 94)
+        : ok(text);
+    }
+    case 'cat': {
+      const file = command.path.startsWith('/var/run/') ? command.path.slice('/var/run/'.length) : undefined;
+      const config = file === undefined ? undefined : node.configs.find((c) => configName(c.name) === file);
+      if (config) return ok(config.text);
+      const clockName = /^\/sys\/class\/net\/([^/]+)\/device\/ptp\/ptp\d+\/clock_name$/.exec(command.path);
+      const driver = clockName ? driverOf(node, clockName[1]!) : undefined;
+      if (driver) return ok(`${driver}\n`);
+      return fail(`cat: ${command.path}: No such file or directory\n`);
+    }
+    case 'ls': {
+      if (command.path === '/var/run')
+        return ok(
+          `${node.configs
+            .map((c) => configName(c.name))
+            .sort()
+            .join('\n')}\n`,
+        );
+      const iface = /^\/sys\/class\/net\/([^/]+)\/device\/ptp(?:\/(ptp\d+))?$/.exec(command.path);
+      const phc = iface ? phcOf(node, iface[1]!) : null;
+      if (phc === null || (iface?.[2] !== undefined && iface[2] !== `ptp${phc}`))
+        return fail(`ls: cannot access '${command.path}': No such file or directory\n`, 2);
+      return ok(iface?.[2] ? 'clock_name\nmax_adjustment\nn_pins\npins\n' : `ptp${phc}\n`);
+    }
+    case 'ptp-devices': {
+      const phcs = [
+        ...new Set(node.ethtool.map((e) => phcOf(node, e.iface)).filter((p): p is number => p !== null)),
+      ];
+      return ok(
+        phcs
+          .sort((a, b) => a - b)
+          .map((p) => `/dev/ptp${p}\n`)
+          .join(''),
+      );
+    }
+  }
+}
+
+/** `nodes/x/configs/ptp4l.0.config` → `ptp4l.0.config`. */
+function configName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+function phcOf(node: RawNode, iface: string): number | null {
+  const text = node.ethtool.find((e) => e.iface === iface)?.timestamping?.text;
+  const match = text ? /(?:PTP Hardware Clock|Hardware timestamp provider index):\s*(\d+)/.exec(text) : null;
+  return match ? Number(match[1]) : null;
+}
+
+function driverOf(node: RawNode, iface: string): string | undefined {
+  const text = node.ethtool.find((e) => e.iface === iface)?.driverInfo?.text;
+  return text ? /^driver:\s*(\S+)/m.exec(text)?.[1] : undefined;
+}
