@@ -176,7 +176,7 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, service: PtpS
     const merged: Record<string, Evaluation[]> = {};
     for (const input of inputs.profiles) {
       for (const [scope, list] of Object.entries(configEvaluations(input, { linuxptpVersion }))) {
-        (merged[scope] ??= []).push(...(list ?? []));
+        merged[scope] = [...(merged[scope] ?? []), ...(list ?? [])];
       }
     }
     evaluations = merged;
