@@ -8,6 +8,7 @@ import { runtimeEvaluations } from './rules/facts/runtime-evaluations.js';
 import { PackCache } from './rules/pack-cache.js';
 import { type EvaluationsByScope, sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
+import { configFilesOfProfile, profileLogFilter } from './sources/profile-log-filter.js';
 import type { CollectOptions, PtpDataSource, SourcePlugin } from './sources/raw-cluster.js';
 import { SourceError } from './sources/source-error.js';
 import { TOKENS } from './tokens.js';
@@ -49,6 +50,12 @@ export class PtpService {
 
   async snapshot(request: SnapshotRequest): Promise<Snapshot> {
     const raw = await this.openSource(request.source).collect(request);
+    if (request.profile !== undefined) {
+      for (const node of raw.nodes) {
+        const files = configFilesOfProfile(node.configs, request.profile);
+        if (node.logs.daemon) node.logs.daemon = profileLogFilter(node.logs.daemon, request.profile, files);
+      }
+    }
     return buildSnapshot(raw, {
       origin: request.source,
       year: request.year,

@@ -15,7 +15,7 @@ export interface KubeApiServerOptions {
   port?: number;
   faults?: FaultPlan;
   /** The cluster's "now" for sinceSeconds: the end of its data, never this machine's clock. */
-  now: number;
+  now?: number;
 }
 
 export interface KubeApiServer {
@@ -144,7 +144,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       const sinceSeconds = numberParam(url, 'sinceSeconds');
       const sinceTime = url.searchParams.get('sinceTime');
       const since =
-        sinceSeconds !== undefined
+        sinceSeconds !== undefined && options.now !== undefined
           ? options.now - sinceSeconds * 1000
           : sinceTime
             ? Date.parse(sinceTime)
@@ -154,10 +154,13 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
         since,
         tailLines: numberParam(url, 'tailLines'),
         limitBytes: numberParam(url, 'limitBytes'),
+        now: options.now,
       })) {
+        // A body cut short: the first piece, then the connection drops.
+        if (fault?.truncate)
+          return void response.write(chunk.subarray(0, chunk.length >> 1), () => response.destroy());
         if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
       }
-      if (fault?.truncate) return void response.destroy();
       return void response.end();
     }
     if (resource === 'pods' && subresource === 'proxy') {
@@ -296,7 +299,7 @@ function faultMessage(fault: FaultRule, path: string): string {
   if (fault.status !== 403) return `simulated ${fault.status} on ${path}`;
   const sub = /\/pods\/[^/]+\/(exec|log|proxy)/.exec(path)?.[1];
   const resource = sub ? `pods/${sub}` : (/\/([a-z]+)(?:\/[^/]+)?$/.exec(path)?.[1] ?? 'resource');
-  const verb = sub === 'exec' ? 'create' : path.split('/').length % 2 === 0 ? 'list' : 'get';
+  const verb = sub === 'exec' ? 'create' : path.endsWith(`/${resource}`) ? 'list' : 'get';
   const group = /^\/apis\/([^/]+)\//.exec(path)?.[1] ?? '';
   const namespace = /\/namespaces\/([^/]+)/.exec(path)?.[1];
   return `${resource} is forbidden: User "system:serviceaccount:openshift-ptp:ptp-mcp" cannot ${verb} resource "${resource}" in API group "${group}"${namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`;

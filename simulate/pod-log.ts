@@ -7,15 +7,17 @@ export interface PodLogQuery {
   since?: number;
   tailLines?: number;
   limitBytes?: number;
+  /** The cluster's now (epoch ms): the year of klog headers. */
+  now?: number;
 }
 
 const RFC3339_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 const BATCH_BYTES = 64 * 1024;
 
 /**
- * Streams a recorded pod log as the API server would: the RFC3339 prefix of `oc logs --timestamps` kept
- * or stripped, lines before `since` left out (a line without its own time follows the one before it),
- * the last `tailLines`, at most `limitBytes`. A log recorded without prefixes is served as it is.
+ * Streams a recorded pod log as the API server would: with the RFC3339 prefix of `timestamps` (recorded,
+ * or the line's time as the runtime would have stamped it) or without, lines before `since` left out,
+ * the last `tailLines`, at most `limitBytes`.
  */
 export async function* podLog(stream: TextStream, query: PodLogQuery): AsyncGenerator<Buffer> {
   let batch: Buffer[] = [];
@@ -46,17 +48,63 @@ export async function* podLog(stream: TextStream, query: PodLogQuery): AsyncGene
   if (rest.length > 0) yield rest;
 }
 
-/** Decides per line, in order: a line without its own time goes with the line before it. */
+/**
+ * Decides per line, in order, from the time the container runtime would have recorded for it: its
+ * RFC3339 prefix; else a klog header (the year of `now`) or a daemon line's Unix seconds; else the
+ * monotonic seconds of a linuxptp line, placed by the dated lines before it (at or after the last).
+ */
 function lineSelector(query: PodLogQuery): (line: Buffer) => Buffer | undefined {
   let included = true;
+  const year = new Date(query.now ?? 0).getUTCFullYear();
+  let lastWall: number | undefined;
+  /** wall − mono, the largest the dated lines allow: a linuxptp line comes after the dated line before it. */
+  let offset: number | undefined;
+  const timeOf = (head: string): number | undefined => {
+    const prefix = RFC3339_PREFIX.exec(head);
+    const wall = prefix ? Date.parse(prefix[1]!) : (klogTime(head, year) ?? daemonSeconds(head));
+    if (wall !== undefined) {
+      lastWall = wall;
+      return wall;
+    }
+    const mono = MONO.exec(head);
+    if (!mono) return undefined;
+    const ms = Number(mono[1]) * 1000;
+    if (lastWall !== undefined) offset = Math.max(offset ?? -Infinity, lastWall - ms);
+    return offset === undefined ? undefined : ms + offset;
+  };
   return (line) => {
-    const prefix = RFC3339_PREFIX.exec(line.subarray(0, 40).toString('latin1'));
+    const head = line.subarray(0, 80).toString('latin1');
+    const time = timeOf(head);
     if (query.since !== undefined) {
-      if (prefix) included = Date.parse(prefix[1]!) >= query.since;
+      if (time !== undefined) included = time >= query.since;
       if (!included) return undefined;
     }
-    return prefix && !query.timestamps ? line.subarray(prefix[0].length) : line;
+    const prefix = RFC3339_PREFIX.exec(head);
+    if (prefix) return query.timestamps ? line : line.subarray(prefix[0].length);
+    // A log recorded without prefixes gets the times the runtime would have written, where they are known.
+    return query.timestamps && time !== undefined
+      ? Buffer.concat([Buffer.from(`${new Date(time).toISOString()} `), line])
+      : line;
   };
+}
+
+/** `ptp4l[2386049.528]: ` after an optional RFC3339 prefix. */
+const MONO = /^(?:\S+ )?[A-Za-z0-9_-]+\[(\d+\.\d+)\]:/;
+/** The daemon's own `GM[1795161899]:` lines carry Unix seconds. */
+const DAEMON_SECONDS = /^[A-Za-z0-9_-]+\[(1\d{9})\]:/;
+
+function daemonSeconds(head: string): number | undefined {
+  const match = DAEMON_SECONDS.exec(head);
+  return match ? Number(match[1]) * 1000 : undefined;
+}
+
+const KLOG_HEADER = /^[IWEF](\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) /;
+
+function klogTime(head: string, year: number): number | undefined {
+  const match = KLOG_HEADER.exec(head);
+  if (!match) return undefined;
+  const [, month, day, hour, minute, second, micros] = match.map(Number) as number[];
+  return Date.UTC(year, month! - 1, day, hour, minute, second, Math.floor(micros! / 1000));
 }
 
 function limit(chunk: Buffer, limitBytes: number | undefined, sent: number): Buffer {

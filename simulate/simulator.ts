@@ -44,7 +44,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     host: options.host,
     port: options.port,
     faults: options.faults,
-    now: Number.isNaN(recordedAt) ? Number.MAX_SAFE_INTEGER : recordedAt,
+    now: Number.isNaN(recordedAt) ? undefined : recordedAt,
   });
   return {
     ...server,

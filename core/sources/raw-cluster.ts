@@ -45,6 +45,8 @@ export interface RawCluster {
 export interface CollectOptions {
   /** Only this node (the others are not read at all). */
   node?: string;
+  /** Only the log lines of this profile (its config files' tags, and daemon lines naming it). */
+  profile?: string;
   /** Live sources: how much of the pod logs to read, counted back from the API server's now. */
   logs?: { sinceSeconds?: number; tailLines?: number };
   /** Called as nodes are read, for progress on a terminal. */

@@ -146,7 +146,7 @@ export class KubernetesSource implements PtpDataSource {
     const logOptions = { timestamps: true, ...options.logs };
     const node: RawNode = {
       name,
-      logs: { daemon: this.client.logStream(podName, DAEMON_CONTAINER, logOptions, warn) },
+      logs: { daemon: this.client.logStream(podName, DAEMON_CONTAINER, logOptions) },
       configs: [],
       pmc: [],
       ethtool: [],
@@ -155,7 +155,7 @@ export class KubernetesSource implements PtpDataSource {
       (c) => c.name,
     );
     if (containers.includes(PROXY_CONTAINER))
-      node.logs.proxy = this.client.logStream(podName, PROXY_CONTAINER, logOptions, warn);
+      node.logs.proxy = this.client.logStream(podName, PROXY_CONTAINER, logOptions);
 
     const exec = (argv: string[]) => quietly(this.client.exec(podName, DAEMON_CONTAINER, argv));
     const [metrics, listing] = await Promise.all([

@@ -133,25 +133,26 @@ export class KubeClient {
 
   /**
    * A pod log as a stream that opens when read: never held whole. A log that stops sending for
-   * logIdleTimeoutMs (a body cut short) ends, and `onProblem` says so.
+   * logIdleTimeoutMs, or ends mid-line (a body cut short), fails after what it delivered: the reader
+   * keeps that and reports the error.
    */
-  logStream(
-    pod: string,
-    container: string,
-    options: LogOptions,
-    onProblem: (message: string) => void,
-  ): TextStream {
+  logStream(pod: string, container: string, options: LogOptions): TextStream {
     const what = `log of ${pod}/${container}`;
     const client = this;
     return {
       name: `pod/${pod}/${container}`,
       async *open() {
         const sink = new PassThrough();
+        // A body that breaks off is reported by the idle timer; the sink itself must never throw.
+        sink.on('error', () => undefined);
         let controller: AbortController | undefined;
         for (let attempt = 0; ; attempt++) {
           client.requests++;
           try {
-            controller = await client.log_.log(client.namespace, pod, container, sink, options);
+            controller = await client.withTimeout(
+              client.log_.log(client.namespace, pod, container, sink, options),
+              (late) => late.abort(),
+            );
             break;
           } catch (error) {
             const wait = client.retryWait(error, attempt);
@@ -160,22 +161,30 @@ export class KubeClient {
           }
         }
         let idle: NodeJS.Timeout | undefined;
+        let stalled = false;
         const arm = () => {
           clearTimeout(idle);
           idle = setTimeout(() => {
-            onProblem(
-              `${what}: nothing received for ${client.settings.logIdleTimeoutMs / 1000} s; the log may be cut short`,
-            );
+            stalled = true;
             controller?.abort();
             sink.end();
           }, client.settings.logIdleTimeoutMs);
         };
         arm();
+        let last = 10;
         try {
           for await (const chunk of sink) {
             arm();
-            yield chunk as Uint8Array;
+            const bytes = chunk as Uint8Array;
+            if (bytes.length > 0) last = bytes[bytes.length - 1]!;
+            yield bytes;
           }
+          if (stalled)
+            throw new Error(
+              `${what}: nothing received for ${client.settings.logIdleTimeoutMs / 1000} s; the log may be cut short`,
+            );
+          // Logs end with a newline; a body cut short mostly does not.
+          if (last !== 10) throw new Error(`${what}: the stream ended mid-line; the log may be cut short`);
         } finally {
           clearTimeout(idle);
           controller?.abort();
@@ -271,12 +280,30 @@ export class KubeClient {
       this.requests++;
       try {
         return await request(options);
-      } catch (error) {
+      } catch (caught) {
+        const error = isAbort(caught) ? new Error(`no answer in ${timeoutMs / 1000} s`) : caught;
         const wait = this.retryWait(error, attempt);
         if (wait === undefined) throw kubeRequestError(what, kind, resource, namespace, error);
         await sleep(wait);
       }
     }
+  }
+
+  /**
+   * The answer of a request that has no time-out of its own, or a time-out error; what arrives after
+   * the time-out is handed to `abandon` (a log stream to abort).
+   */
+  private withTimeout<T>(request: Promise<T>, abandon: (late: T) => void): Promise<T> {
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`no answer in ${this.settings.requestTimeoutMs / 1000} s`));
+      }, this.settings.requestTimeoutMs);
+    });
+    request.then((late) => timedOut && abandon(late)).catch(() => undefined);
+    return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** How long to wait before retrying, or undefined when the error is final or retries are spent. */
@@ -293,6 +320,11 @@ export class KubeClient {
 /** client-node returns class instances (Dates, undefined fields); the parsers read API JSON. */
 function plain(value: object): never {
   return JSON.parse(JSON.stringify(value)) as never;
+}
+
+/** The time-out signal's abort, as node-fetch reports it. */
+function isAbort(error: unknown): boolean {
+  return (error as Error)?.name === 'AbortError' || /aborted/i.test((error as Error)?.message ?? '');
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createService } from '../../../core/container.js';
+import type { Diagnosis } from '../../../core/model/diagnosis.js';
+import { type LiveCluster, liveCluster } from './simulated-cluster.js';
+
+/** What a diagnosis says of each node, and its findings: equal whichever way the data came. */
+function summary(diagnosis: Diagnosis) {
+  return {
+    nodes: diagnosis.nodes.map((n) => ({
+      node: n.node,
+      role: n.role,
+      sync: n.syncState,
+      clockClass: n.clockClass.current,
+      grandmaster: n.grandmaster?.identity ?? null,
+      profiles: n.profiles.map((p) => p.name),
+      processes: n.processes.map((p) => `${p.name}/${p.configTag}:${p.offset.count}`),
+      ports: n.ports.map((p) => `${p.iface}:${p.state}`),
+      instances: n.ptpInstances.length,
+      nics: n.nics.map((nic) => `${nic.iface}:${nic.driver}:${nic.phcIndex}`),
+    })),
+    hierarchy: diagnosis.hierarchy.links.map((l) => `${l.node}<-${l.parentNode ?? '-'}:${l.source}`),
+    findings: diagnosis.findings.map((f) => `${f.rule}@${f.subject.node ?? ''}`),
+  };
+}
+
+describe('the Kubernetes source against `simulate` (the real client-node over HTTP)', () => {
+  let cluster: LiveCluster;
+  beforeAll(async () => {
+    cluster = await liveCluster('demo');
+  });
+  afterAll(() => cluster.close());
+
+  it('reads every node of the DaemonSet and diagnoses exactly as from the recorded snapshot', async () => {
+    const live = await cluster.service().diagnose({ source: 'cluster' });
+    const recorded = await createService().diagnose({ source: 'demo' });
+    expect(live.nodes.map((n) => n.node)).toEqual([
+      'bc-1',
+      'bc-2',
+      'gm-1',
+      'worker-1',
+      'worker-2',
+      'worker-3',
+    ]);
+    expect(live.warnings).toEqual([]);
+    expect(summary(live)).toEqual(summary(recorded));
+    // Metrics came through the pod proxy, configs and pmc and ethtool through exec.
+    const snapshot = await cluster.service().snapshot({ source: 'cluster', node: 'bc-2' });
+    const node = snapshot.nodes[0]!;
+    expect(node.metrics?.length).toBeGreaterThan(10);
+    expect(node.configs.map((c) => c.file).sort()).toEqual([
+      'phc2sys.1.config',
+      'ptp4l.0.config',
+      'ptp4l.1.config',
+      'ts2phc.1.config',
+    ]);
+    expect(node.pmc.map((p) => p.configFile).sort()).toEqual(['ptp4l.0.config', 'ptp4l.1.config']);
+    expect(node.nics.map((n) => n.iface)).toEqual(['ens2f0', 'ens2f1', 'ens2f2', 'ens2f3']);
+  });
+
+  it('reads one node only when asked, with the requests that node needs', async () => {
+    const before = cluster.simulator.stats.byKind.exec ?? 0;
+    const diagnosis = await cluster.service().diagnose({ source: 'cluster', node: 'worker-1' });
+    expect(diagnosis.nodes.map((n) => n.node)).toEqual(['worker-1']);
+    // ls, cat of two configs, one pmc, ethtool -i and -T of one interface.
+    expect((cluster.simulator.stats.byKind.exec ?? 0) - before).toBe(6);
+  });
+
+  it('asks the API server for only the recent part of the logs (sinceSeconds from the server’s now)', async () => {
+    const service = cluster.service();
+    const all = await service.snapshot({ source: 'cluster', node: 'worker-2' });
+    const recent = await service.snapshot({
+      source: 'cluster',
+      node: 'worker-2',
+      logs: { sinceSeconds: 60 },
+    });
+    // The demo was recorded at 08:05:00 and its worker-2 log covers five minutes: about a fifth remains.
+    const [allLines, recentLines] = [all.nodes[0]!.logs!.lines.total, recent.nodes[0]!.logs!.lines.total];
+    expect(recentLines).toBeGreaterThan(allLines * 0.1);
+    expect(recentLines).toBeLessThan(allLines * 0.3);
+    expect(recent.nodes[0]!.logs!.timeRange.last).toEqual(all.nodes[0]!.logs!.timeRange.last);
+    const tail = await service.snapshot({ source: 'cluster', node: 'worker-2', logs: { tailLines: 50 } });
+    expect(tail.nodes[0]!.logs!.lines.total).toBe(50);
+  });
+
+  it('narrows a node’s log to one profile by its config files’ tags', async () => {
+    const service = cluster.service();
+    const tr = await service.snapshot({ source: 'cluster', node: 'bc-1', profile: 't-bc_tbc-tr' });
+    const tt = await service.snapshot({ source: 'cluster', node: 'bc-1', profile: 't-bc_tbc-tt' });
+    const tags = (s: typeof tr) =>
+      [...new Set(s.nodes[0]!.logs!.processes.map((p) => p.configTag).filter(Boolean))].sort();
+    expect(tags(tr)).toEqual(['ptp4l.1.config', 'ts2phc.1.config']);
+    expect(tags(tt)).toEqual(['ptp4l.0.config']);
+  });
+
+  it('names the context it read, and refuses an unknown one with the contexts there are', async () => {
+    const live = await cluster.service().diagnose({ source: 'cluster:ptp-mcp-simulate', node: 'gm-1' });
+    expect(live.meta.cluster).toBe('ptp-mcp-simulate');
+    await expect(cluster.service().diagnose({ source: 'cluster:prod' })).rejects.toThrow(
+      'no context "prod" in the kubeconfig; there are: ptp-mcp-simulate',
+    );
+  });
+});
