@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { execOverWebSocket } from './exec-socket.js';
 import { FaultInjector, type FaultPlan, type FaultRule } from './faults.js';
-import { podLog } from './pod-log.js';
+import { PodLogCache } from './pod-log.js';
 import { fieldSelector, labelSelector } from './selectors.js';
 import { type KubeObject, RESOURCES, type ResourceName, type SimulatedCluster } from './simulated-cluster.js';
 
@@ -37,6 +37,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
   const injector = new FaultInjector(options.faults?.faults ?? []);
   const missingPods = new Set(options.faults?.withoutDaemonPod ?? []);
   const stats: KubeApiServer['stats'] = { requests: 0, byKind: {} };
+  const logCache = new PodLogCache();
   const count = (kind: string) => {
     stats.requests++;
     stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
@@ -149,7 +150,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
           : sinceTime
             ? Date.parse(sinceTime)
             : undefined;
-      for await (const chunk of podLog(stream, {
+      for await (const chunk of logCache.serve(stream, {
         timestamps: url.searchParams.get('timestamps') === 'true',
         since,
         tailLines: numberParam(url, 'tailLines'),

@@ -125,3 +125,32 @@ async function* lines(stream: TextStream): AsyncGenerator<Buffer> {
   }
   if (carry.length > 0) yield carry;
 }
+
+const CACHED_LOG_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Whole logs as served, kept for the next request of the same file and form: the nodes of a simulated
+ * fleet share their snapshot's files, and stamping a log costs more than sending it.
+ */
+export class PodLogCache {
+  private readonly logs = new Map<string, Buffer>();
+
+  async *serve(stream: TextStream, query: PodLogQuery): AsyncGenerator<Buffer> {
+    const whole =
+      query.since === undefined && query.tailLines === undefined && query.limitBytes === undefined;
+    const key = `${stream.name}|${query.timestamps}`;
+    const cached = whole ? this.logs.get(key) : undefined;
+    if (cached) {
+      yield cached;
+      return;
+    }
+    const kept: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of podLog(stream, query)) {
+      if (whole && size < CACHED_LOG_BYTES) kept.push(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+    if (whole && size < CACHED_LOG_BYTES) this.logs.set(key, Buffer.concat(kept));
+  }
+}

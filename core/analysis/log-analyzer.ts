@@ -4,12 +4,15 @@ import type { SampleSeries } from '../model/sample-series.js';
 import {
   newScannedKlog,
   newScannedOffset,
+  newScannedPrefix,
   newScannedState,
   type ScannedKlog,
   type ScannedOffset,
+  type ScannedPrefix,
   type ScannedState,
   scanKlogHeader,
   scanOffsetLine,
+  scanRfc3339Prefix,
   scanStateLine,
 } from '../parsers/log/fast-line-scan.js';
 import {
@@ -94,6 +97,7 @@ export class LogAnalyzer implements LineSink {
   private readonly scannedOffset: ScannedOffset = newScannedOffset();
   private readonly scannedKlog: ScannedKlog = newScannedKlog();
   private readonly scannedState: ScannedState = newScannedState();
+  private readonly scannedPrefix: ScannedPrefix = newScannedPrefix();
   private readonly recentTags: string[] = [];
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
@@ -195,6 +199,8 @@ export class LogAnalyzer implements LineSink {
   /** The two hot shapes, read in place; false sends the line the general way. */
   private addFast(bytes: Buffer, start: number, end: number): boolean {
     if (this.waiting.length > 0) return false;
+    const prefix = this.scannedPrefix;
+    if (scanRfc3339Prefix(bytes, start, end, prefix)) return this.addFastPrefixed(bytes, prefix, end);
     const offset = this.scannedOffset;
     if (scanOffsetLine(bytes, start, end, offset)) {
       this.timeline.learnMono(offset.mono);
@@ -225,6 +231,33 @@ export class LogAnalyzer implements LineSink {
       if (this.timeline.yearUnknown || klogMessageMatters(bytes, klog.messageStart, end)) return false;
       this.timeline.learnYearless(klog.month, klog.day, klog.msOfDay);
       const wall = this.timeline.resolveYearless(klog.month, klog.day, klog.msOfDay);
+      this.builderFor('daemon', null).countLine(wall, undefined);
+      this.counted(wall, undefined, true);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The same shapes behind an `oc logs --timestamps` prefix, whose time is the line's wall time (as the
+   * general parser takes it): servo lines and klog chatter.
+   */
+  private addFastPrefixed(bytes: Buffer, prefix: ScannedPrefix, end: number): boolean {
+    const wall = prefix.wall;
+    const offset = this.scannedOffset;
+    if (scanOffsetLine(bytes, prefix.end, end, offset)) {
+      this.timeline.learnMono(offset.mono, wall);
+      const tag = offset.tagStart < 0 ? null : this.internTag(bytes, offset.tagStart, offset.tagEnd);
+      const builder = this.builderFor(offset.process, tag);
+      builder.countLine(wall, offset.mono);
+      builder.addSample(wall, offset.mono, offset.offset, offset.servo, offset.freq);
+      this.counted(wall, offset.mono, false);
+      return true;
+    }
+    const klog = this.scannedKlog;
+    if (scanKlogHeader(bytes, prefix.end, end, klog)) {
+      if (klogMessageMatters(bytes, klog.messageStart, end)) return false;
+      this.timeline.learn({ wall });
       this.builderFor('daemon', null).countLine(wall, undefined);
       this.counted(wall, undefined, true);
       return true;

@@ -1,6 +1,7 @@
 import type { LogTime, ServoState } from './log-record.js';
 
 const SERVO_CODES: ServoState[] = ['s0', 's1', 's2', 's3'];
+const INITIAL_SLOTS = 1024;
 
 /**
  * The retained offset samples of one process, for statistics over a time window. Memory is bounded:
@@ -17,10 +18,12 @@ export class SampleSeries {
   private seen = 0;
 
   constructor(readonly capacity: number) {
-    this.wall = new Float64Array(capacity);
-    this.mono = new Float64Array(capacity);
-    this.offset = new Float64Array(capacity);
-    this.servo = new Uint8Array(capacity);
+    // Arrays grow to the capacity as samples come: a short log (most of a fleet's) stays small.
+    const initial = Math.min(capacity, INITIAL_SLOTS);
+    this.wall = new Float64Array(initial);
+    this.mono = new Float64Array(initial);
+    this.offset = new Float64Array(initial);
+    this.servo = new Uint8Array(initial);
   }
 
   get length(): number {
@@ -36,6 +39,7 @@ export class SampleSeries {
   pushNumbers(wall: number | undefined, mono: number | undefined, offset: number, servo: number): void {
     if (this.capacity === 0 || this.seen++ % this.stride !== 0) return;
     if (this.size === this.capacity) this.halve();
+    else if (this.size === this.offset.length) this.grow();
     const index = this.size++;
     this.wall[index] = wall ?? Number.NaN;
     this.mono[index] = mono ?? Number.NaN;
@@ -66,6 +70,19 @@ export class SampleSeries {
       if (!Number.isNaN(this.mono[index]!)) time.mono = this.mono[index]!;
       yield { time, offset: this.offset[index]!, servo: SERVO_CODES[this.servo[index]!]! };
     }
+  }
+
+  private grow(): void {
+    const slots = Math.min(this.capacity, this.offset.length * 2);
+    const wall = new Float64Array(slots);
+    const mono = new Float64Array(slots);
+    const offset = new Float64Array(slots);
+    const servo = new Uint8Array(slots);
+    wall.set(this.wall);
+    mono.set(this.mono);
+    offset.set(this.offset);
+    servo.set(this.servo);
+    [this.wall, this.mono, this.offset, this.servo] = [wall, mono, offset, servo];
   }
 
   private halve(): void {

@@ -1,5 +1,6 @@
 import { LogAnalyzer } from '../analysis/log-analyzer.js';
 import { recommendProfiles } from '../analysis/profile-recommendation.js';
+import { mapWithConcurrency } from '../concurrency.js';
 import type { KubeNode, KubePod } from '../model/kubernetes.js';
 import type { LinuxptpProgram } from '../model/linuxptp-config.js';
 import type { LogAnalysis } from '../model/log-analysis.js';
@@ -32,14 +33,17 @@ export interface BuildOptions {
 }
 
 const DEFAULT_MAX_SAMPLES = 65_536;
+const NODES_AT_ONCE = 4;
 const DAEMON_CONTAINER = 'linuxptp-daemon-container';
 
 /** Parses everything a source collected into the Snapshot model. */
 export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Promise<Snapshot> {
   const { objects, warnings: objectWarnings } = classifyObjects(raw.objects);
   const warnings: SourceWarning[] = [...raw.warnings, ...objectWarnings];
-  const nodes: NodeSnapshot[] = [];
-  for (const rawNode of raw.nodes) nodes.push(await buildNode(rawNode, objects, options, warnings));
+  // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs.
+  const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode) =>
+    buildNode(rawNode, objects, options, warnings),
+  );
   const unread = options.node === undefined ? nodesExpectingPtp(objects, raw.nodes) : [];
   for (const name of unread) {
     warnings.push({

@@ -317,3 +317,61 @@ export function scanStateLine(bytes: Uint8Array, start: number, end: number, out
   out.state = state;
   return true;
 }
+
+/** Where an `oc logs --timestamps` prefix ends, and its time; `end` is -1 when the line has none. */
+export interface ScannedPrefix {
+  wall: number;
+  end: number;
+}
+
+export function newScannedPrefix(): ScannedPrefix {
+  return { wall: 0, end: -1 };
+}
+
+/**
+ * Reads a UTC RFC3339 prefix `2026-11-20T08:00:00.400861942Z ` as the kubelet writes it (milliseconds
+ * kept, as Date.parse keeps them); false for any other shape, which the general parser then reads.
+ */
+export function scanRfc3339Prefix(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: ScannedPrefix,
+): boolean {
+  if (end - start < 21 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || bytes[start + 10] !== 84)
+    return false;
+  if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return false;
+  const year = twoDigits(bytes, start) * 100 + twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  const hh = twoDigits(bytes, start + 11);
+  const mm = twoDigits(bytes, start + 14);
+  const ss = twoDigits(bytes, start + 17);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hh < 0 ||
+    hh > 23 ||
+    mm < 0 ||
+    mm > 59 ||
+    ss < 0 ||
+    ss > 59
+  )
+    return false;
+  let pos = start + 19;
+  let ms = 0;
+  if (bytes[pos] === 46) {
+    let digits = 0;
+    for (pos++; pos < end && isDigit(bytes[pos]!); pos++, digits++)
+      if (digits < 3) ms = ms * 10 + bytes[pos]! - 48;
+    if (digits === 0) return false;
+    for (; digits < 3; digits++) ms *= 10;
+  }
+  if (bytes[pos] !== 90 || bytes[pos + 1] !== 32) return false;
+  out.wall = Date.UTC(year, month - 1, day, hh, mm, ss, ms);
+  out.end = pos + 2;
+  return true;
+}

@@ -7,8 +7,10 @@ import { LogAnalyzer } from '../../../../core/analysis/log-analyzer.js';
 import {
   newScannedKlog,
   newScannedOffset,
+  newScannedPrefix,
   scanKlogHeader,
   scanOffsetLine,
+  scanRfc3339Prefix,
 } from '../../../../core/parsers/log/fast-line-scan.js';
 import { feedText } from '../../../../core/parsers/log/line-splitter.js';
 import { parseLogLine } from '../../../../core/parsers/log/parse-log-line.js';
@@ -83,6 +85,43 @@ describeCorpus('fast line readers agree with parseLogLine on every corpus line',
 describe('fast and general paths on the benchmark log', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-fast-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('give the same analysis of the log with an `oc logs --timestamps` prefix on every line', async () => {
+    const file = join(dir, 'prefixed.log');
+    await generateDaemonLog(file, 500_000);
+    const start = Date.parse('2026-11-20T08:00:00Z');
+    const prefixed = readFileSync(file, 'latin1')
+      .split('\n')
+      .map((line, i) =>
+        line ? `${new Date(start + i * 31).toISOString().replace('Z', '123456Z')} ${line}` : line,
+      )
+      .join('\n');
+    const { fast, slow } = bothWays(prefixed);
+    expect(fast.lines.specific).toBeGreaterThan(2_000);
+    expect(fast).toEqual(slow);
+  });
+
+  it('read the RFC3339 prefix as Date.parse does, and nothing else', () => {
+    const prefix = newScannedPrefix();
+    for (const text of [
+      '2026-11-20T08:00:00.400861942Z x',
+      '2026-11-20T08:00:00Z x',
+      '2026-02-28T23:59:59.5Z x',
+    ]) {
+      expect(scanRfc3339Prefix(Buffer.from(text), 0, text.length, prefix)).toBe(true);
+      expect(prefix.wall).toBe(Date.parse(text.slice(0, text.indexOf(' '))));
+      expect(prefix.end).toBe(text.indexOf(' ') + 1);
+    }
+    for (const text of [
+      '2026-11-20T08:00:00+02:00 x',
+      '2026-11-20 08:00:00Z x',
+      '2026-13-20T08:00:00Z x',
+      '2026-11-20T08:00:00.Z x',
+      '2026-11-20T08:00:00Zx',
+    ]) {
+      expect(scanRfc3339Prefix(Buffer.from(text), 0, text.length, prefix), text).toBe(false);
+    }
+  });
 
   it('give the same analysis of 2 MB of generated daemon log', async () => {
     const file = join(dir, 'daemon.log');
