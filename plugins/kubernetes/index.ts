@@ -1,21 +1,46 @@
-import type { SourcePlugin } from '../../core/sources/raw-cluster.js';
-import { KubernetesSource } from './cluster-source.js';
-import { loadKubeConfig } from './kube-config.js';
+import type {
+  CollectOptions,
+  PtpDataSource,
+  RawCluster,
+  SourcePlugin,
+} from '../../core/sources/raw-cluster.js';
 import type { KubeSettings } from './kube-settings.js';
 
 /**
- * `cluster` (the kubeconfig's current context) and `cluster:CONTEXT`: a live cluster through its API
- * server. The kubeconfig and namespace come from the settings, never from the spec.
+ * `cluster` (the kubeconfig's current context, or the settings' one) and `cluster:CONTEXT`: a live
+ * cluster through its API server. The kubeconfig and namespace come from the settings, never from the
+ * spec. @kubernetes/client-node is loaded when a cluster is first read: it takes about a second to
+ * import, which every other command (and an MCP server's start) must not pay.
  */
 export function kubernetesPlugin(settings: KubeSettings): SourcePlugin {
   return {
     name: 'kubernetes',
     usage: 'cluster | cluster:CONTEXT',
     matches: (spec) => spec === 'cluster' || spec.startsWith('cluster:'),
-    open: (spec) => {
-      const context = spec.startsWith('cluster:') ? spec.slice('cluster:'.length) : settings.context;
-      const config = loadKubeConfig(settings.kubeconfig, context);
-      return new KubernetesSource(config, settings, config.getCurrentContext());
-    },
+    open: (spec) =>
+      new LazyKubernetesSource(
+        settings,
+        spec.startsWith('cluster:') ? spec.slice('cluster:'.length) : settings.context,
+      ),
   };
+}
+
+class LazyKubernetesSource implements PtpDataSource {
+  readonly description: string;
+
+  constructor(
+    private readonly settings: KubeSettings,
+    private readonly context: string | undefined,
+  ) {
+    this.description = `cluster ${context ?? '(current context)'}`;
+  }
+
+  async collect(options?: CollectOptions): Promise<RawCluster> {
+    const [{ KubernetesSource }, { loadKubeConfig }] = await Promise.all([
+      import('./cluster-source.js'),
+      import('./kube-config.js'),
+    ]);
+    const config = loadKubeConfig(this.settings.kubeconfig, this.context);
+    return new KubernetesSource(config, this.settings, config.getCurrentContext()).collect(options);
+  }
 }

@@ -61,7 +61,7 @@ describe('ptp-mcp simulate, diagnose --source cluster, snapshot record (the buil
     const recorded = runBuiltCli(['snapshot', 'record', '--out', out, '--kubeconfig', kubeconfig]);
     expect(recorded.code).toBe(0);
     expect(recorded.stdout).toMatch(
-      /^recorded 2 node\(s\) of cluster ptp-mcp-simulate into .* \(\d+ files, data up to 2026-11-20T08:02:2\d\.\d+Z\); replay with --source dir:/,
+      /^recorded 2 node\(s\) of ptp-mcp-simulate into .* \(\d+ files, data up to 2026-11-20T08:02:2\d\.\d+Z\); replay with --source dir:/,
     );
     expect(existsSync(join(out, 'nodes', 'gm-1', 'logs', 'linuxptp-daemon-container.log'))).toBe(true);
     expect(existsSync(join(out, 'nodes', 'gm-1', 'pmc', 'ptp4l.0.config.txt'))).toBe(true);

@@ -48,7 +48,7 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, service: 
   const written = await writeSnapshot(raw, values.out, progressReporter(io, 'nodes written'));
   for (const warning of raw.warnings) io.stderr(`warning: ${warning.source}: ${warning.message}\n`);
   io.stdout(
-    `recorded ${raw.nodes.length} node(s) of ${source.description} into ${values.out} (${written.files} files${written.recordedAt ? `, data up to ${written.recordedAt}` : ''}); replay with --source dir:${values.out}\n`,
+    `recorded ${raw.nodes.length} node(s) of ${raw.manifest.spec.cluster ?? raw.manifest.metadata.name} into ${values.out} (${written.files} files${written.recordedAt ? `, data up to ${written.recordedAt}` : ''}); replay with --source dir:${values.out}\n`,
   );
   return 0;
 }
