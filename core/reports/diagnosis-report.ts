@@ -1,5 +1,5 @@
-import type { Diagnosis } from '../model/diagnosis.js';
-import { presentLogTimes } from './time-format.js';
+import { Diagnosis } from '../model/diagnosis.js';
+import { present } from './presented-schema.js';
 
 /** The JSON of `diagnose` for CLI and MCP: the diagnosis with ISO times. */
 export function toDiagnosisReport(diagnosis: Diagnosis) {
@@ -7,9 +7,7 @@ export function toDiagnosisReport(diagnosis: Diagnosis) {
     from: diagnosis.window.from === null ? null : new Date(diagnosis.window.from).toISOString(),
     to: diagnosis.window.to === null ? null : new Date(diagnosis.window.to).toISOString(),
   };
-  // Health maps node names to states: no times in it, and an empty map must not read as an empty LogTime.
-  const { health, ...rest } = diagnosis;
-  return { ...presentLogTimes(rest), health, window };
+  return { ...present(Diagnosis, diagnosis), window };
 }
 
 export type DiagnosisReport = ReturnType<typeof toDiagnosisReport>;
