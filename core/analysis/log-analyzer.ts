@@ -32,6 +32,7 @@ export interface OffsetState {
   configTag: string | null;
   stats: RunningStatsState;
   sketch: Float64Array;
+  freq: RunningStatsState;
 }
 
 export interface LogAnalyzerOptions extends TimelineBuilderOptions {

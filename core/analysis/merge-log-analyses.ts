@@ -20,7 +20,7 @@ export interface LogShare {
 export function mergeLogShares(shares: readonly LogShare[], maxEvents = DEFAULT_MAX_EVENTS): LogAnalysis {
   const merged = new Map<
     string,
-    { timeline: ProcessTimeline; stats: RunningStats; sketch: AbsQuantileSketch }
+    { timeline: ProcessTimeline; stats: RunningStats; sketch: AbsQuantileSketch; freq: RunningStats }
   >();
   const counts = { total: 0, parsed: 0, specific: 0, generic: 0, unparsed: 0, blank: 0, truncated: 0 };
   const unparsedExamples: LogAnalysis['unparsedExamples'] = [];
@@ -46,24 +46,28 @@ export function mergeLogShares(shares: readonly LogShare[], maxEvents = DEFAULT_
       if (!existing) {
         const stats = new RunningStats();
         const sketch = new AbsQuantileSketch();
+        const freq = new RunningStats();
         if (state) {
           stats.merge(state.stats);
           sketch.merge(state.sketch);
+          freq.merge(state.freq);
         }
-        merged.set(key, { timeline: share, stats, sketch });
+        merged.set(key, { timeline: share, stats, sketch, freq });
         continue;
       }
       if (state) {
         existing.stats.merge(state.stats);
         existing.sketch.merge(state.sketch);
+        existing.freq.merge(state.freq);
       }
       existing.timeline = joinTimelines(existing.timeline, share, maxEvents);
     }
   }
 
-  const processes = [...merged.values()].map(({ timeline, stats, sketch }) => ({
+  const processes = [...merged.values()].map(({ timeline, stats, sketch, freq }) => ({
     ...timeline,
     offset: { ...stats.summary(), p99Abs: sketch.quantile(0.99) },
+    freq: freq.summary(),
   }));
   processes.sort(
     (a, b) => a.name.localeCompare(b.name) || (a.configTag ?? '').localeCompare(b.configTag ?? ''),

@@ -103,6 +103,7 @@ function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: An
     restarts: Math.max(0, timeline.statusChanges.filter((s) => s.up).length - 1),
     offset,
     offsetEstimated: estimated,
+    freq: timeline.freq,
     lastOffset: timeline.lastOffset && {
       time: timeline.lastOffset.time,
       offset: timeline.lastOffset.offset,

@@ -54,6 +54,7 @@ type ListName =
 export class ProcessTimelineBuilder {
   private readonly timeline: ProcessTimeline;
   private readonly offsets = new RunningStats();
+  private readonly freqs = new RunningStats();
   private readonly offsetSketch = new AbsQuantileSketch();
   private readonly rms = new RunningStats();
   private rmsMaxAbs = 0;
@@ -94,6 +95,7 @@ export class ProcessTimelineBuilder {
       lastTime: null,
       servo: { s0: 0, s1: 0, s2: 0, s3: 0 },
       offset: { count: 0, min: null, max: null, mean: null, stddev: null, p99Abs: null },
+      freq: { count: 0, min: null, max: null, mean: null, stddev: null },
       rms: null,
       lastOffset: null,
       servoChanges: [],
@@ -221,8 +223,9 @@ export class ProcessTimelineBuilder {
     const state = SERVO_STATES[servo]!;
     this.timeline.servo[state]++;
     this.offsets.push(offset);
+    this.freqs.push(freq);
     this.offsetSketch.push(offset);
-    this.samples.pushNumbers(wall, mono, offset, servo);
+    this.samples.pushNumbers(wall, mono, offset, servo, freq);
     this.lastSampleWall = wall;
     this.lastSampleMono = mono;
     this.lastSampleOffset = offset;
@@ -248,8 +251,8 @@ export class ProcessTimelineBuilder {
   }
 
   /** The exact offset statistics, for merging this share of a log with others. */
-  offsetState(): { stats: RunningStatsState; sketch: Float64Array } {
-    return { stats: this.offsets.state(), sketch: this.offsetSketch.counts() };
+  offsetState(): { stats: RunningStatsState; sketch: Float64Array; freq: RunningStatsState } {
+    return { stats: this.offsets.state(), sketch: this.offsetSketch.counts(), freq: this.freqs.state() };
   }
 
   build(): ProcessTimeline {
@@ -267,6 +270,7 @@ export class ProcessTimelineBuilder {
     }
     const summary = this.offsets.summary();
     this.timeline.offset = { ...summary, p99Abs: this.offsetSketch.quantile(0.99) };
+    this.timeline.freq = this.freqs.summary();
     if (this.rms.count > 0) {
       this.timeline.rms = {
         count: this.rms.count,

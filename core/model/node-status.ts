@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PtpInstance } from './clock-hierarchy.js';
 import { HoldoverEpisode, SyncLossEpisode } from './episode.js';
 import { LogTime, ServoState, SyncState } from './log-record.js';
-import { ClockClassChange, FaultEvent, OffsetSummary, RmsSummary } from './process-timeline.js';
+import { ClockClassChange, FaultEvent, FreqSummary, OffsetSummary, RmsSummary } from './process-timeline.js';
 import { DaemonPod } from './snapshot.js';
 
 export const NodeRole = z.enum(['T-GM', 'T-BC', 'T-TSC', 'unknown']);
@@ -42,6 +42,8 @@ export const ProcessStatus = z.object({
   offset: OffsetSummary,
   /** The window statistics are computed from thinned samples (a very long log). */
   offsetEstimated: z.boolean(),
+  /** The servo's frequency adjustment over the whole log (ppb). */
+  freq: FreqSummary,
   lastOffset: z.object({ time: LogTime, offset: z.number(), servo: ServoState }).nullable(),
   rms: RmsSummary.nullable(),
   /**

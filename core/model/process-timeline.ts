@@ -14,6 +14,16 @@ export const OffsetSummary = z.object({
 });
 export type OffsetSummary = z.infer<typeof OffsetSummary>;
 
+/** The servo's frequency adjustment (ppb) over the samples: its spread and its mean. */
+export const FreqSummary = z.object({
+  count: z.number().int(),
+  min: nullableNumber,
+  max: nullableNumber,
+  mean: nullableNumber,
+  stddev: nullableNumber,
+});
+export type FreqSummary = z.infer<typeof FreqSummary>;
+
 export const RmsSummary = z.object({
   count: z.number().int(),
   rmsMean: nullableNumber,
@@ -131,6 +141,7 @@ export const ProcessTimeline = z.object({
   lastTime: LogTime.nullable(),
   servo: ServoCounts,
   offset: OffsetSummary,
+  freq: FreqSummary,
   rms: RmsSummary.nullable(),
   lastOffset: z.object({ time: LogTime, offset: z.number(), servo: ServoState, freq: z.number() }).nullable(),
   servoChanges: z.array(ServoChange),

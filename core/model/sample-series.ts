@@ -12,6 +12,7 @@ export class SampleSeries {
   private wall: Float64Array;
   private mono: Float64Array;
   private offset: Float64Array;
+  private freq: Float64Array;
   private servo: Uint8Array;
   private size = 0;
   private stride = 1;
@@ -23,6 +24,7 @@ export class SampleSeries {
     this.wall = new Float64Array(initial);
     this.mono = new Float64Array(initial);
     this.offset = new Float64Array(initial);
+    this.freq = new Float64Array(initial);
     this.servo = new Uint8Array(initial);
   }
 
@@ -35,8 +37,14 @@ export class SampleSeries {
     return this.stride > 1;
   }
 
-  /** One sample; `servo` is 0..3 for s0..s3. */
-  pushNumbers(wall: number | undefined, mono: number | undefined, offset: number, servo: number): void {
+  /** One sample; `servo` is 0..3 for s0..s3; `freq` the servo's frequency adjustment (ppb). */
+  pushNumbers(
+    wall: number | undefined,
+    mono: number | undefined,
+    offset: number,
+    servo: number,
+    freq = Number.NaN,
+  ): void {
     if (this.capacity === 0 || this.seen++ % this.stride !== 0) return;
     if (this.size === this.capacity) this.halve();
     else if (this.size === this.offset.length) this.grow();
@@ -44,6 +52,7 @@ export class SampleSeries {
     this.wall[index] = wall ?? Number.NaN;
     this.mono[index] = mono ?? Number.NaN;
     this.offset[index] = offset;
+    this.freq[index] = freq;
     this.servo[index] = servo;
   }
 
@@ -63,12 +72,18 @@ export class SampleSeries {
   }
 
   /** Every retained sample, oldest first (for trends and plots). */
-  *points(): Generator<{ time: LogTime; offset: number; servo: ServoState }> {
+  *points(): Generator<{ time: LogTime; offset: number; servo: ServoState; freq: number | null }> {
     for (let index = 0; index < this.size; index++) {
       const time: LogTime = {};
       if (!Number.isNaN(this.wall[index]!)) time.wall = this.wall[index]!;
       if (!Number.isNaN(this.mono[index]!)) time.mono = this.mono[index]!;
-      yield { time, offset: this.offset[index]!, servo: SERVO_CODES[this.servo[index]!]! };
+      const freq = this.freq[index]!;
+      yield {
+        time,
+        offset: this.offset[index]!,
+        servo: SERVO_CODES[this.servo[index]!]!,
+        freq: Number.isNaN(freq) ? null : freq,
+      };
     }
   }
 
@@ -77,12 +92,14 @@ export class SampleSeries {
     const wall = new Float64Array(slots);
     const mono = new Float64Array(slots);
     const offset = new Float64Array(slots);
+    const freq = new Float64Array(slots);
     const servo = new Uint8Array(slots);
     wall.set(this.wall);
     mono.set(this.mono);
     offset.set(this.offset);
+    freq.set(this.freq);
     servo.set(this.servo);
-    [this.wall, this.mono, this.offset, this.servo] = [wall, mono, offset, servo];
+    [this.wall, this.mono, this.offset, this.freq, this.servo] = [wall, mono, offset, freq, servo];
   }
 
   private halve(): void {
@@ -91,6 +108,7 @@ export class SampleSeries {
       this.wall[kept] = this.wall[index]!;
       this.mono[kept] = this.mono[index]!;
       this.offset[kept] = this.offset[index]!;
+      this.freq[kept] = this.freq[index]!;
       this.servo[kept] = this.servo[index]!;
     }
     this.size = kept;
