@@ -10,6 +10,7 @@ import { type EvaluationsByScope, sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
 import { configFilesOfProfile, profileLogFilter } from './sources/profile-log-filter.js';
 import type { CollectOptions, PtpDataSource, SourcePlugin } from './sources/raw-cluster.js';
+import type { ExecResult } from './sources/recorded-command.js';
 import { SourceError } from './sources/source-error.js';
 import { TOKENS } from './tokens.js';
 
@@ -46,6 +47,11 @@ export class PtpService {
     if (!plugin)
       throw new SourceError(`unknown source "${spec}"; use one of: ${this.sourceUsages().join(', ')}`);
     return plugin.open(spec);
+  }
+
+  /** An allowlisted command on a node of a source (pmc GET, ethtool, cat of a rendered config). */
+  run(source: string, node: string, argv: string[]): Promise<ExecResult> {
+    return this.openSource(source).run(node, argv);
   }
 
   async snapshot(request: SnapshotRequest): Promise<Snapshot> {

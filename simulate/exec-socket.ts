@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
+import { allowCommand, CommandRefused } from '../core/sources/exec-allowlist.js';
 import type { RawNode } from '../core/sources/raw-cluster.js';
-import { allowCommand, CommandRefused } from '../plugins/kubernetes/exec-allowlist.js';
-import { respond } from './exec-responder.js';
+import { respond } from '../core/sources/recorded-command.js';
 
 const STDOUT = 1;
 const STDERR = 2;

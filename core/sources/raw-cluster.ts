@@ -1,4 +1,5 @@
 import type { SnapshotManifest, SourceWarning } from '../model/snapshot-manifest.js';
+import type { ExecResult } from './recorded-command.js';
 
 /** A text a source can stream without holding it whole (a pod log, a log file). */
 export interface TextStream {
@@ -58,6 +59,11 @@ export interface PtpDataSource {
   /** Human description: `snapshot fixtures/clusters/demo`, `cluster context admin@lab`. */
   readonly description: string;
   collect(options?: CollectOptions): Promise<RawCluster>;
+  /**
+   * Runs a command of the exec allowlist on a node: in its daemon container for a live cluster,
+   * answered from what was recorded for a snapshot. Anything off the allowlist is refused.
+   */
+  run(node: string, argv: string[]): Promise<ExecResult>;
 }
 
 /** A plugin registered in the container: which `--source` specs it serves and how to open one. */

@@ -8,6 +8,7 @@ import type {
   RawNode,
   RawObject,
 } from '../../core/sources/raw-cluster.js';
+import type { ExecResult } from '../../core/sources/recorded-command.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import { KubeClient, type KubeObject } from './kube-client.js';
 import type { KubeSettings } from './kube-settings.js';
@@ -52,6 +53,13 @@ export class KubernetesSource implements PtpDataSource {
   /** Requests sent so far (for benchmarks and the fleet report). */
   get requests(): number {
     return this.client.requests;
+  }
+
+  async run(node: string, argv: string[]): Promise<ExecResult> {
+    const pods = await this.client.listPods('app=linuxptp-daemon', `spec.nodeName=${node}`);
+    const pod = pods[0]?.metadata?.name;
+    if (!pod) throw new SourceError(`no linuxptp-daemon pod on node "${node}" in ${this.label}`);
+    return this.client.exec(pod, DAEMON_CONTAINER, argv);
   }
 
   async collect(options: CollectOptions = {}): Promise<RawCluster> {

@@ -1,9 +1,11 @@
+import { allowCommand } from '../../core/sources/exec-allowlist.js';
 import type {
   CollectOptions,
   PtpDataSource,
   RawCluster,
   SourcePlugin,
 } from '../../core/sources/raw-cluster.js';
+import type { ExecResult } from '../../core/sources/recorded-command.js';
 import type { KubeSettings } from './kube-settings.js';
 
 /**
@@ -36,11 +38,20 @@ class LazyKubernetesSource implements PtpDataSource {
   }
 
   async collect(options?: CollectOptions): Promise<RawCluster> {
+    return (await this.source()).collect(options);
+  }
+
+  async run(node: string, argv: string[]): Promise<ExecResult> {
+    allowCommand(argv);
+    return (await this.source()).run(node, argv);
+  }
+
+  private async source(): Promise<PtpDataSource> {
     const [{ KubernetesSource }, { loadKubeConfig }] = await Promise.all([
       import('./cluster-source.js'),
       import('./kube-config.js'),
     ]);
     const config = loadKubeConfig(this.settings.kubeconfig, this.context);
-    return new KubernetesSource(config, this.settings, config.getCurrentContext()).collect(options);
+    return new KubernetesSource(config, this.settings, config.getCurrentContext());
   }
 }

@@ -10,20 +10,15 @@ import {
   type LogOptions,
   type V1Status,
 } from '@kubernetes/client-node';
+import { allowCommand } from '../../core/sources/exec-allowlist.js';
 import type { TextStream } from '../../core/sources/raw-cluster.js';
-import { allowCommand } from './exec-allowlist.js';
+import type { ExecResult } from '../../core/sources/recorded-command.js';
 import { KubeRequestError, kubeRequestError, retryAfterMs, statusOf } from './kube-errors.js';
 import type { KubeSettings } from './kube-settings.js';
 
 export type KubeObject = Record<string, unknown> & {
   metadata?: Record<string, unknown> & { name?: string; namespace?: string; labels?: Record<string, string> };
 };
-
-export interface ExecOutput {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
 
 /** The longest wait a Retry-After may impose before a retry. */
 const MAX_RETRY_WAIT_MS = 10_000;
@@ -63,7 +58,7 @@ export class KubeClient {
     );
   }
 
-  async listPods(labelSelector: string): Promise<KubeObject[]> {
+  async listPods(labelSelector: string, fieldSelector?: string): Promise<KubeObject[]> {
     const namespace = this.namespace;
     return this.call(
       `list pods (${labelSelector}) in ${namespace}`,
@@ -71,7 +66,9 @@ export class KubeClient {
       'pods',
       namespace,
       async (options) =>
-        plain((await this.core.listNamespacedPod({ namespace, labelSelector }, options)).items),
+        plain(
+          (await this.core.listNamespacedPod({ namespace, labelSelector, fieldSelector }, options)).items,
+        ),
     );
   }
 
@@ -194,7 +191,7 @@ export class KubeClient {
   }
 
   /** Runs an allowlisted command in a container (argv, never a shell); anything else is refused here. */
-  async exec(pod: string, container: string, argv: string[]): Promise<ExecOutput> {
+  async exec(pod: string, container: string, argv: string[]): Promise<ExecResult> {
     allowCommand(argv);
     const what = `exec ${argv[0]} in ${pod}`;
     for (let attempt = 0; ; attempt++) {
@@ -209,7 +206,7 @@ export class KubeClient {
     }
   }
 
-  private execOnce(pod: string, container: string, argv: string[]): Promise<ExecOutput> {
+  private execOnce(pod: string, container: string, argv: string[]): Promise<ExecResult> {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const collect = (into: Buffer[]) =>
@@ -219,7 +216,7 @@ export class KubeClient {
           done();
         },
       });
-    return new Promise<ExecOutput>((resolve, reject) => {
+    return new Promise<ExecResult>((resolve, reject) => {
       let settled = false;
       const timer = setTimeout(
         () => finish(new Error(`no answer in ${this.settings.requestTimeoutMs / 1000} s`)),

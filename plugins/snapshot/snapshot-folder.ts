@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { SnapshotManifest, type SourceWarning } from '../../core/model/snapshot-manifest.js';
 import { parseKubeYaml } from '../../core/parsers/kube-yaml.js';
 import { READ_CHUNK_BYTES } from '../../core/parsers/log/line-splitter.js';
+import { allowCommand } from '../../core/sources/exec-allowlist.js';
 import type {
   CollectOptions,
   NamedText,
@@ -13,6 +14,7 @@ import type {
   RawNode,
   RawObject,
 } from '../../core/sources/raw-cluster.js';
+import { type ExecResult, respond } from '../../core/sources/recorded-command.js';
 import { SourceError } from '../../core/sources/source-error.js';
 
 /** Files read whole (objects, metrics, configs) must stay small; logs are streamed and have no limit. */
@@ -36,6 +38,14 @@ export class SnapshotFolderSource implements PtpDataSource {
     private readonly label = root,
   ) {
     this.description = `snapshot ${label}`;
+  }
+
+  async run(node: string, argv: string[]): Promise<ExecResult> {
+    const command = allowCommand(argv);
+    const raw = await this.collect({ node });
+    const recorded = raw.nodes.find((n) => n.name === node);
+    if (!recorded) throw new SourceError(`no node "${node}" in ${this.description}`);
+    return respond(command, recorded);
   }
 
   async collect(options: CollectOptions = {}): Promise<RawCluster> {

@@ -100,3 +100,40 @@ describe('the Kubernetes source against `simulate` (the real client-node over HT
     );
   });
 });
+
+describe('commands on a node: the allowlist, live and recorded alike', () => {
+  let cluster: LiveCluster;
+  beforeAll(async () => {
+    cluster = await liveCluster('demo');
+  });
+  afterAll(() => cluster.close());
+
+  const PMC = ['pmc', '-u', '-b', '0', '-f', '/var/run/ptp4l.1.config', 'GET PARENT_DATA_SET'];
+
+  it('runs pmc GET in the daemon container over exec, as the recording answers it', async () => {
+    const live = await cluster.service().run('cluster', 'bc-1', PMC);
+    const recorded = await createService().run('demo', 'bc-1', PMC);
+    expect(live.exitCode).toBe(0);
+    expect(live.stdout).toContain('PARENT_DATA_SET');
+    expect(live).toEqual(recorded);
+  });
+
+  it('refuses anything off the allowlist before a request leaves the process', async () => {
+    const before = cluster.simulator.stats.requests;
+    await expect(cluster.service().run('cluster', 'bc-1', ['sh', '-c', 'reboot'])).rejects.toThrow(
+      /sh is not an allowed program/,
+    );
+    await expect(
+      cluster
+        .service()
+        .run('cluster', 'bc-1', ['pmc', '-u', '-f', '/var/run/ptp4l.1.config', 'SET PRIORITY1 1']),
+    ).rejects.toThrow(/pmc requests must be GET/);
+    expect(cluster.simulator.stats.requests).toBe(before);
+  });
+
+  it('says so when the node has no daemon pod', async () => {
+    await expect(cluster.service().run('cluster', 'no-such-node', PMC)).rejects.toThrow(
+      'no linuxptp-daemon pod on node "no-such-node" in ptp-mcp-simulate',
+    );
+  });
+});

@@ -1,5 +1,5 @@
-import type { RawNode } from '../core/sources/raw-cluster.js';
-import type { AllowedCommand } from '../plugins/kubernetes/exec-allowlist.js';
+import type { AllowedCommand } from './exec-allowlist.js';
+import type { RawNode } from './raw-cluster.js';
 
 export interface ExecResult {
   stdout: string;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allowCommand,
-  CommandRefused,
-  EXEC_ALLOWLIST,
-} from '../../../../plugins/kubernetes/exec-allowlist.js';
+import { allowCommand, CommandRefused, EXEC_ALLOWLIST } from '../../../core/sources/exec-allowlist.js';
 
 describe('the exec allowlist', () => {
   it('parses the commands ptp-mcp runs', () => {
