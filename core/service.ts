@@ -1,6 +1,7 @@
 import { injectAll, injectable } from 'tsyringe';
 import { clockHierarchy } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
+import { type LogExcerpt, type LogQuery, searchLog } from './logs/log-search.js';
 import type { Diagnosis } from './model/diagnosis.js';
 import { type Finding, type Health, healthOf } from './model/finding.js';
 import type { Snapshot } from './model/snapshot.js';
@@ -9,7 +10,7 @@ import { PackCache } from './rules/pack-cache.js';
 import { type EvaluationsByScope, sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
 import { configFilesOfProfile, profileLogFilter } from './sources/profile-log-filter.js';
-import type { CollectOptions, PtpDataSource, SourcePlugin } from './sources/raw-cluster.js';
+import type { CollectOptions, PtpDataSource, SourcePlugin, TextStream } from './sources/raw-cluster.js';
 import type { ExecResult } from './sources/recorded-command.js';
 import { SourceError } from './sources/source-error.js';
 import { TOKENS } from './tokens.js';
@@ -23,6 +24,15 @@ export interface SnapshotRequest extends CollectOptions {
 
 /** The packs a diagnosis always evaluates; `packs` of a request add to them. */
 export const RUNTIME_PACKS = ['fault-severity', 'clock-class-fallback'];
+
+export interface LogSearchRequest {
+  source: string;
+  node: string;
+  container: 'daemon' | 'proxy';
+  profile?: string;
+  lastMs?: number;
+  query: LogQuery;
+}
 
 export interface DiagnoseRequest extends SnapshotRequest {
   /** Rule packs (names or paths) evaluated besides the built-in runtime packs. */
@@ -47,6 +57,36 @@ export class PtpService {
     if (!plugin)
       throw new SourceError(`unknown source "${spec}"; use one of: ${this.sourceUsages().join(', ')}`);
     return plugin.open(spec);
+  }
+
+  /**
+   * The lines of a node's daemon (or cloud-event-proxy) log that a query keeps: streamed, capped, with
+   * times from the data. `lastMs` counts back from when the data ends (a recording's recordedAt, a
+   * live cluster's now, else the log's last dated line).
+   */
+  async searchLogs(request: LogSearchRequest): Promise<LogExcerpt> {
+    const live = request.source === 'cluster' || request.source.startsWith('cluster:');
+    const raw = await this.openSource(request.source).collect({
+      node: request.node,
+      logs:
+        live && request.lastMs !== undefined ? { sinceSeconds: Math.ceil(request.lastMs / 1000) } : undefined,
+    });
+    const node = raw.nodes.find((n) => n.name === request.node);
+    if (!node) throw new SourceError(`no node "${request.node}" in ${request.source}`);
+    let stream = request.container === 'proxy' ? node.logs.proxy : node.logs.daemon;
+    if (!stream)
+      throw new SourceError(
+        `node ${request.node} has no ${request.container === 'proxy' ? 'cloud-event-proxy' : 'daemon'} log in ${request.source}`,
+      );
+    if (request.profile !== undefined)
+      stream = profileLogFilter(stream, request.profile, configFilesOfProfile(node.configs, request.profile));
+    const query = { ...request.query };
+    if (request.lastMs !== undefined && !live) {
+      const recorded = raw.manifest.spec.recordedAt ? Date.parse(raw.manifest.spec.recordedAt) : Number.NaN;
+      const end = Number.isNaN(recorded) ? await lastTimeOf(stream) : recorded;
+      if (end !== undefined) query.from = end - request.lastMs;
+    }
+    return searchLog(stream, query);
   }
 
   /** An allowlisted command on a node of a source (pmc GET, ethtool, cat of a rendered config). */
@@ -126,4 +166,10 @@ function healthByNode(findings: readonly Finding[], nodes: readonly string[]): D
   const byNode: Record<string, Health> = {};
   for (const node of nodes) byNode[node] = healthOf(findings.filter((f) => f.subject.node === node));
   return { cluster: healthOf(findings), nodes: byNode };
+}
+
+/** The time of a log's last dated line (a second pass; only when the source says nothing of its end). */
+async function lastTimeOf(stream: TextStream): Promise<number | undefined> {
+  const { lines } = await searchLog(stream, { limit: 1, keep: 'last', pattern: /./ });
+  return lines[0]?.time ? Date.parse(lines[0].time) : undefined;
 }
