@@ -4,7 +4,7 @@ import { configEvaluations, profileLabel } from '../rules/facts/config-evaluatio
 import { PackCache } from '../rules/pack-cache.js';
 import type { Suppression } from '../rules/pack-schema.js';
 import { type SuppressedFinding, sortFindings } from '../rules/rule-engine.js';
-import { readLintInputs } from './lint-inputs.js';
+import { type LintInputs, profilesOfText, readLintInputs } from './lint-inputs.js';
 import { standardPackFor } from './profile-standard.js';
 import { commentSuppressions, readSuppressionsFile } from './suppressions.js';
 
@@ -32,7 +32,35 @@ export const DEFAULT_LINUXPTP_VERSION = '4.4';
 
 /** Lints PtpConfigs and linuxptp configs against rule packs: the CI gate (`ptp-mcp lint`). */
 export async function lintConfigs(request: LintRequest): Promise<LintResult> {
-  const inputs = await readLintInputs(request.paths);
+  return lintInputs(await readLintInputs(request.paths), request);
+}
+
+/**
+ * Lints a configuration given as text (an MCP client's, or one read from a cluster): a PtpConfig YAML
+ * or a raw linuxptp config, named `name` in the findings.
+ */
+export async function lintText(
+  text: string,
+  name: string,
+  kind: 'ptpconfig' | 'linuxptp',
+  request: Omit<LintRequest, 'paths' | 'suppressionsFile'>,
+): Promise<LintResult> {
+  const parsed = profilesOfText(text, name, kind);
+  const errors = [...parsed.errors];
+  if (parsed.profiles.length === 0 && errors.length === 0)
+    errors.push({ source: name, message: `no PtpConfig in it (it holds ${parsed.holds})` });
+  return lintInputs(
+    {
+      profiles: parsed.profiles,
+      files: [{ path: name, kind, profiles: parsed.profiles.length, text }],
+      errors,
+      skipped: [],
+    },
+    { ...request, paths: [] },
+  );
+}
+
+async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<LintResult> {
   const errors = [...inputs.errors];
   const suppressions: Suppression[] = [];
   if (request.suppressionsFile) {

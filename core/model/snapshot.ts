@@ -20,6 +20,8 @@ export const RenderedConfig = z.object({
   /** The daemon's run index N of `ptp4l.N.config`. */
   index: z.number().int().nullable(),
   config: LinuxptpConfig,
+  /** The file as the daemon wrote it (comments and all), for showing. */
+  text: z.string(),
 });
 export type RenderedConfig = z.infer<typeof RenderedConfig>;
 

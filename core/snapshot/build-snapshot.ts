@@ -177,6 +177,7 @@ function renderedConfig(name: string, text: string, warnings: SourceWarning[]): 
     program: (match?.[1] as LinuxptpProgram | undefined) ?? null,
     index: match ? Number(match[2]) : null,
     config,
+    text,
   };
 }
 

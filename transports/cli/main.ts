@@ -16,11 +16,13 @@ import {
   rulesTestCommand,
   rulesValidateCommand,
 } from './commands/rules.js';
+import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { snapshotRecordCommand } from './commands/snapshot-record.js';
 import { type CliIo, processIo } from './io.js';
+import { type KubeOptions, kubeOptions } from './kube-options.js';
 
-type Command = (argv: string[], io: CliIo, service: PtpService) => Promise<number>;
+type Command = (argv: string[], io: CliIo, service: PtpService, kube: KubeOptions) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   diagnose: diagnoseCommand,
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   'rules facts': rulesFactsCommand,
   'snapshot record': snapshotRecordCommand,
   simulate: simulateCommand,
+  serve: serveCommand,
 };
 
 const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
@@ -48,6 +51,7 @@ commands:
   rules test <paths...>  run rule pack tests (*.test.yaml): cases that must fire and cases that must stay silent
   rules schema           JSON Schema of rule packs (--kind test: of pack tests) for editors
   rules facts            the facts rules can test, for a config file or a snapshot (--source)
+  serve --stdio|--http   the MCP server (Claude Desktop, OpenShift Lightspeed, any MCP client)
   snapshot record        record a live cluster (a PTP must-gather) into a snapshot folder
   simulate               serve a scenario or snapshot as a Kubernetes API on loopback, with a kubeconfig
 
@@ -77,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
   }
   try {
     const { rest, kube } = kubeOptions(argv.slice(name.split(' ').length));
-    return await command(rest, io, service ?? createService({ kube }));
+    return await command(rest, io, service ?? createService({ kube }), kube);
   } catch (error) {
     if (error instanceof CliError || error instanceof SourceError || error instanceof PackError) {
       io.stderr(`ptp-mcp: ${error.message}\n`);
@@ -87,26 +91,6 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     if (process.env.PTP_MCP_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 2;
   }
-}
-
-/** `--kubeconfig`, `--context` and `--namespace` are taken out wherever they stand: they set how to reach a cluster. */
-function kubeOptions(argv: string[]): {
-  rest: string[];
-  kube: { kubeconfig?: string; namespace?: string; context?: string };
-} {
-  const kube: { kubeconfig?: string; namespace?: string; context?: string } = {};
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--(kubeconfig|namespace|context)(?:=(.*))?$/.exec(argv[i]!);
-    if (!match) {
-      rest.push(argv[i]!);
-      continue;
-    }
-    const value = match[2] ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new CliError(`--${match[1]} needs a value`);
-    kube[match[1] as 'kubeconfig' | 'namespace' | 'context'] = value;
-  }
-  return { rest, kube };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/ptp-mcp')) {

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { fillArguments } from './argument-template.js';
+import { type Intent, type IntentSet, SlotName, Slots } from './intent-pack.js';
+import { keywordOccurs, wordMatches, words } from './keyword-match.js';
+import { STOP_WORDS } from './question-tokens.js';
+import { type Extraction, extractSlots } from './slot-extractor.js';
+
+export const ToolCall = z.object({
+  tool: z.string(),
+  arguments: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type ToolCall = z.infer<typeof ToolCall>;
+
+/** What to do about a question: call a tool, ask for what is missing, or offer questions it can answer. */
+export const AnswerPlan = z.object({
+  question: z.string(),
+  /** The intent chosen; absent when none scored enough or the question asks for a change. */
+  intent: z.string().optional(),
+  description: z.string().optional(),
+  score: z.number(),
+  slots: Slots,
+  /** Required slots of the intent the question did not fill: ask for them; there is no call. */
+  missing: z.array(SlotName),
+  call: ToolCall.optional(),
+  /** The question asks to change something (restart, set, delete...): nothing here does that. */
+  outOfScope: z.boolean(),
+  /** The best-scoring intents, best first: why this one and not another. */
+  candidates: z.array(z.object({ intent: z.string(), score: z.number() })),
+  /** When there is no intent: example questions of the closest intents, at most three. */
+  suggestions: z.array(z.string()),
+});
+export type AnswerPlan = z.infer<typeof AnswerPlan>;
+
+export interface PlanOptions {
+  /** Node names of the cluster: matched exactly (separators aside), and a short name finds its FQDN. */
+  knownNodes?: readonly string[];
+  knownInterfaces?: readonly string[];
+  /** Resolves "since 08:00" to a date; without it the tool gets `T08:00:00Z` to place on its data. */
+  now?: Date;
+}
+
+const MAX_SUGGESTIONS = 3;
+
+/** The intent a question asks for, its slots and the tool call; deterministic, no I/O. */
+export function answerPlan(question: string, set: IntentSet, options: PlanOptions = {}): AnswerPlan {
+  const vocabulary = [...new Set(set.intents.flatMap((intent) => Object.keys(intent.keywords)))].flatMap(
+    (keyword) => keyword.split(' '),
+  );
+  const extraction = extractSlots(question, {
+    ...options,
+    isVocabulary: (word) => vocabulary.some((keyword) => wordMatches(word, keyword)),
+  });
+  const ranked = set.intents
+    .map((intent, order) => ({ intent, order, score: score(intent, extraction, set.scoring) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const outOfScope = set.outOfScope.some((pattern) => new RegExp(pattern, 'i').test(extraction.masked));
+  const best = ranked[0];
+  const plan = {
+    question,
+    slots: extraction.slots,
+    outOfScope,
+    candidates: ranked.slice(0, MAX_SUGGESTIONS).map((entry) => ({
+      intent: entry.intent.id,
+      score: entry.score,
+    })),
+  };
+  if (!best || outOfScope || best.score < set.scoring.minScore) {
+    return {
+      ...plan,
+      score: best?.score ?? 0,
+      missing: [],
+      suggestions: suggestions(extraction, set.intents, ranked),
+    };
+  }
+  const { intent } = best;
+  const missing = intent.slots.required.filter((slot) => extraction.slots[slot] === undefined);
+  return {
+    ...plan,
+    intent: intent.id,
+    description: intent.description,
+    score: best.score,
+    missing,
+    ...(missing.length === 0
+      ? { call: { tool: intent.tool, arguments: fillArguments(intent.arguments, extraction.slots) } }
+      : {}),
+    suggestions: [],
+  };
+}
+
+/** A pattern that matches, plus the keywords found; the slots it uses break ties once text has matched. */
+function score(intent: Intent, extraction: Extraction, scoring: IntentSet['scoring']): number {
+  let text = intent.patterns.some((pattern) => new RegExp(pattern, 'i').test(extraction.masked))
+    ? scoring.patternWeight
+    : 0;
+  for (const [keyword, weight] of Object.entries(intent.keywords)) {
+    if (keywordOccurs(extraction.words, keyword)) text += weight;
+  }
+  if (text === 0) return 0;
+  const filled = [...intent.slots.required, ...intent.slots.optional].filter(
+    (slot) => extraction.slots[slot] !== undefined,
+  ).length;
+  return Math.round((text + filled * scoring.slotWeight) * 100) / 100;
+}
+
+/** The closest intents by score, then by the words the question shares with their examples. */
+function suggestions(
+  extraction: Extraction,
+  intents: readonly Intent[],
+  ranked: readonly { intent: Intent; score: number }[],
+): string[] {
+  const asked = extraction.words.filter((word) => !STOP_WORDS.has(word));
+  const shared = (example: string) =>
+    asked.filter((word) => words(example).some((other) => wordMatches(word, other))).length;
+  return intents
+    .map((intent, order) => {
+      const examples = intent.examples.map((example) => ({ example, shared: shared(example) }));
+      const closest = examples.reduce((a, b) => (b.shared > a.shared ? b : a));
+      const scored = ranked.find((entry) => entry.intent === intent)?.score ?? 0;
+      return { example: closest.example, closeness: scored + closest.shared, order };
+    })
+    .filter((entry) => entry.closeness > 0)
+    .sort((a, b) => b.closeness - a.closeness || a.order - b.order)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((entry) => entry.example);
+}

@@ -1,0 +1,134 @@
+import { dirname } from 'node:path';
+import { closestName } from '../rules/closest-name.js';
+import { PackError } from '../rules/pack-error.js';
+import { resolvePackReference } from '../rules/pack-loader.js';
+import { type Locate, readYamlFile } from '../rules/yaml-file.js';
+import { placeholders } from './argument-template.js';
+import { IntentPack, type IntentSet, SLOT_NAMES } from './intent-pack.js';
+
+export const BUILT_IN_INTENTS = 'nlq-intents';
+
+const DEFAULT_SCORING = { minScore: 3, patternWeight: 4, slotWeight: 0.25 };
+
+export interface IntentLoadOptions {
+  /** The MCP tools that exist: an intent naming another is refused (with "did you mean"). */
+  tools?: readonly string[];
+  /** Where relative user pack paths start; the working directory by default. */
+  relativeTo?: string;
+}
+
+/**
+ * The built-in intents (rules/nlq-intents.yaml) with each user pack merged over them in order: an intent
+ * with an existing id replaces it, `enabled: false` removes it, new ones are added. Any problem is a
+ * PackError with file:line:column.
+ */
+export function loadIntents(userPacks: readonly string[] = [], options: IntentLoadOptions = {}): IntentSet {
+  let merged = loadResolved(resolvePackReference(BUILT_IN_INTENTS), [], options);
+  for (const reference of userPacks) {
+    const user = loadResolved(resolvePackReference(reference, options.relativeTo), [], options);
+    merged = { pack: mergeInto(merged.pack, user.pack), files: [...merged.files, ...user.files] };
+  }
+  const { spec } = merged.pack;
+  return {
+    intents: spec.intents.filter((intent) => intent.enabled),
+    scoring: { ...DEFAULT_SCORING, ...definedOnly(spec.scoring) },
+    outOfScope: spec.outOfScope,
+    files: [...new Set(merged.files)],
+  };
+}
+
+interface Resolved {
+  pack: IntentPack;
+  files: string[];
+}
+
+function loadResolved(file: string, chain: string[], options: IntentLoadOptions): Resolved {
+  if (chain.includes(file)) {
+    throw new PackError(file, undefined, undefined, `extends cycle: ${[...chain, file].join(' -> ')}`);
+  }
+  const { data: pack, position } = readYamlFile(file, IntentPack, 'intent pack');
+  check(pack, file, position, options);
+  let merged = pack;
+  const files: string[] = [];
+  for (const [index, reference] of pack.spec.extends.entries()) {
+    let parent: Resolved;
+    try {
+      parent = loadResolved(resolvePackReference(reference, dirname(file)), [...chain, file], options);
+    } catch (error) {
+      if (error instanceof PackError && error.detail.startsWith('cannot read')) {
+        const [line, column] = position(['spec', 'extends', index]);
+        throw new PackError(file, line, column, `extends "${reference}": ${error.detail} (${error.file})`);
+      }
+      throw error;
+    }
+    merged = mergeInto(parent.pack, merged);
+    files.push(...parent.files);
+  }
+  return { pack: merged, files: [...files, file] };
+}
+
+/** The child's intents replace the parent's of the same id (in the parent's order); new ones follow. */
+function mergeInto(parent: IntentPack, child: IntentPack): IntentPack {
+  const byId = new Map(child.spec.intents.map((intent) => [intent.id, intent]));
+  const intents = parent.spec.intents.map((intent) => byId.get(intent.id) ?? intent);
+  const parentIds = new Set(parent.spec.intents.map((intent) => intent.id));
+  intents.push(...child.spec.intents.filter((intent) => !parentIds.has(intent.id)));
+  return {
+    ...child,
+    spec: {
+      ...child.spec,
+      scoring: { ...parent.spec.scoring, ...definedOnly(child.spec.scoring) },
+      outOfScope: [...new Set([...parent.spec.outOfScope, ...child.spec.outOfScope])],
+      intents,
+    },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Ids are unique, expressions compile, placeholders name declared slots, tools exist. */
+function check(pack: IntentPack, file: string, position: Locate, options: IntentLoadOptions): void {
+  const fail = (path: (string | number)[], message: string): never => {
+    const [line, column] = position(path);
+    throw new PackError(file, line, column, message);
+  };
+  const compiles = (expression: string, path: (string | number)[]): void => {
+    try {
+      new RegExp(expression, 'i');
+    } catch (error) {
+      fail(path, `not a regular expression: ${(error as Error).message}`);
+    }
+  };
+  pack.spec.outOfScope.forEach((expression, i) => compiles(expression, ['spec', 'outOfScope', i]));
+  const seen = new Set<string>();
+  pack.spec.intents.forEach((intent, index) => {
+    const at = ['spec', 'intents', index];
+    if (seen.has(intent.id)) fail([...at, 'id'], `duplicate intent id "${intent.id}"`);
+    seen.add(intent.id);
+    intent.patterns.forEach((expression, i) => compiles(expression, [...at, 'patterns', i]));
+    const declared = new Set([...intent.slots.required, ...intent.slots.optional]);
+    for (const [name, template] of Object.entries(intent.arguments)) {
+      for (const slot of placeholders(template)) {
+        if (declared.has(slot as never)) continue;
+        const known = (SLOT_NAMES as readonly string[]).includes(slot);
+        const hint = known ? '' : didYouMean(slot, [...SLOT_NAMES]);
+        fail(
+          [...at, 'arguments', name],
+          known
+            ? `argument "${name}" uses slot "${slot}", which is not in slots.required or slots.optional`
+            : `argument "${name}": unknown slot "${slot}"${hint} (known: ${SLOT_NAMES.join(', ')})`,
+        );
+      }
+    }
+    if (options.tools && !options.tools.includes(intent.tool)) {
+      fail([...at, 'tool'], `unknown tool "${intent.tool}"${didYouMean(intent.tool, [...options.tools])}`);
+    }
+  });
+}
+
+function didYouMean(name: string, known: string[]): string {
+  const suggestion = closestName(name, known);
+  return suggestion ? `: did you mean ${suggestion}?` : '';
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** What the matcher can find in a question; an intent declares the ones it uses. */
+export const SLOT_NAMES = [
+  'node',
+  'interface',
+  'profile',
+  'process',
+  'window',
+  'severity',
+  'rule',
+  'query',
+  'text',
+] as const;
+export const SlotName = z.enum(SLOT_NAMES);
+export type SlotName = z.infer<typeof SlotName>;
+
+/** The values found in one question, by slot. */
+export const Slots = z.partialRecord(SlotName, z.string());
+export type Slots = z.infer<typeof Slots>;
+
+/** A tool argument: `"{{slot}}"`, a string with placeholders, or a literal. */
+const ArgumentValue = z.custom<string | number | boolean>(
+  (value) => ['string', 'number', 'boolean'].includes(typeof value),
+  'a string (with {{slot}} placeholders), a number or a boolean',
+);
+
+export const INTENT_ID = /^[a-z0-9][a-z0-9._/-]*$/;
+
+export const Intent = z
+  .strictObject({
+    id: z.string().regex(INTENT_ID, 'lower-case letters, digits and . _ / - (e.g. holdover)'),
+    description: z.string().min(1),
+    /** Questions it answers: documentation, test cases, and the suggestions when nothing matches. */
+    examples: z.array(z.string().min(1)).min(1),
+    /** Regular expressions (case-insensitive) over the question in lower case, slot values as `{node}`. */
+    patterns: z.array(z.string().min(1)).default([]),
+    /** Words or phrases and their weights; a word also matches its inflections and one-letter typos. */
+    keywords: z
+      .record(
+        z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'lower-case words separated by single spaces'),
+        z.number().positive(),
+      )
+      .default({}),
+    slots: z
+      .strictObject({
+        /** Without these the tool is not called: the plan says what is missing. */
+        required: z.array(SlotName).default([]),
+        optional: z.array(SlotName).default([]),
+      })
+      .prefault({}),
+    /** The MCP tool to call. */
+    tool: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an MCP tool name such as analyze_holdover'),
+    /** `{ node: "{{node}}", last: "{{window}}" }`: an argument whose slot was not found is left out. */
+    arguments: z.record(z.string(), ArgumentValue).default({}),
+    /** false switches off an intent inherited from another pack. */
+    enabled: z.boolean().default(true),
+  })
+  .refine((intent) => intent.patterns.length > 0 || Object.keys(intent.keywords).length > 0, {
+    message: 'an intent needs patterns or keywords',
+    path: ['patterns'],
+  });
+export type Intent = z.infer<typeof Intent>;
+
+/** How matches are scored; a pack overrides what it sets, the rest comes from the pack it extends. */
+export const Scoring = z.strictObject({
+  /** Below this, no intent is chosen and the closest ones are suggested. */
+  minScore: z.number().positive().optional(),
+  /** What a matching pattern adds (once per intent, however many match). */
+  patternWeight: z.number().positive().optional(),
+  /** What each slot the intent declares and the question fills adds, once text has matched: a tie-breaker. */
+  slotWeight: z.number().nonnegative().optional(),
+});
+export type Scoring = z.infer<typeof Scoring>;
+
+export const IntentPack = z.strictObject({
+  apiVersion: z.literal('ptp-mcp/v1'),
+  kind: z.literal('IntentPack'),
+  metadata: z.strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, . and -'),
+    version: z.string().default('0.0.0'),
+    description: z.string().optional(),
+  }),
+  spec: z.strictObject({
+    /** Intent packs (built-in names or paths relative to this file) whose intents this one inherits. */
+    extends: z.array(z.string()).default([]),
+    scoring: Scoring.prefault({}),
+    /** Questions no intent may answer (requests to change something): suggestions only. */
+    outOfScope: z.array(z.string().min(1)).default([]),
+    /** An intent with the id of an inherited one replaces it. */
+    intents: z.array(Intent).default([]),
+  }),
+});
+export type IntentPack = z.infer<typeof IntentPack>;
+
+/** The intents in force after the built-in pack and the user's packs are merged. */
+export const IntentSet = z.object({
+  intents: z.array(Intent),
+  scoring: z.object({ minScore: z.number(), patternWeight: z.number(), slotWeight: z.number() }),
+  outOfScope: z.array(z.string()),
+  /** The files merged, built-in first. */
+  files: z.array(z.string()),
+});
+export type IntentSet = z.infer<typeof IntentSet>;

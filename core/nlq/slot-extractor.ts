@@ -1,0 +1,149 @@
+import type { SlotName, Slots } from './intent-pack.js';
+import { words } from './keyword-match.js';
+import { findNode } from './node-slot.js';
+import { overlaps, STOP_WORDS, type Span, tokens } from './question-tokens.js';
+import { findTimeWindow } from './time-window.js';
+
+export interface SlotOptions {
+  knownNodes?: readonly string[] | undefined;
+  knownInterfaces?: readonly string[] | undefined;
+  /** Whether a word names something the intents talk about (so "on holdover" names no node). */
+  isVocabulary?: (word: string) => boolean;
+  /** Resolves "since 08:00" to a date; without it the time of day is passed on as is. */
+  now?: Date | undefined;
+}
+
+export interface Extraction {
+  slots: Slots;
+  /** The question in lower case with the names found replaced by `{node}`, `{window}`...: for patterns. */
+  masked: string;
+  /** The question's words without the names found: for keywords. */
+  words: string[];
+}
+
+const PROCESSES = new Map([
+  ['ptp4l', 'ptp4l'],
+  ['phc2sys', 'phc2sys'],
+  ['ts2phc', 'ts2phc'],
+  ['gnss', 'gnss'],
+  ['gps', 'gnss'],
+  ['dpll', 'dpll'],
+  ['synce4l', 'synce4l'],
+]);
+const SEVERITIES = new Map([
+  ['critical', 'critical'],
+  ['moderate', 'moderate'],
+  ['minor', 'minor'],
+  ['info', 'info'],
+  ['informational', 'info'],
+]);
+/** Linux interface names as systemd, udev and older kernels give them, VLANs included. */
+const INTERFACE =
+  /^(?:eth\d+|eno\d+(?:np\d+)?|ens\d+(?:f\d+)?(?:np\d+|d\d+)?|enp\d+s\d+(?:f\d+)?(?:np\d+|d\d+)?|enx[0-9a-f]{12}|ib\d+|bond\d+|p\d+p\d+|em\d+)(?:v\d+)?(?:\.\d+)?$/;
+const IFNAME = /^[a-z][a-z0-9_.-]{0,14}$/;
+/** pmc management IDs: `PARENT_DATA_SET`, `time_status_np`, `PRIORITY1`; or "parent data set". */
+const PMC_ID =
+  /(?<![\w])((?:[a-z0-9]+_)+(?:np|data_set|properties|description)|priority[12]|clock_accuracy|slave_only|log_announce_interval|announce_receipt_timeout|log_sync_interval|delay_mechanism|version_number)(?![\w])|\b(default|current|parent|time properties|port) data set\b/g;
+/** Rule ids: `g8275.1/domain-range`, `fault-severity/holdover` (not paths, not `ptp4l/phc2sys`). */
+const RULE_ID = /(?<![\w/.-])([a-z][a-z0-9.-]{2,}(?:\/[a-z0-9][a-z0-9._-]*)+)/g;
+const QUOTED = /"([^"]+)"|(?<=^|[\s(])'([^']+)'(?=$|[\s?.!,:;)])/g;
+const SEARCHED_FOR =
+  /\b(?:search|grep)\b.*?\b(?:for|containing|matching)\s+(.+?)(?=\s+(?:on|in|from|over|during|since|within|at|across)\s|[\s?.!]*$)/g;
+const PROFILE_AFTER = /\bprofile\s+([a-z0-9][\w.-]*)/g;
+const PROFILE_BEFORE = /\b([a-z0-9][\w.-]*)\s+profile\b/g;
+/** Names of standards and generic words that come before "profile" without naming one. */
+const NOT_A_PROFILE = /^(?:g\.?8275|ieee|1588|itu|ptp|telecom|default|power|enterprise|this|that|the|my|which|what|each|every|same|other)/;
+
+/** The slots of a question, each the first of its kind, found in an order that keeps them apart. */
+export function extractSlots(question: string, options: SlotOptions = {}): Extraction {
+  const normalized = question.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  const text = normalized.toLowerCase();
+  // Quoted text keeps its case (a log search); offsets only line up if lower-casing kept the length.
+  const original = text.length === normalized.length ? normalized : text;
+  const claimed: (Span & { slot: SlotName; masks: boolean })[] = [];
+  const slots: Slots = {};
+  const take = (slot: SlotName, span: Span, value: string, masks = true): boolean => {
+    if (slots[slot] !== undefined || overlaps(span, claimed)) return false;
+    slots[slot] = value;
+    claimed.push({ ...span, slot, masks });
+    return true;
+  };
+  const spanOf = (m: RegExpMatchArray, group: number): Span => {
+    const start = m.index! + m[0].indexOf(m[group]!);
+    return { start, end: start + m[group]!.length };
+  };
+
+  for (const m of text.matchAll(QUOTED)) {
+    const group = m[1] !== undefined ? 1 : 2;
+    const span = spanOf(m, group);
+    if (take('text', { start: m.index, end: m.index + m[0].length }, original.slice(span.start, span.end))) {
+      break;
+    }
+  }
+  const window = findTimeWindow(text, options.now);
+  if (window) take('window', window, window.value);
+  for (const m of text.matchAll(RULE_ID)) {
+    const first = m[1]!.split('/')[0]!;
+    if (!PROCESSES.has(first) && !['dev', 'var', 'sys', 'run', 'etc', 'proc'].includes(first)) {
+      if (take('rule', spanOf(m, 1), m[1]!.replace(/\.+$/, ''))) break;
+    }
+  }
+  for (const m of text.matchAll(PMC_ID)) {
+    const group = m[1] !== undefined ? 1 : 2;
+    const id = group === 1 ? m[1]! : `${m[2]!} data set`;
+    if (take('query', spanOf(m, group), id.replace(/ /g, '_').toUpperCase())) break;
+  }
+  for (const m of text.matchAll(SEARCHED_FOR)) {
+    const span = spanOf(m, 1);
+    if (take('text', span, original.slice(span.start, span.end))) break;
+  }
+
+  const all = tokens(text);
+  const free = all.filter((t) => !overlaps(t, claimed));
+  const knownInterfaces = new Set((options.knownInterfaces ?? []).map((name) => name.toLowerCase()));
+  const iface =
+    free.find((t) => knownInterfaces.has(t.text)) ??
+    free.find((t) => INTERFACE.test(t.text)) ??
+    free.find(
+      (t) =>
+        ['interface', 'port', 'nic', 'iface'].includes(all[all.indexOf(t) - 1]?.text ?? '') &&
+        IFNAME.test(t.text) &&
+        /\d/.test(t.text) &&
+        !STOP_WORDS.has(t.text),
+    );
+  if (iface) take('interface', iface, iface.text);
+
+  for (const pattern of [PROFILE_AFTER, PROFILE_BEFORE]) {
+    for (const m of text.matchAll(pattern)) {
+      const name = m[1]!;
+      if (STOP_WORDS.has(name) || NOT_A_PROFILE.test(name) || PROCESSES.has(name)) continue;
+      // Before "profile", only a name that is one (`00-tgm profile`), not an adjective (`the tgm profile`).
+      if (pattern === PROFILE_BEFORE && !/[\d_-]/.test(name)) continue;
+      const span = spanOf(m, 1);
+      if (take('profile', span, original.slice(span.start, span.end))) break;
+    }
+  }
+
+  const isVocabulary = options.isVocabulary ?? (() => false);
+  const node = findNode(text, all, claimed, {
+    knownNodes: options.knownNodes,
+    isVocabulary: (word) => PROCESSES.has(word) || SEVERITIES.has(word) || isVocabulary(word),
+  });
+  if (node) take('node', node, node.value);
+
+  for (const t of all) {
+    const process = PROCESSES.get(t.text);
+    if (process) take('process', t, process, false);
+    const severity = SEVERITIES.get(t.text);
+    if (severity) take('severity', t, severity, false);
+  }
+
+  const masking = claimed.filter((span) => span.masks).sort((a, b) => b.start - a.start);
+  let masked = text;
+  let plain = text;
+  for (const span of masking) {
+    masked = `${masked.slice(0, span.start)}{${span.slot}}${masked.slice(span.end)}`;
+    plain = `${plain.slice(0, span.start)} ${plain.slice(span.end)}`;
+  }
+  return { slots, masked, words: words(plain) };
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createPtpMcpServer, type PtpMcpOptions } from '../mcp/create-server.js';
+import { bearerGuard, isLoopback, loopbackOrigins, originGuard } from './http-guards.js';
+
+export interface HttpServerOptions extends PtpMcpOptions {
+  host: string;
+  port: number;
+  /** Required to bind anywhere but loopback. */
+  token?: string;
+  /** Host header names accepted (DNS rebinding); loopback names by default on loopback. */
+  allowedHosts?: string[];
+  /** Origin headers accepted (browsers); the server's own loopback origins by default. */
+  allowedOrigins?: string[];
+  /** No sessions: each request stands alone, for replicas behind a load balancer. */
+  stateless?: boolean;
+  maxBodyBytes?: number;
+  maxSessions?: number;
+}
+
+export interface HttpServer {
+  url: string;
+  stats: { requests: number; byStatus: Record<string, number>; sessions: () => number };
+  close(): Promise<void>;
+}
+
+export class HttpConfigError extends Error {}
+
+/**
+ * MCP over Streamable HTTP: `/mcp` (sessions, or stateless), `/healthz`, `/readyz`, `/metrics`.
+ * 127.0.0.1 by default; anywhere else only with a bearer token. Host and Origin are checked against
+ * DNS rebinding, bodies are limited, and close() lets requests in flight finish.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const loopback = isLoopback(options.host);
+  if (!loopback && !options.token) {
+    throw new HttpConfigError(
+      `a bearer token is required to serve on ${options.host} (--token-file or PTP_MCP_TOKEN); without one, only 127.0.0.1`,
+    );
+  }
+  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; close(): void }>();
+  const stats: HttpServer['stats'] = { requests: 0, byStatus: {}, sessions: () => sessions.size };
+  let ready = false;
+  let closing = false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    stats.requests++;
+    response.on('finish', () => {
+      stats.byStatus[response.statusCode] = (stats.byStatus[response.statusCode] ?? 0) + 1;
+    });
+    next();
+  });
+  const hosts = options.allowedHosts ?? (loopback ? ['127.0.0.1', 'localhost', '[::1]'] : undefined);
+  if (hosts) app.use(hostHeaderValidation(hosts));
+  app.get('/healthz', (_request, response) => void response.json({ status: 'ok' }));
+  app.get('/readyz', (_request, response) => {
+    if (ready && !closing) response.json({ ready: true, defaultSource: options.defaultSource });
+    else response.status(503).json({ ready: false });
+  });
+  app.get('/metrics', bearerGuard(options.token), (_request, response) => {
+    response.type('text/plain; version=0.0.4').send(prometheusText(stats));
+  });
+
+  const mcp = express.Router();
+  mcp.use(originGuard(options.allowedOrigins ?? (loopback ? loopbackOrigins(options.port) : [])));
+  mcp.use(bearerGuard(options.token));
+  mcp.use(express.json({ limit: options.maxBodyBytes ?? 4 * 1024 * 1024 }));
+  mcp.all('/', async (request: Request, response: Response) => {
+    if (closing) return void response.status(503).json({ error: 'shutting down' });
+    if (options.stateless) return stateless(request, response);
+    const id = request.headers['mcp-session-id'];
+    const session = typeof id === 'string' ? sessions.get(id) : undefined;
+    if (session) return session.transport.handleRequest(request, response, request.body);
+    if (typeof id === 'string') return void jsonRpcError(response, 404, 'unknown or expired session');
+    if (request.method !== 'POST' || !isInitializeRequest(request.body)) {
+      return void jsonRpcError(response, 400, 'start with an initialize request (no session)');
+    }
+    if (sessions.size >= (options.maxSessions ?? 1000))
+      return void jsonRpcError(response, 503, 'too many sessions');
+    const { server, close } = createPtpMcpServer(options);
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (sessionId) => void sessions.set(sessionId, { transport, close }),
+      onsessionclosed: (sessionId) => void sessions.delete(sessionId),
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+      close();
+    };
+    await server.connect(transport);
+    await transport.handleRequest(request, response, request.body);
+  });
+  app.use('/mcp', mcp);
+  // A body too large or not JSON: a JSON-RPC error, never a stack trace.
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _request: Request,
+      response: Response,
+      _next: NextFunction,
+    ) => {
+      const status = error.status ?? 500;
+      jsonRpcError(
+        response,
+        status,
+        error.type === 'entity.too.large'
+          ? 'request body too large'
+          : status < 500
+            ? error.message
+            : 'internal error',
+      );
+    },
+  );
+
+  async function stateless(request: Request, response: Response): Promise<void> {
+    if (request.method !== 'POST') return void jsonRpcError(response, 405, 'stateless server: POST only');
+    const { server, close } = createPtpMcpServer({ ...options, watchIntervalMs: 0 });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    response.on('close', () => {
+      void transport.close();
+      void server.close();
+      close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(request, response, request.body);
+  }
+
+  const httpServer: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(options.port, options.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const sockets = new Set<Socket>();
+  httpServer.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  ready = true;
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    stats,
+    async close() {
+      closing = true;
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      for (const { transport } of sessions.values()) await transport.close().catch(() => undefined);
+      // Requests in flight get a moment to finish; then their sockets go.
+      const timer = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, 5000);
+      timer.unref();
+      httpServer.closeIdleConnections?.();
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function jsonRpcError(response: Response, status: number, message: string): void {
+  if (response.headersSent) return;
+  response
+    .status(status)
+    .json({ jsonrpc: '2.0', error: { code: status === 400 ? -32600 : -32000, message }, id: null });
+}
+
+function prometheusText(stats: HttpServer['stats']): string {
+  const lines = [
+    '# HELP ptp_mcp_http_requests_total HTTP requests served, by status.',
+    '# TYPE ptp_mcp_http_requests_total counter',
+    ...Object.entries(stats.byStatus).map(
+      ([status, count]) => `ptp_mcp_http_requests_total{status="${status}"} ${count}`,
+    ),
+    '# HELP ptp_mcp_sessions MCP sessions open.',
+    '# TYPE ptp_mcp_sessions gauge',
+    `ptp_mcp_sessions ${stats.sessions()}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

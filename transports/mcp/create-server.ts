@@ -1,0 +1,69 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { DiagnosisCache } from '../../core/diagnosis-cache.js';
+import { packageVersion } from '../../core/package-root.js';
+import type { PtpService } from '../../core/service.js';
+import { registerPrompts } from './prompts.js';
+import { registerTools } from './register-tools.js';
+import { ResourceWatch } from './resource-watch.js';
+import { registerResources } from './resources.js';
+import type { ToolContext } from './tool.js';
+import { TOOLS } from './tools.js';
+
+export interface PtpMcpOptions {
+  service: PtpService;
+  /** The source a call reads when it names none: `cluster` in a cluster, `demo` to try it out. */
+  defaultSource: string;
+  /** The kubeconfig the server reads clusters with (for list_contexts), if not the default one. */
+  kubeconfig?: string;
+  /** How long a diagnosis is reused across tool calls. */
+  cacheTtlMs?: number;
+  /** How often subscribed resources are evaluated again (0: only when asked). */
+  watchIntervalMs?: number;
+  /** Where internal errors are written (stderr for stdio: stdout carries the protocol only). */
+  log?: (line: string) => void;
+}
+
+const INSTRUCTIONS = `ptp-mcp diagnoses PTP (IEEE 1588, linuxptp) time synchronization on OpenShift/Kubernetes.
+Start with diagnose (or check_ptp_health) for the whole picture; every judgment comes from rule packs
+(list_rule_packs, explain_rule). Times in answers come from the data. Tools never change the cluster;
+commands on nodes are limited to pmc GET, ethtool and reading the rendered configs.`;
+
+/** One MCP server (one per stdio process or HTTP session): tools, resources, prompts, subscriptions. */
+export function createPtpMcpServer(options: PtpMcpOptions): {
+  server: McpServer;
+  watch: ResourceWatch;
+  close(): void;
+} {
+  const server = new McpServer(
+    { name: 'ptp-mcp', title: 'PTP diagnostics (linuxptp)', version: packageVersion() },
+    { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
+  );
+  const cache = new DiagnosisCache(options.service, options.cacheTtlMs ?? 10_000);
+  const base: ToolContext = {
+    service: options.service,
+    cache,
+    defaultSource: options.defaultSource,
+    kubeContexts: async () =>
+      (await import('../../plugins/kubernetes/kube-config.js')).kubeContexts(options.kubeconfig),
+    progress: async () => undefined,
+  };
+  registerTools(
+    server,
+    TOOLS,
+    ({ sendProgress }) => ({ ...base, progress: sendProgress }),
+    (tool, error) => {
+      options.log?.(`ptp-mcp: internal error in ${tool}: ${error.stack ?? error.message}`);
+      void server
+        .sendLoggingMessage({
+          level: 'error',
+          logger: 'ptp-mcp',
+          data: `internal error in ${tool}: ${error.message}`,
+        })
+        .catch(() => undefined);
+    },
+  );
+  registerResources(server, () => base);
+  registerPrompts(server);
+  const watch = new ResourceWatch(server, () => base, options.watchIntervalMs ?? 30_000);
+  return { server, watch, close: () => watch.stop() };
+}

@@ -1,0 +1,71 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { PackError } from '../../core/rules/pack-error.js';
+import { CommandRefused } from '../../core/sources/exec-allowlist.js';
+import { SourceError } from '../../core/sources/source-error.js';
+import type { PtpTool, ToolContext } from './tool.js';
+import { ToolInputError } from './tool.js';
+
+/** Mistakes of the caller or of the data, shown as they are; anything else is an internal error. */
+const USER_ERRORS = [ToolInputError, SourceError, PackError, CommandRefused];
+
+export type ContextFor = (extra: {
+  sendProgress(done: number, total: number, message?: string): Promise<void>;
+}) => ToolContext;
+
+/**
+ * Registers each tool with its zod input and output schemas and read-only annotations. A call returns
+ * the structured result and a short text summary; a failure returns `isError` with one clear line.
+ */
+export function registerTools(
+  server: McpServer,
+  tools: readonly PtpTool[],
+  contextFor: ContextFor,
+  onInternalError: (tool: string, error: Error) => void,
+): void {
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: z.object(tool.input),
+        outputSchema: z.object(tool.output),
+        annotations: {
+          title: tool.title,
+          readOnlyHint: true,
+          destructiveHint: false,
+          idempotentHint: true,
+          openWorldHint: tool.openWorld === true,
+        },
+      },
+      async (args: unknown, extra): Promise<CallToolResult> => {
+        const progressToken = extra._meta?.progressToken;
+        const context = contextFor({
+          sendProgress: async (done, total, message) => {
+            if (progressToken === undefined) return;
+            await extra.sendNotification({
+              method: 'notifications/progress',
+              params: { progressToken, progress: done, total, ...(message ? { message } : {}) },
+            });
+          },
+        });
+        try {
+          const { result, summary } = await tool.run(args as never, context);
+          return {
+            content: [{ type: 'text', text: summary }],
+            structuredContent: result as Record<string, unknown>,
+          };
+        } catch (error) {
+          const known = USER_ERRORS.some((kind) => error instanceof kind);
+          if (!known) onInternalError(tool.name, error as Error);
+          const message = known
+            ? (error as Error).message
+            : `internal error in ${tool.name}: ${(error as Error).message}`;
+          return { isError: true, content: [{ type: 'text', text: message }] };
+        }
+      },
+    );
+  }
+}

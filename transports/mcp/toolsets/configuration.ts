@@ -1,0 +1,87 @@
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_LINUXPTP_VERSION, lintText } from '../../../core/lint/lint-run.js';
+import { Finding, SEVERITIES, severityRank } from '../../../core/model/finding.js';
+import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
+
+/** A PtpConfig YAML says so (kind, apiVersion, or the profile's ptp4lConf key); anything else is a raw linuxptp config. */
+function looksLikePtpConfig(text: string): boolean {
+  return /^\s*(kind:\s*PtpConfig|apiVersion:|spec:|ptp4lConf:|- name:)/m.test(text);
+}
+
+/** The same engine as `ptp-mcp lint`, for a configuration given inline or read from the cluster. */
+export const configurationTools = [
+  defineTool({
+    name: 'validate_ptp_config',
+    title: 'Validate a PTP configuration',
+    description:
+      'Checks a PtpConfig (YAML) or a ptp4l.conf against rule packs, as `ptp-mcp lint` does in CI: linuxptp’s option table (unknown, misspelt, too-new options), the standard of the profile (ITU-T G.8275.1/.2, IEEE 1588 default) or the packs named, phc2sys against the ptp4l domain, thresholds. Give `content`, or `name` to read a PtpConfig from the cluster.',
+    input: {
+      ...sourceArgs,
+      content: z.string().max(4_000_000).optional().describe('A PtpConfig YAML or a ptp4l.conf, as text'),
+      name: z.string().optional().describe('A PtpConfig of the source, by name, instead of content'),
+      packs: z
+        .array(z.string())
+        .optional()
+        .describe('Rule packs to check against; by default the profile’s standard'),
+      linuxptpVersion: z
+        .string()
+        .regex(/^\d+(\.\d+)*$/)
+        .default(DEFAULT_LINUXPTP_VERSION)
+        .describe('The linuxptp release the config will run on'),
+      failOn: z.enum(SEVERITIES).default('moderate').describe('What counts as failing'),
+    },
+    output: {
+      passed: z.boolean(),
+      findings: z.array(Finding),
+      suppressed: z.number().int(),
+      profiles: z.array(z.object({ profile: z.string(), packs: z.array(z.string()) })),
+      errors: z.array(z.string()),
+    },
+    async run(args, context) {
+      let text = args.content;
+      let name = 'inline';
+      if (text === undefined) {
+        if (args.name === undefined)
+          throw new ToolInputError('give content (the configuration) or name (a PtpConfig of the source)');
+        const snapshot = await context.cache.snapshot({ source: sourceOf(args, context) });
+        const config = snapshot.cluster.ptpConfigs.find((c) => c.metadata.name === args.name);
+        if (!config)
+          throw new ToolInputError(
+            `no PtpConfig "${args.name}"; there are: ${snapshot.cluster.ptpConfigs.map((c) => c.metadata.name).join(', ')}`,
+          );
+        text = stringify(config);
+        name = `ptpconfig/${args.name}`;
+      }
+      const kind = looksLikePtpConfig(text) ? 'ptpconfig' : 'linuxptp';
+      const result = await lintText(text, kind === 'ptpconfig' ? `${name}.yaml` : `${name}.conf`, kind, {
+        packs: args.packs,
+        linuxptpVersion: args.linuxptpVersion,
+      });
+      const failing = result.findings.filter((f) => severityRank(f.severity) >= severityRank(args.failOn));
+      const errors = result.errors.map(
+        (e) => `${e.line !== undefined ? `line ${e.line}: ` : ''}${e.message}`,
+      );
+      const passed = failing.length === 0 && errors.length === 0;
+      return {
+        result: {
+          passed,
+          findings: result.findings,
+          suppressed: result.suppressed.length,
+          profiles: result.profiles.map((p) => ({ profile: p.profile, packs: p.packs })),
+          errors,
+        },
+        summary: [
+          `${passed ? 'passes' : 'fails'}: ${result.findings.length} finding(s), ${failing.length} at or above ${args.failOn}${errors.length ? `, ${errors.length} error(s)` : ''}`,
+          ...errors,
+          ...result.findings
+            .slice(0, 15)
+            .map(
+              (f) =>
+                `${f.severity} ${f.rule}${f.location?.line ? ` (line ${f.location.line})` : ''}: ${f.message}`,
+            ),
+        ].join('\n'),
+      };
+    },
+  }),
+];
