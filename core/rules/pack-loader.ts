@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { closestName } from './closest-name.js';
@@ -21,10 +21,14 @@ export function builtInPacksDir(): string {
   return join(packageRoot(), 'rules');
 }
 
-/** The names of the packs shipped under rules/, sorted. */
+/** The names of the rule packs shipped under rules/ (not the intents pack beside them), sorted. */
 export function builtInPackNames(): string[] {
   return readdirSync(builtInPacksDir())
-    .filter((name) => name.endsWith('.yaml'))
+    .filter(
+      (name) =>
+        name.endsWith('.yaml') &&
+        /^kind:\s*RulePack\s*$/m.test(readFileSync(join(builtInPacksDir(), name), 'utf8')),
+    )
     .map((name) => name.slice(0, -'.yaml'.length))
     .sort();
 }

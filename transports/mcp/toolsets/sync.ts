@@ -9,29 +9,25 @@ import { defineTool, lastArg, nodeArg, sourceArgs, sourceOf, ToolInputError } fr
 import { diagnosisFor, iso } from './diagnosis-args.js';
 
 const common = { ...sourceArgs, node: nodeArg, last: lastArg };
-const SyncProcess = presentedSchema(
-  ProcessStatus.pick({
-    name: true,
-    configTag: true,
-    state: true,
-    servo: true,
-    stateSince: true,
-    lastSeen: true,
-    up: true,
-    restarts: true,
-  }),
-);
-const Stability = presentedSchema(
-  ProcessStatus.pick({
-    name: true,
-    configTag: true,
-    servo: true,
-    offset: true,
-    offsetEstimated: true,
-    rms: true,
-    recent: true,
-  }),
-);
+const SyncFields = ProcessStatus.pick({
+  name: true,
+  configTag: true,
+  state: true,
+  servo: true,
+  stateSince: true,
+  lastSeen: true,
+  up: true,
+  restarts: true,
+});
+const StabilityFields = ProcessStatus.pick({
+  name: true,
+  configTag: true,
+  servo: true,
+  offset: true,
+  offsetEstimated: true,
+  rms: true,
+  recent: true,
+});
 
 /** How well each clock holds its time: states, losses, holdovers, ports, servo and frequency. */
 export const syncTools = [
@@ -48,7 +44,7 @@ export const syncTools = [
           role: z.string(),
           syncState: z.string(),
           syncSource: z.string().nullable(),
-          processes: z.array(SyncProcess),
+          processes: z.array(presentedSchema(SyncFields)),
         }),
       ),
     },
@@ -59,7 +55,7 @@ export const syncTools = [
         role: node.role,
         syncState: node.hasData ? node.syncState : 'NO DATA',
         syncSource: node.syncSource,
-        processes: node.processes.map((p) => present(ProcessStatus, p)),
+        processes: node.processes.map((p) => present(SyncFields, SyncFields.parse(p))),
       }));
       return {
         result: { nodes },
@@ -164,13 +160,13 @@ export const syncTools = [
     description:
       'Per process: servo state, offset statistics over the window (count, min, max, mean, stddev, p99 of |offset|, ns), the rms summaries, and |offset| of the last minute.',
     input: common,
-    output: { processes: z.array(z.object({ node: z.string(), process: Stability })) },
+    output: { processes: z.array(z.object({ node: z.string(), process: presentedSchema(StabilityFields) })) },
     async run(args, context) {
       const diagnosis = await diagnosisFor(args, context);
       const processes = diagnosis.nodes.flatMap((node) =>
         node.processes
           .filter((p) => p.offset.count > 0 || p.rms)
-          .map((p) => ({ node: node.node, process: present(ProcessStatus, p) })),
+          .map((p) => ({ node: node.node, process: present(StabilityFields, StabilityFields.parse(p)) })),
       );
       return {
         result: { processes },
@@ -215,9 +211,15 @@ export const syncTools = [
           .filter((p) => p.freq.count > 0)
           .map((p) => {
             const series = node?.series.get(seriesKey(p.name, p.configTag));
+            const start =
+              lastMs === undefined
+                ? status.timeRange.first?.wall
+                : end === undefined
+                  ? undefined
+                  : end - lastMs;
             const drift =
-              series && end !== undefined
-                ? frequencyDrift(series, lastMs === undefined ? -Infinity : end - lastMs, end)
+              series && end !== undefined && start !== undefined
+                ? frequencyDrift(series, start, end)
                 : { samples: 0, ppbPerHour: null };
             return {
               node: status.node,

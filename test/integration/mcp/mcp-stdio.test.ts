@@ -1,0 +1,243 @@
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../../core/package-root.js';
+import { describeCorpus, readCorpus } from '../../corpus.js';
+import { stdioClient, textOf } from './mcp-client.js';
+
+const GOLDEN = join(packageRoot(), 'test', 'golden', 'mcp-tools.json');
+
+/** A call of every tool on the demo cluster, with arguments an agent would give. */
+const CALLS: Record<string, Record<string, unknown>> = {
+  list_ptp_pods: {},
+  get_ptp_configs: {},
+  get_node_ptp_devices: { node: 'bc-1' },
+  get_runtime_configs: { node: 'bc-1' },
+  list_contexts: {},
+  get_daemon_logs: { node: 'worker-2', limit: 5 },
+  search_logs: { node: 'worker-2', pattern: 'FAULTY', limit: 3 },
+  diagnose: {},
+  check_ptp_health: {},
+  analyze_ptp_faults: { severity: 'moderate' },
+  analyze_sync_status: {},
+  detect_sync_loss: {},
+  analyze_holdover: {},
+  get_port_status: { node: 'bc-2' },
+  analyze_servo_stability: { node: 'gm-1' },
+  analyze_frequency_drift: { node: 'bc-1' },
+  get_offset_trend: { node: 'worker-2', buckets: 5 },
+  get_grandmaster_status: {},
+  get_clock_hierarchy: {},
+  get_gnss_status: {},
+  analyze_timing_traceability: {},
+  validate_ptp_config: { name: 't-tsc' },
+  get_ptp_metrics: { node: 'gm-1', metric: 'clock_state' },
+  get_cloud_events: { node: 'bc-2', limit: 10 },
+  get_current_state: { node: 'bc-2' },
+  get_hardware_info: { node: 'gm-1' },
+  list_ptp_interfaces: {},
+  check_interface_ptp_support: { node: 'worker-1', interface: 'ens1f0' },
+  get_nic_details: { node: 'worker-1' },
+  map_ptp_hardware: {},
+  run_pmc_query: { node: 'bc-1', queries: ['PARENT_DATA_SET'] },
+  exec_ptp_command: { node: 'worker-1', command: ['ethtool', '-T', 'ens1f0'] },
+  list_rule_packs: {},
+  explain_rule: { rule: 'fault/holdover-active' },
+  evaluate_rules: {
+    pack: 'apiVersion: ptp-mcp/v1\nkind: RulePack\nmetadata: { name: team }\nspec:\n  scope: node\n  rules:\n    - id: team/holdover\n      severity: critical\n      title: holdover\n      when: { all: [ { fact: node, path: $.holdover.active, operator: equal, value: true } ] }\n      message: "{{node.name}} in holdover"\n',
+  },
+};
+
+describe('MCP over stdio: the SDK client against the built server', () => {
+  let client: Client;
+  let close: () => Promise<void>;
+  let stderr: () => string;
+
+  beforeAll(async () => {
+    ({ client, close, stderr } = await stdioClient());
+  });
+  afterAll(() => close());
+
+  it('lists the tools with titles, read-only annotations and input and output schemas, as in the golden file', async () => {
+    const { tools } = await client.listTools();
+    for (const tool of tools) {
+      expect(tool.annotations, tool.name).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+      expect(tool.title, tool.name).toBeTruthy();
+      expect(tool.outputSchema, tool.name).toBeDefined();
+    }
+    const golden = tools.map(({ name, title, inputSchema, outputSchema, annotations }) => ({
+      name,
+      title,
+      annotations,
+      inputSchema,
+      outputSchema,
+    }));
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN))
+      writeFileSync(GOLDEN, `${JSON.stringify(golden, null, 2)}\n`);
+    expect(golden).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
+    expect(tools.map((t) => t.name).sort()).toEqual([...Object.keys(CALLS), 'get_proxy_logs'].sort());
+  });
+
+  for (const [name, args] of Object.entries(CALLS)) {
+    it(`${name} answers on the demo cluster with structured content and a summary`, async () => {
+      // The client checks structuredContent against the tool's output schema.
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      expect(result.structuredContent).toBeDefined();
+      expect(textOf(result).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('answers with the facts of the demo', async () => {
+    const health = await client.callTool({ name: 'check_ptp_health', arguments: {} });
+    expect(health.structuredContent).toMatchObject({ cluster: 'CRITICAL' });
+    const hierarchy = await client.callTool({ name: 'get_clock_hierarchy', arguments: {} });
+    expect(textOf(hierarchy)).toBe('gm-1 → bc-1 → worker-1, worker-2\nbc-2 → worker-3');
+    const pmc = await client.callTool({
+      name: 'run_pmc_query',
+      arguments: { node: 'bc-1', queries: ['PARENT_DATA_SET'] },
+    });
+    expect(JSON.stringify(pmc.structuredContent)).toContain('grandmasterIdentity');
+    const evaluated = await client.callTool({ name: 'evaluate_rules', arguments: CALLS.evaluate_rules! });
+    expect(textOf(evaluated)).toBe('team: 1 rule(s), 1 finding(s)\ncritical team/holdover: bc-2 in holdover');
+  });
+
+  it('returns errors as isError with one clear line: a refused command, an unknown node, a bad pattern, a bad pack', async () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      [
+        'exec_ptp_command',
+        { node: 'bc-1', command: ['sh', '-c', 'reboot'] },
+        /^refused to run \["sh","-c","reboot"\]: sh is not an allowed program/,
+      ],
+      [
+        'exec_ptp_command',
+        { node: 'bc-1', command: ['pmc', '-u', '-f', '/var/run/ptp4l.0.config', 'SET PRIORITY1 1'] },
+        /pmc requests must be GET/,
+      ],
+      ['diagnose', { node: 'worker-9' }, /^no node "worker-9" in demo$/],
+      ['get_proxy_logs', { node: 'gm-1' }, /^node gm-1 has no cloud-event-proxy log in demo$/],
+      ['search_logs', { node: 'bc-1', pattern: '([' }, /^pattern is not a regular expression/],
+      [
+        'evaluate_rules',
+        {
+          pack: 'apiVersion: ptp-mcp/v1\nkind: RulePack\nmetadata: { name: x }\nspec:\n  scope: node\n  rules:\n    - id: x/y\n      severity: high\n',
+        },
+        /^pack:8:17: spec\.rules\.0\.severity: /,
+      ],
+      ['diagnose', { source: 'dir:/no/such/folder' }, /^no snapshot folder at \/no\/such\/folder$/],
+      ['explain_rule', { rule: 'no/such-rule' }, /^no built-in rule "no\/such-rule"/],
+    ];
+    for (const [name, args, message] of cases) {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError, `${name} ${JSON.stringify(args)}`).toBe(true);
+      expect(textOf(result)).toMatch(message);
+    }
+    expect(stderr()).not.toContain('internal error');
+  });
+
+  it('serves the resources: rule packs, clock classes, node status, alerts', async () => {
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual(
+      expect.arrayContaining([
+        'ptp://clock-classes',
+        'ptp://alerts',
+        'ptp://rules/fault-severity',
+        'ptp://nodes/bc-2/status',
+      ]),
+    );
+    const status = JSON.parse(
+      ((await client.readResource({ uri: 'ptp://nodes/bc-2/status' })).contents[0] as { text: string }).text,
+    );
+    expect(status).toMatchObject({ health: 'CRITICAL', node: 'bc-2', syncState: 'HOLDOVER' });
+    const alerts = JSON.parse(
+      ((await client.readResource({ uri: 'ptp://alerts' })).contents[0] as { text: string }).text,
+    );
+    expect(alerts.alerts.map((a: { rule: string }) => a.rule)).toContain('fault/upstream-lost');
+    const pack = (
+      (await client.readResource({ uri: 'ptp://rules/itu-t-g8275.1' })).contents[0] as { text: string }
+    ).text;
+    expect(pack).toContain('id: g8275.1/domain-range');
+  });
+
+  it('offers the prompts', async () => {
+    const { prompts } = await client.listPrompts();
+    expect(prompts.map((p) => p.name).sort()).toEqual([
+      'diagnose-node',
+      'explain-clock-class-change',
+      'review-ptp-config',
+    ]);
+    const prompt = await client.getPrompt({ name: 'diagnose-node', arguments: { node: 'worker-2' } });
+    expect(JSON.stringify(prompt.messages)).toContain('Diagnose PTP on node worker-2');
+  });
+
+  it('keeps stdout for the protocol: its start line went to stderr', () => {
+    expect(stderr()).toContain('ptp-mcp: MCP over stdio, default source demo');
+  });
+});
+
+describe('resource subscriptions: a change in the data is announced', () => {
+  let snapshot: string;
+  let session: Awaited<ReturnType<typeof stdioClient>>;
+
+  beforeAll(async () => {
+    snapshot = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-watch-')), 'snapshot');
+    cpSync(join(packageRoot(), 'fixtures', 'clusters', 'healthy'), snapshot, { recursive: true });
+    session = await stdioClient(['--source', `dir:${snapshot}`, '--watch-interval', '300ms']);
+  });
+  afterAll(() => session.close());
+
+  it('sends notifications/resources/updated for a subscribed node status when its port goes FAULTY', async () => {
+    const updated: string[] = [];
+    session.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => {
+      updated.push(notification.params.uri);
+    });
+    await session.client.subscribeResource({ uri: 'ptp://nodes/worker-1/status' });
+    await session.client.subscribeResource({ uri: 'ptp://nodes/gm-1/status' });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(updated).toEqual([]);
+    const log = join(snapshot, 'nodes', 'worker-1', 'logs', 'linuxptp-daemon-container.log');
+    const last = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('ptp4l['))
+      .at(-1)!;
+    const mono = Number(/ptp4l\[(\d+\.\d+)\]/.exec(last)![1]) + 1;
+    appendFileSync(
+      log,
+      `ptp4l[${mono.toFixed(3)}]: [ptp4l.0.config:5] port 1 (ens1f0): SLAVE to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)\n`,
+    );
+    for (let i = 0; i < 40 && updated.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updated).toEqual(['ptp://nodes/worker-1/status']);
+  });
+});
+
+describeCorpus('get_proxy_logs on a recorded cloud-event-proxy log', () => {
+  it('serves the last lines of the sidecar log, with the count of what was left out', async () => {
+    const snapshot = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-proxy-')), 'snapshot');
+    cpSync(join(packageRoot(), 'fixtures', 'clusters', 'healthy'), snapshot, { recursive: true });
+    // A real sidecar log, read in place from the corpus into this throw-away snapshot.
+    writeFileSync(
+      join(snapshot, 'nodes', 'gm-1', 'logs', 'cloud-event-proxy.log'),
+      readCorpus('cloud-event-proxy', 'socket-lines_unit-test-fixtures.log'),
+    );
+    const session = await stdioClient(['--source', `dir:${snapshot}`]);
+    try {
+      const result = await session.client.callTool({
+        name: 'get_proxy_logs',
+        arguments: { node: 'gm-1', limit: 4 },
+      });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      const excerpt = result.structuredContent as { lines: unknown[]; omitted: number; matched: number };
+      expect(excerpt.lines).toHaveLength(4);
+      expect(excerpt.omitted).toBeGreaterThan(0);
+      expect(excerpt.lines.length + excerpt.omitted).toBe(excerpt.matched);
+      expect(textOf(result)).toMatch(/^4 line\(s\) of the cloud-event-proxy log on gm-1 \(\d+ more matched/);
+    } finally {
+      await session.close();
+    }
+  });
+});
