@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fillArguments } from './argument-template.js';
 import { type Intent, type IntentSet, SlotName, Slots } from './intent-pack.js';
-import { keywordOccurs, wordMatches, words } from './keyword-match.js';
+import { keywordScore, wordMatches, words } from './keyword-match.js';
 import { STOP_WORDS } from './question-tokens.js';
 import { type Extraction, extractSlots } from './slot-extractor.js';
 
@@ -90,12 +90,8 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
 
 /** A pattern that matches, plus the keywords found; the slots it uses break ties once text has matched. */
 function score(intent: Intent, extraction: Extraction, scoring: IntentSet['scoring']): number {
-  let text = intent.patterns.some((pattern) => new RegExp(pattern, 'i').test(extraction.masked))
-    ? scoring.patternWeight
-    : 0;
-  for (const [keyword, weight] of Object.entries(intent.keywords)) {
-    if (keywordOccurs(extraction.words, keyword)) text += weight;
-  }
+  const matched = intent.patterns.some((pattern) => new RegExp(pattern, 'i').test(extraction.masked));
+  const text = (matched ? scoring.patternWeight : 0) + keywordScore(extraction.words, intent.keywords);
   if (text === 0) return 0;
   const filled = [...intent.slots.required, ...intent.slots.optional].filter(
     (slot) => extraction.slots[slot] !== undefined,

@@ -12,22 +12,44 @@ export function wordMatches(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (word.startsWith(keyword)) {
     const extra = word.length - keyword.length;
-    if (keyword.length >= 6 || (keyword.length >= 3 && extra <= 3) || (extra === 1 && word.endsWith('s'))) {
+    // Long stems take any ending; short ones the usual few letters (flap: flapping, log: logs).
+    const endings = keyword.length >= 6 ? Number.POSITIVE_INFINITY : keyword.length >= 4 ? 4 : 3;
+    if ((keyword.length >= 3 && extra <= endings) || (extra === 1 && word.endsWith('s'))) {
       return true;
     }
   }
   if (keyword.length < 5 || word.length < 5 || word[0] !== keyword[0]) return false;
   const allowed = keyword.length >= 9 ? 2 : 1;
-  return typoDistance(word, keyword, allowed) <= allowed;
+  if (typoDistance(word, keyword, allowed) <= allowed) return true;
+  // A long stem with a typo before its ending: `syncroniz(ation)` for synchroni.
+  return (
+    keyword.length >= 6 &&
+    [-1, 0, 1].some((d) => typoDistance(word.slice(0, keyword.length + d), keyword, allowed) <= allowed)
+  );
 }
 
-/** Whether the keyword (one word or a phrase) occurs in the question's words. */
-export function keywordOccurs(questionWords: readonly string[], keyword: string): boolean {
-  const parts = keyword.split(' ');
-  for (let i = 0; i + parts.length <= questionWords.length; i++) {
-    if (parts.every((part, j) => wordMatches(questionWords[i + j]!, part))) return true;
+/**
+ * The weights of the keywords found in the question's words. A word counts for one keyword only: phrases
+ * first, then the heavier keyword (`locked` is `locked`, not also `lock`).
+ */
+export function keywordScore(questionWords: readonly string[], keywords: Record<string, number>): number {
+  const ordered = Object.entries(keywords)
+    .map(([keyword, weight]) => ({ parts: keyword.split(' '), weight }))
+    .sort((a, b) => b.parts.length - a.parts.length || b.weight - a.weight);
+  const used = new Set<number>();
+  let total = 0;
+  for (const { parts, weight } of ordered) {
+    for (let i = 0; i + parts.length <= questionWords.length; i++) {
+      const at = parts.map((_, j) => i + j);
+      if (at.some((k) => used.has(k))) continue;
+      if (parts.every((part, j) => wordMatches(questionWords[i + j]!, part))) {
+        for (const k of at) used.add(k);
+        total += weight;
+        break;
+      }
+    }
   }
-  return false;
+  return total;
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit; stops early above `limit`. */

@@ -1,4 +1,4 @@
-import { overlaps, STOP_WORDS, type Span, type Token } from './question-tokens.js';
+import { overlaps, type Span, STOP_WORDS, type Token } from './question-tokens.js';
 
 export interface FoundNode extends Span {
   value: string;
@@ -13,9 +13,9 @@ export interface NodeSlotOptions {
 /** The words after which a name is taken for a node's: "on sno", "for worker-2", "node compute-0". */
 const BEFORE_NODE = new Set(['on', 'for', 'of', 'node', 'from', 'at', 'about', 'host']);
 const RFC1123 = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
-/** Names shaped like a node's that are something else: files, standards, versions, pods. */
+/** Names shaped like a node's that are something else: files, standards, versions, pods, NIC models. */
 const NOT_A_NODE =
-  /\.(?:conf|config|cfg|ya?ml|json|log|txt)$|^(?:ieee|itu|g\.?8\d{3})|^v\d|^(?:linuxptp-daemon|cloud-event|openshift-|ptp-operator)/;
+  /\.(?:conf|config|cfg|ya?ml|json|log|txt)$|^(?:ieee|itu|g\.?8\d{3})|^v\d|^(?:linuxptp-daemon|cloud-event|openshift-|ptp-operator)|^(?:e8[1-3]0|x[x]?v?7\d0|cx\d|connectx)/;
 
 /**
  * The node a question is about: a known node (`worker2`, `worker 2` and `worker-2` are the same, and a
@@ -38,7 +38,8 @@ export function findNode(
       BEFORE_NODE.has(before.text) &&
       !overlaps(before, claimed) &&
       isNameAfterPreposition(word.text, options.isVocabulary);
-    if (introduced || looksLikeNodeName(word.text)) return { start: word.start, end: word.end, value: word.text };
+    if (introduced || looksLikeNodeName(word.text))
+      return { start: word.start, end: word.end, value: word.text };
   }
   return undefined;
 }

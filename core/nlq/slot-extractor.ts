@@ -1,7 +1,7 @@
 import type { SlotName, Slots } from './intent-pack.js';
 import { words } from './keyword-match.js';
 import { findNode } from './node-slot.js';
-import { overlaps, STOP_WORDS, type Span, tokens } from './question-tokens.js';
+import { overlaps, type Span, STOP_WORDS, tokens } from './question-tokens.js';
 import { findTimeWindow } from './time-window.js';
 
 export interface SlotOptions {
@@ -52,7 +52,8 @@ const SEARCHED_FOR =
 const PROFILE_AFTER = /\bprofile\s+([a-z0-9][\w.-]*)/g;
 const PROFILE_BEFORE = /\b([a-z0-9][\w.-]*)\s+profile\b/g;
 /** Names of standards and generic words that come before "profile" without naming one. */
-const NOT_A_PROFILE = /^(?:g\.?8275|ieee|1588|itu|ptp|telecom|default|power|enterprise|this|that|the|my|which|what|each|every|same|other)/;
+const NOT_A_PROFILE =
+  /^(?:g\.?8275|ieee|1588|itu|ptp|telecom|default|power|enterprise|this|that|the|my|which|what|each|every|same|other)/;
 
 /** The slots of a question, each the first of its kind, found in an order that keeps them apart. */
 export function extractSlots(question: string, options: SlotOptions = {}): Extraction {
@@ -117,8 +118,8 @@ export function extractSlots(question: string, options: SlotOptions = {}): Extra
     for (const m of text.matchAll(pattern)) {
       const name = m[1]!;
       if (STOP_WORDS.has(name) || NOT_A_PROFILE.test(name) || PROCESSES.has(name)) continue;
-      // Before "profile", only a name that is one (`00-tgm profile`), not an adjective (`the tgm profile`).
-      if (pattern === PROFILE_BEFORE && !/[\d_-]/.test(name)) continue;
+      // A profile's name has a digit or a separator (`00-tgm`, `bc_profile`): "profile applies" names none.
+      if (!/[\d_.-]/.test(name)) continue;
       const span = spanOf(m, 1);
       if (take('profile', span, original.slice(span.start, span.end))) break;
     }

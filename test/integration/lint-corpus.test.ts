@@ -18,7 +18,7 @@ const JUSTIFIED: Record<string, string> = {
   'linuxptp/option-too-new@linuxptp-daemon/ptpprofile_t-tsc_e810.yaml:138': 'the same ts2phc.external_pps',
   'linuxptp/multi-nic-without-jbod@linuxptp-daemon/ptpprofile_tbc_e810.yaml:1':
     'one ptp4l with ports on NICs ens4 and ens7 and boundary_clock_jbod 0: linuxptp clock.c refuses ports of another PHC ("PHC device mismatch") unless boundary_clock_jbod is 1',
-  'g8275.1/boundary-clock-class-threshold@openshift-docs/ptpconfig/ptp_PtpConfigBoundary.yaml:9':
+  'g8275.1/boundary-clock-class-threshold@openshift-docs/ptpconfig/ptp_PtpConfigBoundary.yaml:79':
     'clock_class_threshold 7 on a T-BC drops an upstream T-BC in holdover (class 135, G.8275.1 Table 2); openshift-docs PR #66453 changed the documented value for that reason',
 };
 
