@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EthtoolDriverInfo, EthtoolTimestamping } from '../../../core/model/ethtool.js';
-import type { NodeSnapshot } from '../../../core/model/snapshot.js';
+import { NicMap } from '../../../core/model/nic-map.js';
+import { nicMap, timestampingSupport } from '../../../plugins/nic/nic-map.js';
+import { vendorProfileOf } from '../../../plugins/nic/vendor-profiles.js';
 import { defineTool, nodeArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 const Nic = z.object({
@@ -9,25 +11,6 @@ const Nic = z.object({
   driverInfo: EthtoolDriverInfo.nullable(),
   timestamping: EthtoolTimestamping.nullable(),
 });
-
-/** The interfaces the node's PTP configs use: their sections other than global and the unicast tables. */
-function configuredInterfaces(node: NodeSnapshot): { iface: string; config: string }[] {
-  return node.configs.flatMap((c) =>
-    c.config.sections
-      .map((s) => s.name)
-      .filter((name) => name !== 'global' && name !== 'nmea' && !name.startsWith('unicast_master_table'))
-      .map((iface) => ({ iface, config: c.file })),
-  );
-}
-
-/** What ethtool -T says of PTP: hardware (a PHC with hardware time stamps), software only, or none. */
-function support(
-  timestamping: z.infer<typeof EthtoolTimestamping> | null,
-): 'hardware' | 'software' | 'none' | 'unknown' {
-  if (!timestamping) return 'unknown';
-  if (timestamping.hardwareTimestamping) return 'hardware';
-  return timestamping.softwareOnly ? 'software' : 'none';
-}
 
 /** NICs, PHCs and time stamping, from ethtool and the NodePtpDevices. */
 export const hardwareTools = [
@@ -82,16 +65,13 @@ export const hardwareTools = [
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
       const interfaces = snapshot.nodes.flatMap((node) =>
-        configuredInterfaces(node).map(({ iface, config }) => {
-          const nic = node.nics.find((n) => n.iface === iface);
-          return {
-            node: node.name,
-            iface,
-            config,
-            support: support(nic?.timestamping ?? null),
-            phcIndex: nic?.timestamping?.phcIndex ?? null,
-          };
-        }),
+        nicMap(node).interfaces.map((i) => ({
+          node: node.name,
+          iface: i.iface,
+          config: i.configs.join(', '),
+          support: i.support,
+          phcIndex: i.phcIndex,
+        })),
       );
       return {
         result: { interfaces },
@@ -128,7 +108,7 @@ export const hardwareTools = [
         throw new ToolInputError(
           `no ethtool data of ${args.interface} on ${args.node}; there are: ${snapshot.nodes[0]?.nics.map((n) => n.iface).join(', ') || 'none'}`,
         );
-      const verdict = support(nic.timestamping);
+      const verdict = timestampingSupport(nic.timestamping);
       const advice = {
         hardware: 'hardware time stamping with a PHC: ptp4l can run with time_stamping hardware',
         software:
@@ -154,15 +134,47 @@ export const hardwareTools = [
     name: 'get_nic_details',
     title: 'Get NIC details',
     description:
-      'ethtool -i and -T of one interface (or all of a node), parsed: driver, version, firmware, bus, PHC, capabilities, tx types and rx filters.',
+      'ethtool -i and -T of one interface (or all of a node), parsed: driver, version, firmware, bus, PHC, capabilities, tx types and rx filters; with what ptp-mcp knows of the NIC (vendor profile: PHC per NIC or port, GNSS, DPLL, pins, pitfalls).',
     input: { ...sourceArgs, node: z.string(), interface: z.string().optional() },
-    output: { nics: z.array(Nic) },
+    output: {
+      nics: z.array(
+        Nic.extend({
+          vendor: z
+            .object({
+              id: z.string(),
+              vendor: z.string(),
+              models: z.string(),
+              phcPer: z.string(),
+              gnss: z.boolean(),
+              dpll: z.boolean(),
+              recommendedTxTimestampTimeoutMs: z.number(),
+              pitfalls: z.array(z.string()),
+            })
+            .nullable(),
+        }),
+      ),
+    },
     openWorld: true,
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
       const nics = (snapshot.nodes[0]?.nics ?? [])
         .filter((n) => args.interface === undefined || n.iface === args.interface)
-        .map((n) => ({ node: args.node, ...n }));
+        .map((n) => {
+          const profile = vendorProfileOf(n.driverInfo?.driver);
+          const vendor = profile
+            ? {
+                id: profile.id,
+                vendor: profile.vendor,
+                models: profile.models,
+                phcPer: profile.phcPer,
+                gnss: profile.gnss,
+                dpll: profile.dpll,
+                recommendedTxTimestampTimeoutMs: profile.recommendedTxTimestampTimeoutMs,
+                pitfalls: profile.pitfalls,
+              }
+            : null;
+          return { node: args.node, ...n, vendor };
+        });
       if (args.interface && nics.length === 0)
         throw new ToolInputError(`no ethtool data of ${args.interface} on ${args.node}`);
       return {
@@ -182,73 +194,18 @@ export const hardwareTools = [
     name: 'map_ptp_hardware',
     title: 'Map PTP interfaces to NICs and PHCs',
     description:
-      'For each node, which NIC (PCI bus) and PHC each configured interface sits on, and the problems of the mapping: an interface without ethtool data, software-only time stamping, one ptp4l spanning several PHCs without boundary_clock_jbod.',
+      'For each node, which NIC (PCI bus, driver, firmware, vendor profile) and PHC each configured interface sits on, and what breaks PTP there: an interface ethtool cannot see, software-only time stamping, a ptp4l spanning several PHCs without boundary_clock_jbod, a tx_timestamp_timeout below what the NIC needs.',
     input: { ...sourceArgs, node: nodeArg },
-    output: {
-      nodes: z.array(
-        z.object({
-          node: z.string(),
-          nics: z.array(
-            z.object({
-              bus: z.string().nullable(),
-              phcIndex: z.number().nullable(),
-              driver: z.string().nullable(),
-              interfaces: z.array(z.string()),
-            }),
-          ),
-          problems: z.array(z.string()),
-        }),
-      ),
-    },
+    output: { nodes: z.array(NicMap) },
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
-      const nodes = snapshot.nodes.map((node) => {
-        const groups = new Map<
-          string,
-          { bus: string | null; phcIndex: number | null; driver: string | null; interfaces: string[] }
-        >();
-        const problems: string[] = [];
-        const configured = configuredInterfaces(node);
-        for (const { iface, config } of configured) {
-          const nic = node.nics.find((n) => n.iface === iface);
-          if (!nic?.timestamping)
-            problems.push(`${iface} (${config}): no ethtool data: absent on the node, or not read`);
-          else if (!nic.timestamping.hardwareTimestamping)
-            problems.push(`${iface} (${config}): no hardware time stamping`);
-          const bus = nic?.driverInfo?.busInfo?.replace(/\.\d+$/, '') ?? null;
-          const key = `${bus}|${nic?.timestamping?.phcIndex ?? ''}`;
-          const group = groups.get(key) ?? {
-            bus,
-            phcIndex: nic?.timestamping?.phcIndex ?? null,
-            driver: nic?.driverInfo?.driver ?? null,
-            interfaces: [],
-          };
-          if (!group.interfaces.includes(iface)) group.interfaces.push(iface);
-          groups.set(key, group);
-        }
-        for (const config of node.configs.filter((c) => c.program === 'ptp4l')) {
-          const ifaces = configured.filter((c) => c.config === config.file).map((c) => c.iface);
-          const phcs = new Set(
-            ifaces
-              .map((i) => node.nics.find((n) => n.iface === i)?.timestamping?.phcIndex)
-              .filter((p) => p !== undefined && p !== null),
-          );
-          const jbod = config.config.sections.some((s) =>
-            s.entries.some((e) => e.key === 'boundary_clock_jbod' && e.value === '1'),
-          );
-          if (phcs.size > 1 && !jbod)
-            problems.push(
-              `${config.file}: ports ${ifaces.join(', ')} span ${phcs.size} PHCs without boundary_clock_jbod 1`,
-            );
-        }
-        return { node: node.name, nics: [...groups.values()], problems };
-      });
+      const nodes = snapshot.nodes.map((node) => nicMap(node));
       return {
         result: { nodes },
         summary: nodes
           .map(
             (n) =>
-              `${n.node}: ${n.nics.map((g) => `${g.driver ?? '?'} ${g.bus ?? '?'} ptp${g.phcIndex ?? '?'} [${g.interfaces.join(' ')}]`).join('; ') || 'no interfaces'}${n.problems.length ? ` — ${n.problems.join('; ')}` : ''}`,
+              `${n.node}: ${n.nics.map((g) => `${g.driver ?? '?'} ${g.bus ?? '?'} ptp${g.phcIndex ?? '?'} [${g.interfaces.join(' ')}]`).join('; ') || 'no interfaces'}${n.problems.length ? ` — ${n.problems.map((p) => p.detail).join('; ')}` : ''}`,
           )
           .join('\n'),
       };

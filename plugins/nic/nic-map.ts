@@ -1,0 +1,97 @@
+import type { EthtoolTimestamping } from '../../core/model/ethtool.js';
+import type { NicMap } from '../../core/model/nic-map.js';
+import type { NodeSnapshot } from '../../core/model/snapshot.js';
+import { vendorProfileOf } from './vendor-profiles.js';
+
+/** What ethtool -T says of PTP: hardware (a PHC with hardware time stamps), software only, or none. */
+export function timestampingSupport(
+  timestamping: EthtoolTimestamping | null | undefined,
+): NicMap['interfaces'][number]['support'] {
+  if (!timestamping) return 'unknown';
+  if (timestamping.hardwareTimestamping) return 'hardware';
+  return timestamping.softwareOnly ? 'software' : 'none';
+}
+
+/** The interfaces the node's rendered configs use: their sections other than global, nmea and unicast tables. */
+function configuredInterfaces(node: Pick<NodeSnapshot, 'configs'>): Map<string, string[]> {
+  const byIface = new Map<string, string[]>();
+  for (const config of node.configs) {
+    for (const section of config.config.sections) {
+      const name = section.name;
+      if (name === 'global' || name === 'nmea' || name.startsWith('unicast_master_table')) continue;
+      byIface.set(name, [...(byIface.get(name) ?? []), config.file]);
+    }
+  }
+  return byIface;
+}
+
+/**
+ * Maps each interface a node's PTP configs use to its NIC (PCI bus) and PHC from the node's ethtool
+ * output, and flags what breaks PTP there: an interface ethtool could not see, software-only time
+ * stamping, a ptp4l whose ports span PHCs without boundary_clock_jbod, a tx_timestamp_timeout below
+ * what the NIC's vendor profile needs.
+ */
+export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): NicMap {
+  const interfaces: NicMap['interfaces'] = [];
+  const nics = new Map<string, NicMap['nics'][number]>();
+  const problems: NicMap['problems'] = [];
+  for (const [iface, configs] of configuredInterfaces(node)) {
+    const nic = node.nics.find((n) => n.iface === iface);
+    const support = timestampingSupport(nic?.timestamping);
+    const bus = nic?.driverInfo?.busInfo?.replace(/\.\d+$/, '') ?? null;
+    const phcIndex = nic?.timestamping?.phcIndex ?? null;
+    interfaces.push({ iface, configs, bus, phcIndex, support });
+    if (!nic?.timestamping && !nic?.driverInfo)
+      problems.push({
+        kind: 'absent',
+        subject: iface,
+        detail: `${iface} (${configs.join(', ')}): ethtool knows no such interface on ${node.name}, or it was not read`,
+      });
+    else if (support === 'software' || support === 'none')
+      problems.push({
+        kind: 'software-only',
+        subject: iface,
+        detail: `${iface}: no hardware time stamping (ethtool -T), ptp4l needs time_stamping software`,
+      });
+    const key = bus ?? `phc${phcIndex ?? '?'}`;
+    const driver = nic?.driverInfo?.driver ?? null;
+    const entry = nics.get(key) ?? {
+      bus,
+      phcIndex,
+      driver,
+      firmware: nic?.driverInfo?.firmwareVersion ?? null,
+      profile: vendorProfileOf(driver)?.id ?? null,
+      interfaces: [],
+    };
+    if (!entry.interfaces.includes(iface)) entry.interfaces.push(iface);
+    nics.set(key, entry);
+  }
+  for (const config of node.configs.filter((c) => c.program === 'ptp4l')) {
+    const ports = interfaces.filter((i) => i.configs.includes(config.file));
+    const phcs = new Set(ports.map((p) => p.phcIndex).filter((p): p is number => p !== null));
+    const value = (key: string) =>
+      config.config.sections.find((s) => s.name === 'global')?.entries.findLast((e) => e.key === key)?.value;
+    if (phcs.size > 1 && value('boundary_clock_jbod') !== '1') {
+      problems.push({
+        kind: 'multi-phc-without-jbod',
+        subject: config.file,
+        detail: `${config.file}: ports ${ports.map((p) => p.iface).join(', ')} use ${phcs.size} PHCs (${[...phcs].map((p) => `ptp${p}`).join(', ')}) without boundary_clock_jbod 1`,
+      });
+    }
+    const timeout = Number(value('tx_timestamp_timeout') ?? 10);
+    for (const profile of new Set(
+      ports
+        .map((p) => vendorProfileOf(node.nics.find((n) => n.iface === p.iface)?.driverInfo?.driver))
+        .filter(Boolean),
+    )) {
+      if (profile && timeout < profile.recommendedTxTimestampTimeoutMs) {
+        problems.push({
+          kind: 'tx-timeout-below-vendor',
+          subject: config.file,
+          detail: `${config.file}: tx_timestamp_timeout ${timeout} ms, below the ${profile.recommendedTxTimestampTimeoutMs} ms ${profile.driver} (${profile.models}) needs`,
+        });
+      }
+    }
+  }
+  return { node: node.name, nics: [...nics.values()], interfaces, problems };
+}
