@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DiagnosisCache } from '../../core/diagnosis-cache.js';
 import { packageVersion } from '../../core/package-root.js';
 import type { PtpService } from '../../core/service.js';
+import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
 import { registerPrompts } from './prompts.js';
 import { registerTools } from './register-tools.js';
 import { ResourceWatch } from './resource-watch.js';
@@ -19,6 +20,8 @@ export interface PtpMcpOptions {
   cacheTtlMs?: number;
   /** How often subscribed resources are evaluated again (0: only when asked). */
   watchIntervalMs?: number;
+  /** Prometheus or Thanos for metrics over time. */
+  prometheus?: PrometheusClient;
   /** Where internal errors are written (stderr for stdio: stdout carries the protocol only). */
   log?: (line: string) => void;
 }
@@ -46,6 +49,7 @@ export function createPtpMcpServer(options: PtpMcpOptions): {
     kubeContexts: async () =>
       (await import('../../plugins/kubernetes/kube-config.js')).kubeContexts(options.kubeconfig),
     progress: async () => undefined,
+    prometheus: options.prometheus,
   };
   registerTools(
     server,

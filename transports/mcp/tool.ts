@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DiagnosisCache } from '../../core/diagnosis-cache.js';
 import type { PtpService } from '../../core/service.js';
+import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
 
 /** What a tool gets besides its arguments: the service and the server's defaults. */
 export interface ToolContext {
@@ -11,6 +12,8 @@ export interface ToolContext {
   defaultSource: string;
   /** Contexts of the kubeconfig the server was started with (names only, never credentials). */
   kubeContexts(): Promise<{ name: string; cluster: string; namespace: string | null; current: boolean }[]>;
+  /** Prometheus or Thanos, when the server was given one (--prometheus): metrics over time. */
+  prometheus?: PrometheusClient;
   /** Progress of a long call, when the client asked for it. */
   progress(done: number, total: number, message?: string): Promise<void>;
 }

@@ -11,7 +11,9 @@ import type { KubeOptions } from '../kube-options.js';
 const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
        ptp-mcp serve --http [--host 127.0.0.1] [--port 8080] [--token-file FILE] [--stateless]
                      [--allowed-host NAME]... [--allowed-origin ORIGIN]... [--source SOURCE] [--watch-interval 30s]
-  The bearer token comes from --token-file or $PTP_MCP_TOKEN (never from the command line); it is
+       both: [--prometheus URL [--prometheus-token-file FILE]]   metrics over time from Prometheus/Thanos
+  The bearer token comes from --token-file or $PTP_MCP_TOKEN (Prometheus': --prometheus-token-file or
+  $PTP_MCP_PROMETHEUS_TOKEN), never from the command line; the server's is
   required to serve anywhere but 127.0.0.1. The default source is cluster when a kubeconfig is given or
   found ($KUBECONFIG, in a pod), else the built-in demo.`;
 
@@ -35,6 +37,8 @@ export async function serveCommand(
       'allowed-origin': { type: 'string', multiple: true },
       source: { type: 'string' },
       'watch-interval': { type: 'string' },
+      prometheus: { type: 'string' },
+      'prometheus-token-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -52,7 +56,16 @@ export async function serveCommand(
   const defaultSource =
     values.source ??
     (kube.kubeconfig !== undefined || kube.context !== undefined || inCluster ? 'cluster' : 'demo');
-  const options = { service, defaultSource, kubeconfig: kube.kubeconfig, watchIntervalMs: watch };
+  const prometheusToken = values['prometheus-token-file']
+    ? readFileSync(values['prometheus-token-file'], 'utf8').trim()
+    : process.env.PTP_MCP_PROMETHEUS_TOKEN;
+  const prometheus = values.prometheus
+    ? new (await import('../../../plugins/metrics/prometheus-client.js')).PrometheusClient({
+        url: values.prometheus,
+        token: prometheusToken,
+      })
+    : undefined;
+  const options = { service, defaultSource, kubeconfig: kube.kubeconfig, watchIntervalMs: watch, prometheus };
   if (values.stdio) {
     io.stderr(`ptp-mcp: MCP over stdio, default source ${defaultSource}\n`);
     await serveStdio(options);

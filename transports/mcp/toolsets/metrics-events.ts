@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { parseDuration } from '../../../core/duration.js';
 import { CloudEvent, CloudEventKind } from '../../../core/model/cloud-event.js';
 import { PtpMetric } from '../../../core/model/metrics.js';
-import { defineTool, nodeArg, pageArgs, pageOutput, paginate, sourceArgs, sourceOf } from '../tool.js';
+import { latest, PtpSeries, ptpSeries } from '../../../plugins/metrics/ptp-series.js';
+import {
+  defineTool,
+  nodeArg,
+  pageArgs,
+  pageOutput,
+  paginate,
+  sourceArgs,
+  sourceOf,
+  ToolInputError,
+} from '../tool.js';
 
 const RESOURCES = [
   'lock-state',
@@ -25,11 +36,44 @@ export const metricsEventTools = [
         .string()
         .optional()
         .describe('One metric without openshift_ptp_, e.g. offset_ns or clock_state'),
+      over: z
+        .string()
+        .regex(/^(\d+(\.\d+)?(s|m|h|d))+$/)
+        .optional()
+        .describe(
+          'Series over this long up to now from Prometheus/Thanos (when the server has one), e.g. 1h',
+        ),
       ...pageArgs,
     },
-    output: { metrics: z.array(PtpMetric), ...pageOutput },
+    output: { metrics: z.array(PtpMetric), series: z.array(PtpSeries).optional(), ...pageOutput },
     openWorld: true,
     async run(args, context) {
+      if (args.over !== undefined) {
+        if (!context.prometheus)
+          throw new ToolInputError(
+            'no Prometheus configured (serve --prometheus URL): metrics over time are not available; without over, the daemon’s last scrape',
+          );
+        // A live range ends now; every point carries Prometheus' own sample time.
+        const to = Date.now();
+        const from = to - (parseDuration(args.over) ?? 0);
+        const series = await ptpSeries(context.prometheus, {
+          node: args.node,
+          metrics: args.metric ? [args.metric.replace(/^openshift_ptp_/, '')] : undefined,
+          from,
+          to,
+          stepSeconds: Math.max(1, Math.round((to - from) / 1000 / 120)),
+        });
+        const page = paginate(series, args.limit, args.cursor);
+        return {
+          result: {
+            metrics: latest(page.items),
+            series: page.items,
+            total: page.total,
+            nextCursor: page.nextCursor,
+          },
+          summary: `${page.total} series over ${args.over} from Prometheus`,
+        };
+      }
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
       const all = snapshot.nodes.flatMap((node) =>
         (node.metrics ?? []).map((m) => ({ ...m, node: m.node ?? node.name })),
