@@ -7,7 +7,7 @@ import { type Extraction, extractSlots } from './slot-extractor.js';
 
 export const ToolCall = z.object({
   tool: z.string(),
-  arguments: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  arguments: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
 });
 export type ToolCall = z.infer<typeof ToolCall>;
 
@@ -22,6 +22,8 @@ export const AnswerPlan = z.object({
   /** Required slots of the intent the question did not fill: ask for them; there is no call. */
   missing: z.array(SlotName),
   call: ToolCall.optional(),
+  /** Arguments of the call the caller adds from the conversation (the text of the config to check). */
+  needs: z.array(z.string()),
   /** The question asks to change something (restart, set, delete...): nothing here does that. */
   outOfScope: z.boolean(),
   /** The best-scoring intents, best first: why this one and not another. */
@@ -35,7 +37,10 @@ export interface PlanOptions {
   /** Node names of the cluster: matched exactly (separators aside), and a short name finds its FQDN. */
   knownNodes?: readonly string[];
   knownInterfaces?: readonly string[];
-  /** Resolves "since 08:00" to a date; without it the tool gets `T08:00:00Z` to place on its data. */
+  /**
+   * The end of the data the tools read (their `last` counts back from it): "since 08:00" becomes a
+   * duration only with it; without it the plan reports the start (`since`) and the call reads everything.
+   */
   now?: Date;
 }
 
@@ -43,9 +48,9 @@ const MAX_SUGGESTIONS = 3;
 
 /** The intent a question asks for, its slots and the tool call; deterministic, no I/O. */
 export function answerPlan(question: string, set: IntentSet, options: PlanOptions = {}): AnswerPlan {
-  const vocabulary = [...new Set(set.intents.flatMap((intent) => Object.keys(intent.keywords)))].flatMap(
-    (keyword) => keyword.split(' '),
-  );
+  const vocabulary = [
+    ...new Set(set.intents.flatMap((intent) => Object.keys(intent.keywords).flatMap((k) => k.split(' ')))),
+  ];
   const extraction = extractSlots(question, {
     ...options,
     isVocabulary: (word) => vocabulary.some((keyword) => wordMatches(word, keyword)),
@@ -70,6 +75,7 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
       ...plan,
       score: best?.score ?? 0,
       missing: [],
+      needs: [],
       suggestions: suggestions(extraction, set.intents, ranked),
     };
   }
@@ -81,6 +87,7 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
     description: intent.description,
     score: best.score,
     missing,
+    needs: intent.needs,
     ...(missing.length === 0
       ? { call: { tool: intent.tool, arguments: fillArguments(intent.arguments, extraction.slots) } }
       : {}),

@@ -101,13 +101,14 @@ function check(pack: IntentPack, file: string, position: Locate, options: Intent
       fail(path, `not a regular expression: ${(error as Error).message}`);
     }
   };
-  pack.spec.outOfScope.forEach((expression, i) => compiles(expression, ['spec', 'outOfScope', i]));
+  for (const [i, expression] of pack.spec.outOfScope.entries())
+    compiles(expression, ['spec', 'outOfScope', i]);
   const seen = new Set<string>();
-  pack.spec.intents.forEach((intent, index) => {
+  for (const [index, intent] of pack.spec.intents.entries()) {
     const at = ['spec', 'intents', index];
     if (seen.has(intent.id)) fail([...at, 'id'], `duplicate intent id "${intent.id}"`);
     seen.add(intent.id);
-    intent.patterns.forEach((expression, i) => compiles(expression, [...at, 'patterns', i]));
+    for (const [i, expression] of intent.patterns.entries()) compiles(expression, [...at, 'patterns', i]);
     const declared = new Set([...intent.slots.required, ...intent.slots.optional]);
     for (const [name, template] of Object.entries(intent.arguments)) {
       for (const slot of placeholders(template)) {
@@ -125,7 +126,7 @@ function check(pack: IntentPack, file: string, position: Locate, options: Intent
     if (options.tools && !options.tools.includes(intent.tool)) {
       fail([...at, 'tool'], `unknown tool "${intent.tool}"${didYouMean(intent.tool, [...options.tools])}`);
     }
-  });
+  }
 }
 
 function didYouMean(name: string, known: string[]): string {

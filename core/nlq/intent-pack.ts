@@ -7,6 +7,7 @@ export const SLOT_NAMES = [
   'profile',
   'process',
   'window',
+  'since',
   'severity',
   'rule',
   'query',
@@ -19,13 +20,17 @@ export type SlotName = z.infer<typeof SlotName>;
 export const Slots = z.partialRecord(SlotName, z.string());
 export type Slots = z.infer<typeof Slots>;
 
-/** A tool argument: `"{{slot}}"`, a string with placeholders, or a literal. */
-const ArgumentValue = z.custom<string | number | boolean>(
-  (value) => ['string', 'number', 'boolean'].includes(typeof value),
-  'a string (with {{slot}} placeholders), a number or a boolean',
+/** A tool argument: a string (`{{slot}}` placeholders in an intent), a number, a boolean, or strings. */
+export type ArgumentValue = string | number | boolean | string[];
+// Not a z.union: a union's error would not say what is expected.
+export const ArgumentValue = z.custom<ArgumentValue>(
+  (value) =>
+    ['string', 'number', 'boolean'].includes(typeof value) ||
+    (Array.isArray(value) && value.every((item) => typeof item === 'string')),
+  'a string (with {{slot}} placeholders), a number, a boolean, or a list of strings',
 );
 
-export const INTENT_ID = /^[a-z0-9][a-z0-9._/-]*$/;
+const INTENT_ID = /^[a-z0-9][a-z0-9._/-]*$/;
 
 export const Intent = z
   .strictObject({
@@ -53,6 +58,8 @@ export const Intent = z
     tool: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an MCP tool name such as analyze_holdover'),
     /** `{ node: "{{node}}", last: "{{window}}" }`: an argument whose slot was not found is left out. */
     arguments: z.record(z.string(), ArgumentValue).default({}),
+    /** Arguments only the conversation holds (a config's text, a pack's YAML): the caller adds them. */
+    needs: z.array(z.string().min(1)).default([]),
     /** false switches off an intent inherited from another pack. */
     enabled: z.boolean().default(true),
   })

@@ -15,7 +15,7 @@ const BEFORE_NODE = new Set(['on', 'for', 'of', 'node', 'from', 'at', 'about', '
 const RFC1123 = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 /** Names shaped like a node's that are something else: files, standards, versions, pods, NIC models. */
 const NOT_A_NODE =
-  /\.(?:conf|config|cfg|ya?ml|json|log|txt)$|^(?:ieee|itu|g\.?8\d{3})|^v\d|^(?:linuxptp-daemon|cloud-event|openshift-|ptp-operator)|^(?:e8[1-3]0|x[x]?v?7\d0|cx\d|connectx)/;
+  /\.(?:conf|config|cfg|ya?ml|json|log|txt)$|^(?:ieee|itu|g\.?8\d{3})|^v\d|^(?:linuxptp-daemon|cloud-event|openshift-|ptp-operator)|^(?:e8[1-3]0|xx?v?7\d0|cx\d|connectx)/;
 
 /**
  * The node a question is about: a known node (`worker2`, `worker 2` and `worker-2` are the same, and a

@@ -1,3 +1,4 @@
+import { PMC_GET_IDS } from '../sources/exec-allowlist.js';
 import type { SlotName, Slots } from './intent-pack.js';
 import { words } from './keyword-match.js';
 import { findNode } from './node-slot.js';
@@ -9,7 +10,7 @@ export interface SlotOptions {
   knownInterfaces?: readonly string[] | undefined;
   /** Whether a word names something the intents talk about (so "on holdover" names no node). */
   isVocabulary?: (word: string) => boolean;
-  /** Resolves "since 08:00" to a date; without it the time of day is passed on as is. */
+  /** The end of the data: dates "since 08:00" and makes a start a duration back from it. */
   now?: Date | undefined;
 }
 
@@ -41,9 +42,17 @@ const SEVERITIES = new Map([
 const INTERFACE =
   /^(?:eth\d+|eno\d+(?:np\d+)?|ens\d+(?:f\d+)?(?:np\d+|d\d+)?|enp\d+s\d+(?:f\d+)?(?:np\d+|d\d+)?|enx[0-9a-f]{12}|ib\d+|bond\d+|p\d+p\d+|em\d+)(?:v\d+)?(?:\.\d+)?$/;
 const IFNAME = /^[a-z][a-z0-9_.-]{0,14}$/;
-/** pmc management IDs: `PARENT_DATA_SET`, `time_status_np`, `PRIORITY1`; or "parent data set". */
-const PMC_ID =
-  /(?<![\w])((?:[a-z0-9]+_)+(?:np|data_set|properties|description)|priority[12]|clock_accuracy|slave_only|log_announce_interval|announce_receipt_timeout|log_sync_interval|delay_mechanism|version_number)(?![\w])|\b(default|current|parent|time properties|port) data set\b/g;
+/**
+ * The pmc GETs the exec allowlist permits, as written (`PARENT_DATA_SET`, `time_status_np`, "parent data
+ * set"); an ID without underscore (DOMAIN, TIME, PRIORITY1) only in capitals, or it is a plain word.
+ */
+const PMC_ID = new RegExp(
+  `(?<![\\w])(${[...PMC_GET_IDS]
+    .sort((a, b) => b.length - a.length)
+    .map((id) => (id.includes('_') ? id.toLowerCase().replace(/_/g, '[_ ]') : id))
+    .join('|')})(?![\\w])`,
+  'g',
+);
 /** Rule ids: `g8275.1/domain-range`, `fault-severity/holdover` (not paths, not `ptp4l/phc2sys`). */
 const RULE_ID = /(?<![\w/.-])([a-z][a-z0-9.-]{2,}(?:\/[a-z0-9][a-z0-9._-]*)+)/g;
 const QUOTED = /"([^"]+)"|(?<=^|[\s(])'([^']+)'(?=$|[\s?.!,:;)])/g;
@@ -51,7 +60,7 @@ const SEARCHED_FOR =
   /\b(?:search|grep)\b.*?\b(?:for|containing|matching)\s+(.+?)(?=\s+(?:on|in|from|over|during|since|within|at|across)\s|[\s?.!]*$)/g;
 const PROFILE_AFTER = /\bprofile\s+([a-z0-9][\w.-]*)/g;
 const PROFILE_BEFORE = /\b([a-z0-9][\w.-]*)\s+profile\b/g;
-/** Names of standards and generic words that come before "profile" without naming one. */
+/** Standards and plain words next to "profile" that name no profile ("the G.8275.1 profile"). */
 const NOT_A_PROFILE =
   /^(?:g\.?8275|ieee|1588|itu|ptp|telecom|default|power|enterprise|this|that|the|my|which|what|each|every|same|other)/;
 
@@ -82,17 +91,20 @@ export function extractSlots(question: string, options: SlotOptions = {}): Extra
     }
   }
   const window = findTimeWindow(text, options.now);
-  if (window) take('window', window, window.value);
+  if (window && !overlaps(window, claimed)) {
+    claimed.push({ ...window, slot: 'window', masks: true });
+    if (window.duration) slots.window = window.duration;
+    if (window.since) slots.since = window.since;
+  }
   for (const m of text.matchAll(RULE_ID)) {
     const first = m[1]!.split('/')[0]!;
     if (!PROCESSES.has(first) && !['dev', 'var', 'sys', 'run', 'etc', 'proc'].includes(first)) {
       if (take('rule', spanOf(m, 1), m[1]!.replace(/\.+$/, ''))) break;
     }
   }
-  for (const m of text.matchAll(PMC_ID)) {
-    const group = m[1] !== undefined ? 1 : 2;
-    const id = group === 1 ? m[1]! : `${m[2]!} data set`;
-    if (take('query', spanOf(m, group), id.replace(/ /g, '_').toUpperCase())) break;
+  // Lower-cased IDs match the text, capitals the original.
+  for (const m of [...text.matchAll(PMC_ID), ...original.matchAll(PMC_ID)]) {
+    if (take('query', spanOf(m, 1), m[1]!.replace(/ /g, '_').toUpperCase())) break;
   }
   for (const m of text.matchAll(SEARCHED_FOR)) {
     const span = spanOf(m, 1);

@@ -1,8 +1,13 @@
-/** A time window found in a question: where it is, and its value (`30m`, `2h`, or an ISO start). */
+/**
+ * A time window found in a question, and where it is. `duration` is what the tools' `last` takes
+ * (`30m`, `2h15m`); `since` the start asked for, in ISO 8601 (a bare time of day, `T08:00:00Z`, when
+ * neither the question nor `now` gives the date).
+ */
 export interface FoundWindow {
   start: number;
   end: number;
-  value: string;
+  duration?: string;
+  since?: string;
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -62,33 +67,56 @@ const UNIT_SECONDS: [string, number][] = [
 
 /**
  * The first time window in `text` (lower case). Durations keep the unit asked (`last 90 minutes` → 90m),
- * fractions become a smaller unit (`last 1.5 hours` → 90m). A time of day is resolved against `now`
- * (the latest such time not after it, UTC) when given, else left as `T08:00:00Z` for the tool to place
- * on its data's last day. Relative days ("yesterday") are not understood.
+ * fractions become a smaller unit (`last 1.5 hours` → 90m). A start ("since 08:00") becomes a duration
+ * only against `now` (the end of the data the tools read); a time of day is placed on the last day not
+ * after `now`, in UTC. Relative days ("yesterday") are not understood.
  */
 export function findTimeWindow(text: string, now?: Date): FoundWindow | undefined {
   const found: FoundWindow[] = [];
-  for (const m of text.matchAll(RECENT)) {
-    found.push({ start: m.index, end: m.index + m[0].length, value: duration(m[1] ?? '1', m[2]!) });
-  }
-  for (const m of text.matchAll(AGO)) {
-    found.push({ start: m.index, end: m.index + m[0].length, value: duration(m[1]!, m[2]!) });
-  }
+  const span = (m: RegExpMatchArray) => ({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(RECENT)) found.push({ ...span(m), duration: duration(m[1] ?? '1', m[2]!) });
+  for (const m of text.matchAll(AGO)) found.push({ ...span(m), duration: duration(m[1]!, m[2]!) });
   for (const m of text.matchAll(SINCE_DATE)) {
     const [, date, hour = '0', minute = '00', second = '00'] = m;
-    const value = isoStart(date!, Number(hour), Number(minute), Number(second));
-    if (value) found.push({ start: m.index, end: m.index + m[0].length, value });
+    const time = Date.parse(`${date}T${clock(Number(hour), Number(minute), Number(second))}Z`);
+    if (!Number.isNaN(time) && Number(hour) < 24) found.push({ ...span(m), ...since(time, now) });
   }
   for (const m of text.matchAll(SINCE_TIME)) {
-    const [, midnight, hourText, minute, second, meridiem] = m;
+    const [, midnight, hourText, minuteText, secondText, meridiem] = m;
     // "from 2 nodes" is not a time: a time of day needs minutes or am/pm.
-    if (!midnight && minute === undefined && !meridiem) continue;
+    if (!midnight && minuteText === undefined && !meridiem) continue;
     let hour = midnight ? 0 : Number(hourText);
     if (meridiem) hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
-    const value = timeOfDay(hour, Number(minute ?? 0), Number(second ?? 0), now);
-    if (value) found.push({ start: m.index, end: m.index + m[0].length, value });
+    const [minute, second] = [Number(minuteText ?? 0), Number(secondText ?? 0)];
+    if (hour > 23 || minute > 59 || second > 59) continue;
+    if (!now) {
+      found.push({ ...span(m), since: `T${clock(hour, minute, second)}Z` });
+      continue;
+    }
+    const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute, second);
+    found.push({ ...span(m), ...since(day > now.getTime() ? day - 86_400_000 : day, now) });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end)[0];
+}
+
+/** A start, and the duration from it to `now` when that is known and positive. */
+function since(time: number, now?: Date): { since: string; duration?: string } {
+  const start = { since: new Date(time).toISOString().replace('.000Z', 'Z') };
+  const seconds = now ? Math.floor((now.getTime() - time) / 1000) : 0;
+  return seconds > 0 ? { ...start, duration: compound(seconds) } : start;
+}
+
+/** 8100 s → `2h15m`: the form of the tools' `last`. */
+function compound(seconds: number): string {
+  let rest = seconds;
+  let text = '';
+  for (const [name, size] of UNIT_SECONDS) {
+    if (rest >= size) {
+      text += `${Math.floor(rest / size)}${name}`;
+      rest %= size;
+    }
+  }
+  return text;
 }
 
 function duration(amountText: string, unitText: string): string {
@@ -100,22 +128,6 @@ function duration(amountText: string, unitText: string): string {
   return `${seconds / size}${name}`;
 }
 
-function isoStart(date: string, hour: number, minute: number, second: number): string | undefined {
-  const time = Date.parse(`${date}T${clock(hour, minute, second)}Z`);
-  return Number.isNaN(time) || hour > 23 ? undefined : iso(time);
-}
-
-function timeOfDay(hour: number, minute: number, second: number, now?: Date): string | undefined {
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  if (!now) return `T${clock(hour, minute, second)}Z`;
-  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute, second);
-  return iso(day > now.getTime() ? day - 86_400_000 : day);
-}
-
 function clock(hour: number, minute: number, second: number): string {
   return [hour, minute, second].map((n) => String(n).padStart(2, '0')).join(':');
-}
-
-function iso(time: number): string {
-  return new Date(time).toISOString().replace('.000Z', 'Z');
 }
