@@ -6,6 +6,7 @@ import { PackError } from '../../core/rules/pack-error.js';
 import type { PtpService } from '../../core/service.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import { CliError } from './cli-error.js';
+import { askCommand } from './commands/ask.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 import { lintCommand } from './commands/lint.js';
 import { logsAnalyzeCommand } from './commands/logs-analyze.js';
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   'snapshot record': snapshotRecordCommand,
   simulate: simulateCommand,
   serve: serveCommand,
+  ask: askCommand,
 };
 
 const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
@@ -51,6 +53,7 @@ commands:
   rules test <paths...>  run rule pack tests (*.test.yaml): cases that must fire and cases that must stay silent
   rules schema           JSON Schema of rule packs (--kind test: of pack tests) for editors
   rules facts            the facts rules can test, for a config file or a snapshot (--source)
+  ask "<question>"       a question in words, e.g. "why is bc-2 in holdover?", answered from the data
   serve --stdio|--http   the MCP server (Claude Desktop, OpenShift Lightspeed, any MCP client)
   snapshot record        record a live cluster (a PTP must-gather) into a snapshot folder
   simulate               serve a scenario or snapshot as a Kubernetes API on loopback, with a kubeconfig

@@ -1,5 +1,4 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DiagnosisCache } from '../../core/diagnosis-cache.js';
 import { packageVersion } from '../../core/package-root.js';
 import type { PtpService } from '../../core/service.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
@@ -7,7 +6,7 @@ import { registerPrompts } from './prompts.js';
 import { registerTools } from './register-tools.js';
 import { ResourceWatch } from './resource-watch.js';
 import { registerResources } from './resources.js';
-import type { ToolContext } from './tool.js';
+import { toolContext } from './tool-context.js';
 import { TOOLS } from './tools.js';
 
 export interface PtpMcpOptions {
@@ -20,6 +19,8 @@ export interface PtpMcpOptions {
   cacheTtlMs?: number;
   /** How often subscribed resources are evaluated again (0: only when asked). */
   watchIntervalMs?: number;
+  /** The operator's own intent packs, over the built-in one. */
+  intentPacks?: string[];
   /** Prometheus or Thanos for metrics over time. */
   prometheus?: PrometheusClient;
   /** Where internal errors are written (stderr for stdio: stdout carries the protocol only). */
@@ -41,16 +42,7 @@ export function createPtpMcpServer(options: PtpMcpOptions): {
     { name: 'ptp-mcp', title: 'PTP diagnostics (linuxptp)', version: packageVersion() },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
   );
-  const cache = new DiagnosisCache(options.service, options.cacheTtlMs ?? 10_000);
-  const base: ToolContext = {
-    service: options.service,
-    cache,
-    defaultSource: options.defaultSource,
-    kubeContexts: async () =>
-      (await import('../../plugins/kubernetes/kube-config.js')).kubeContexts(options.kubeconfig),
-    progress: async () => undefined,
-    prometheus: options.prometheus,
-  };
+  const base = toolContext(options);
   registerTools(
     server,
     TOOLS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DiagnosisCache } from '../../core/diagnosis-cache.js';
+import type { IntentSet } from '../../core/nlq/intent-pack.js';
 import type { PtpService } from '../../core/service.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
 
@@ -14,6 +15,8 @@ export interface ToolContext {
   kubeContexts(): Promise<{ name: string; cluster: string; namespace: string | null; current: boolean }[]>;
   /** Prometheus or Thanos, when the server was given one (--prometheus): metrics over time. */
   prometheus?: PrometheusClient;
+  /** The intents questions are matched against (built-in and the server's own packs), loaded once. */
+  intents(): IntentSet;
   /** Progress of a long call, when the client asked for it. */
   progress(done: number, total: number, message?: string): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { healthTools } from './toolsets/health.js';
 import { inventoryTools } from './toolsets/inventory.js';
 import { logTools } from './toolsets/logs.js';
 import { metricsEventTools } from './toolsets/metrics-events.js';
+import { questionTools } from './toolsets/questions.js';
 import { ruleTools } from './toolsets/rules.js';
 import { syncTools } from './toolsets/sync.js';
 
@@ -27,4 +28,8 @@ export const TOOLSETS: Record<string, readonly PtpTool[]> = {
   rules: ruleTools as readonly PtpTool[],
 };
 
-export const TOOLS: readonly PtpTool[] = Object.values(TOOLSETS).flat();
+export const TOOLS: readonly PtpTool[] = [
+  ...Object.values(TOOLSETS).flat(),
+  // Questions run the other tools: they find them here, once the list exists.
+  ...(questionTools(() => TOOLS) as readonly PtpTool[]),
+];

@@ -46,6 +46,7 @@ const CALLS: Record<string, Record<string, unknown>> = {
   exec_ptp_command: { node: 'worker-1', command: ['ethtool', '-T', 'ens1f0'] },
   list_rule_packs: {},
   explain_rule: { rule: 'fault/holdover-active' },
+  query_ptp: { question: 'why is bc-2 in holdover?' },
   evaluate_rules: {
     pack: 'apiVersion: ptp-mcp/v1\nkind: RulePack\nmetadata: { name: team }\nspec:\n  scope: node\n  rules:\n    - id: team/holdover\n      severity: critical\n      title: holdover\n      when: { all: [ { fact: node, path: $.holdover.active, operator: equal, value: true } ] }\n      message: "{{node.name}} in holdover"\n',
   },
@@ -103,6 +104,19 @@ describe('MCP over stdio: the SDK client against the built server', () => {
     expect(JSON.stringify(pmc.structuredContent)).toContain('grandmasterIdentity');
     const evaluated = await client.callTool({ name: 'evaluate_rules', arguments: CALLS.evaluate_rules! });
     expect(textOf(evaluated)).toBe('team: 1 rule(s), 1 finding(s)\ncritical team/holdover: bc-2 in holdover');
+    const asked = await client.callTool({
+      name: 'query_ptp',
+      arguments: { question: 'which node is the grandmaster?' },
+    });
+    expect(asked.structuredContent).toMatchObject({
+      plan: { intent: expect.any(String), call: { tool: 'get_grandmaster_status' } },
+    });
+    expect(textOf(asked)).toContain('grandmaster(s): bc-2 HOLDOVER class 135, gm-1 LOCKED class 6');
+    const unknown = await client.callTool({
+      name: 'query_ptp',
+      arguments: { question: 'what is the weather in Paris' },
+    });
+    expect(textOf(unknown)).toMatch(/^I did not understand the question\. Try: /);
   });
 
   it('returns errors as isError with one clear line: a refused command, an unknown node, a bad pattern, a bad pack', async () => {

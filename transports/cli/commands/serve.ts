@@ -12,6 +12,7 @@ const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
        ptp-mcp serve --http [--host 127.0.0.1] [--port 8080] [--token-file FILE] [--stateless]
                      [--allowed-host NAME]... [--allowed-origin ORIGIN]... [--source SOURCE] [--watch-interval 30s]
        both: [--prometheus URL [--prometheus-token-file FILE]]   metrics over time from Prometheus/Thanos
+             [--intents FILE]...                                   your own intents for query_ptp
   The bearer token comes from --token-file or $PTP_MCP_TOKEN (Prometheus': --prometheus-token-file or
   $PTP_MCP_PROMETHEUS_TOKEN), never from the command line; the server's is
   required to serve anywhere but 127.0.0.1. The default source is cluster when a kubeconfig is given or
@@ -38,6 +39,7 @@ export async function serveCommand(
       source: { type: 'string' },
       'watch-interval': { type: 'string' },
       prometheus: { type: 'string' },
+      intents: { type: 'string', multiple: true },
       'prometheus-token-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -65,7 +67,14 @@ export async function serveCommand(
         token: prometheusToken,
       })
     : undefined;
-  const options = { service, defaultSource, kubeconfig: kube.kubeconfig, watchIntervalMs: watch, prometheus };
+  const options = {
+    service,
+    defaultSource,
+    kubeconfig: kube.kubeconfig,
+    watchIntervalMs: watch,
+    prometheus,
+    intentPacks: values.intents,
+  };
   if (values.stdio) {
     io.stderr(`ptp-mcp: MCP over stdio, default source ${defaultSource}\n`);
     await serveStdio(options);

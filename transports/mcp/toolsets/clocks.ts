@@ -37,7 +37,10 @@ export const clockTools = [
       const nodes = diagnosis.nodes.map((node) => ({
         node: node.node,
         grandmaster: present(NodeStatus.shape.grandmaster, node.grandmaster),
-        grandmasterNode: links.get(node.node)?.grandmasterNode ?? null,
+        // A clock that lost its upstream is its own grandmaster, whatever its pmc answers last said.
+        grandmasterNode: node.grandmaster?.local
+          ? node.node
+          : (links.get(node.node)?.grandmasterNode ?? null),
         gmClockClass: links.get(node.node)?.gmClockClass ?? null,
         stepsRemoved: links.get(node.node)?.stepsRemoved ?? null,
       }));

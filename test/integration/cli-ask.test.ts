@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from './cli-run.js';
+
+describe('ptp-mcp ask (the built CLI)', () => {
+  it('answers a question from the data with the tool the intents pick', () => {
+    const { code, stdout } = runBuiltCli(['ask', 'why is bc-2 in holdover?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Holdover episodes .* \(analyze_holdover\):\nbc-2: ongoing; class 135\n$/);
+  });
+
+  it('counts "the last 2 minutes" back from the end of the data, and says what it called (json)', () => {
+    const { code, stdout } = runBuiltCli([
+      'ask',
+      'show me the offsets of worker-2 over the last 2 minutes',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer.plan.call).toEqual({
+      tool: 'get_offset_trend',
+      arguments: { node: 'worker-2', last: '2m' },
+    });
+    expect(answer.result.buckets[0].from).toBe('2026-11-20T08:02:59.868Z');
+  });
+
+  it('offers suggestions for what it cannot answer, and never changes anything (exit 1)', () => {
+    const unknown = runBuiltCli(['ask', 'what is the weather in Paris']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toMatch(/^I did not understand the question\. Try: /);
+    const change = runBuiltCli(['ask', 'please restart ptp4l on worker-1']);
+    expect(change.code).toBe(1);
+    expect(change.stdout).toMatch(/^ptp-mcp only reads PTP state; it changes nothing/);
+  });
+
+  it('takes a team’s own intents pack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-intents-'));
+    const pack = join(dir, 'team.yaml');
+    writeFileSync(
+      pack,
+      `apiVersion: ptp-mcp/v1
+kind: IntentPack
+metadata: { name: team, version: 1.0.0, description: our words }
+spec:
+  intents:
+    - id: team-tree
+      description: Our word for the clock hierarchy
+      examples: [show me the timing tree]
+      patterns: ['\\btiming tree\\b']
+      tool: get_clock_hierarchy
+      arguments: {}
+`,
+    );
+    const { code, stdout } = runBuiltCli(['ask', 'show me the timing tree', '--intents', pack]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('gm-1 → bc-1 → worker-1, worker-2');
+  });
+});

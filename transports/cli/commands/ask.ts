@@ -1,0 +1,51 @@
+import type { PtpService } from '../../../core/service.js';
+import { ask } from '../../mcp/ask.js';
+import { toolContext } from '../../mcp/tool-context.js';
+import { TOOLS } from '../../mcp/tools.js';
+import { oneOf, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import type { CliIo } from '../io.js';
+import type { KubeOptions } from '../kube-options.js';
+
+const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE]... [--format text|json]
+  e.g. ptp-mcp ask "why is bc-2 in holdover?"`;
+
+/**
+ * `ptp-mcp ask`: a question in words, answered by the tool the intents pack picks (as the MCP tool
+ * query_ptp does). Exit 0 with an answer, 1 when the question got suggestions or needs more.
+ */
+export async function askCommand(
+  argv: string[],
+  io: CliIo,
+  service: PtpService,
+  kube: KubeOptions,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      source: { type: 'string' },
+      intents: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const question = positionals.join(' ').trim();
+  if (!question) throw new CliError(`ask needs a question\n${USAGE}`);
+  const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+  const source =
+    values.source ?? (kube.kubeconfig !== undefined || kube.context !== undefined ? 'cluster' : 'demo');
+  const context = toolContext({
+    service,
+    defaultSource: source,
+    kubeconfig: kube.kubeconfig,
+    intentPacks: values.intents,
+  });
+  const answer = await ask(question, source, context, TOOLS, context.intents());
+  io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.summary}\n`);
+  return answer.plan.call && answer.result !== null ? 0 : 1;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { AnswerPlan } from '../../../core/nlq/answer-plan.js';
+import { ask } from '../ask.js';
+import { defineTool, type PtpTool, sourceArgs, sourceOf } from '../tool.js';
+
+/** `query_ptp`: a question in words, answered by the tool the intents pack picks for it. */
+export function questionTools(allTools: () => readonly PtpTool[]) {
+  return [
+    defineTool({
+      name: 'query_ptp',
+      title: 'Ask about PTP in plain words',
+      description:
+        'Answers a question as operators ask it ("why is worker-2 in holdover?", "offsets of bc-1 over the last 30 minutes", "who is the grandmaster?") by the tool the intents pack (rules/nlq-intents.yaml, and the server’s own packs) picks, with the arguments it reads from the question. An unknown question gets suggestions.',
+      input: { ...sourceArgs, question: z.string().min(1).max(2000).describe('The question') },
+      output: { plan: AnswerPlan, result: z.unknown().nullable() },
+      async run(args, context) {
+        const answer = await ask(
+          args.question,
+          sourceOf(args, context),
+          context,
+          allTools(),
+          context.intents(),
+        );
+        return { result: { plan: answer.plan, result: answer.result ?? null }, summary: answer.summary };
+      },
+    }),
+  ];
+}
