@@ -3,12 +3,14 @@ import { kubernetesPlugin } from '../plugins/kubernetes/index.js';
 import { DEFAULT_KUBE_SETTINGS, type KubeSettings } from '../plugins/kubernetes/kube-settings.js';
 import { builtInScenarioPlugin, snapshotFolderPlugin } from '../plugins/snapshot/index.js';
 import { PtpService } from './service.js';
-import type { SourcePlugin } from './sources/raw-cluster.js';
+import type { CloudEventHistory, SourcePlugin } from './sources/raw-cluster.js';
 import { TOKENS } from './tokens.js';
 
 export interface ContainerOptions {
   /** How to reach a live cluster (kubeconfig, namespace, time-outs); defaults otherwise. */
   kube?: Partial<KubeSettings>;
+  /** Events an O-RAN consumer receives: a live cluster's snapshot includes them. */
+  cloudEvents?: CloudEventHistory;
   /** More source plugins (tests add the edges they fake). */
   extraSources?: readonly SourcePlugin[];
 }
@@ -23,7 +25,7 @@ export function createContainer(options: ContainerOptions = {}): DependencyConta
   const plugins = [
     builtInScenarioPlugin,
     snapshotFolderPlugin,
-    kubernetesPlugin(kube),
+    kubernetesPlugin(kube, options.cloudEvents),
     ...(options.extraSources ?? []),
   ];
   for (const plugin of plugins) child.register(TOKENS.SourcePlugin, { useValue: plugin });

@@ -54,6 +54,11 @@ export interface CollectOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Cloud events a consumer received (plugins/cloud-events), by node, as the snapshot's JSON lines. */
+export interface CloudEventHistory {
+  jsonLines(node: string): string;
+}
+
 /** A data-source plugin instance: it knows where data lives and fetches it; it never analyses. */
 export interface PtpDataSource {
   /** Human description: `snapshot fixtures/clusters/demo`, `cluster context admin@lab`. */

@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { mapWithConcurrency } from '../../core/concurrency.js';
 import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
 import type {
+  CloudEventHistory,
   CollectOptions,
   PtpDataSource,
   RawCluster,
@@ -45,6 +46,7 @@ export class KubernetesSource implements PtpDataSource {
     config: KubeConfig,
     private readonly settings: KubeSettings,
     private readonly label: string,
+    private readonly cloudEvents?: CloudEventHistory,
   ) {
     this.client = new KubeClient(config, settings);
     this.description = `cluster ${label}`;
@@ -159,6 +161,8 @@ export class KubernetesSource implements PtpDataSource {
       pmc: [],
       ethtool: [],
     };
+    const events = this.cloudEvents?.jsonLines(name);
+    if (events) node.cloudEvents = { name: `cloud events of ${name} (O-RAN consumer)`, text: events };
     const containers = ((pod.spec as { containers?: { name: string }[] })?.containers ?? []).map(
       (c) => c.name,
     );

@@ -1,5 +1,6 @@
 import { allowCommand } from '../../core/sources/exec-allowlist.js';
 import type {
+  CloudEventHistory,
   CollectOptions,
   PtpDataSource,
   RawCluster,
@@ -14,7 +15,7 @@ import type { KubeSettings } from './kube-settings.js';
  * spec. @kubernetes/client-node is loaded when a cluster is first read: it takes about a second to
  * import, which every other command (and an MCP server's start) must not pay.
  */
-export function kubernetesPlugin(settings: KubeSettings): SourcePlugin {
+export function kubernetesPlugin(settings: KubeSettings, cloudEvents?: CloudEventHistory): SourcePlugin {
   return {
     name: 'kubernetes',
     usage: 'cluster | cluster:CONTEXT',
@@ -22,6 +23,7 @@ export function kubernetesPlugin(settings: KubeSettings): SourcePlugin {
     open: (spec) =>
       new LazyKubernetesSource(
         settings,
+        cloudEvents,
         spec.startsWith('cluster:') ? spec.slice('cluster:'.length) : settings.context,
       ),
   };
@@ -32,6 +34,7 @@ class LazyKubernetesSource implements PtpDataSource {
 
   constructor(
     private readonly settings: KubeSettings,
+    private readonly cloudEvents: CloudEventHistory | undefined,
     private readonly context: string | undefined,
   ) {
     this.description = `cluster ${context ?? '(current context)'}`;
@@ -52,6 +55,6 @@ class LazyKubernetesSource implements PtpDataSource {
       import('./kube-config.js'),
     ]);
     const config = loadKubeConfig(this.settings.kubeconfig, this.context);
-    return new KubernetesSource(config, this.settings, config.getCurrentContext());
+    return new KubernetesSource(config, this.settings, config.getCurrentContext(), this.cloudEvents);
   }
 }

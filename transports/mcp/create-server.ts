@@ -19,6 +19,8 @@ export interface PtpMcpOptions {
   cacheTtlMs?: number;
   /** How often subscribed resources are evaluated again (0: only when asked). */
   watchIntervalMs?: number;
+  /** Live O-RAN events: each new one re-evaluates the subscribed resources. */
+  events?: { onEvent(listener: () => void): () => void };
   /** The operator's own intent packs, over the built-in one. */
   intentPacks?: string[];
   /** Prometheus or Thanos for metrics over time. */
@@ -61,5 +63,13 @@ export function createPtpMcpServer(options: PtpMcpOptions): {
   registerResources(server, () => base);
   registerPrompts(server);
   const watch = new ResourceWatch(server, () => base, options.watchIntervalMs ?? 30_000);
-  return { server, watch, close: () => watch.stop() };
+  const unsubscribe = options.events?.onEvent(() => void watch.reevaluate());
+  return {
+    server,
+    watch,
+    close: () => {
+      watch.stop();
+      unsubscribe?.();
+    },
+  };
 }

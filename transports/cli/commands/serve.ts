@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createService } from '../../../core/container.js';
 import { parseDuration } from '../../../core/duration.js';
 import type { PtpService } from '../../../core/service.js';
 import { HttpConfigError, startHttpServer } from '../../http/http-server.js';
 import { serveStdio } from '../../stdio/stdio-server.js';
-import { integerOption, parseCommandArgs } from '../args.js';
+import { integerOption, oneOf, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import type { KubeOptions } from '../kube-options.js';
@@ -13,6 +14,8 @@ const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
                      [--allowed-host NAME]... [--allowed-origin ORIGIN]... [--source SOURCE] [--watch-interval 30s]
        both: [--prometheus URL [--prometheus-token-file FILE]]   metrics over time from Prometheus/Thanos
              [--intents FILE]...                                   your own intents for query_ptp
+             [--events-listen HOST:PORT [--events-endpoint URL] [--events-publisher URL] [--events-api v2|v1]]
+                                                                   O-RAN events of every node, live
   The bearer token comes from --token-file or $PTP_MCP_TOKEN (Prometheus': --prometheus-token-file or
   $PTP_MCP_PROMETHEUS_TOKEN), never from the command line; the server's is
   required to serve anywhere but 127.0.0.1. The default source is cluster when a kubeconfig is given or
@@ -22,9 +25,10 @@ const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
 export async function serveCommand(
   argv: string[],
   io: CliIo,
-  service: PtpService,
+  given: PtpService,
   kube: KubeOptions,
 ): Promise<number> {
+  let service = given;
   const { values } = parseCommandArgs(
     argv,
     {
@@ -40,6 +44,10 @@ export async function serveCommand(
       'watch-interval': { type: 'string' },
       prometheus: { type: 'string' },
       intents: { type: 'string', multiple: true },
+      'events-listen': { type: 'string' },
+      'events-endpoint': { type: 'string' },
+      'events-publisher': { type: 'string' },
+      'events-api': { type: 'string' },
       'prometheus-token-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -67,7 +75,10 @@ export async function serveCommand(
         token: prometheusToken,
       })
     : undefined;
+  const feed = values['events-listen'] ? await startEventFeed(values, kube, io) : undefined;
+  if (feed) service = createService({ kube, cloudEvents: feed.feed });
   const options = {
+    events: feed?.feed,
     service,
     defaultSource,
     kubeconfig: kube.kubeconfig,
@@ -111,4 +122,40 @@ export async function serveCommand(
   io.stderr('ptp-mcp: shutting down\n');
   await server.close();
   return 0;
+}
+
+/**
+ * The O-RAN consumer of `--events-listen`: it subscribes to the publisher of every node with a daemon
+ * pod (the cluster of the default source), and its history feeds the live snapshots.
+ */
+async function startEventFeed(
+  values: {
+    'events-listen'?: string;
+    'events-endpoint'?: string;
+    'events-publisher'?: string;
+    'events-api'?: string;
+  },
+  kube: KubeOptions,
+  io: CliIo,
+) {
+  const { EventFeed, DEFAULT_PUBLISHER_URL } = await import('../../../plugins/cloud-events/event-feed.js');
+  const listen = /^(.+):(\d+)$/.exec(values['events-listen']!);
+  if (!listen) throw new CliError(`--events-listen takes HOST:PORT (got "${values['events-listen']}")`);
+  const version = oneOf(values['events-api'], ['v2', 'v1'] as const, 'events-api', 'v2');
+  const feed = new EventFeed({
+    host: listen[1]!,
+    port: Number(listen[2]),
+    endpoint: values['events-endpoint'],
+    publisherUrl: values['events-publisher'] ?? DEFAULT_PUBLISHER_URL,
+    namespace: kube.namespace ?? 'openshift-ptp',
+    version,
+    checkIntervalMs: 30_000,
+    historySize: 1000,
+  });
+  const at = await feed.start();
+  const snapshot = await createService({ kube }).snapshot({ source: 'cluster' });
+  const nodes = snapshot.nodes.filter((n) => n.daemonPod).map((n) => n.name);
+  await feed.follow(nodes);
+  io.stderr(`ptp-mcp: O-RAN consumer at ${at}, following ${nodes.length} node(s)\n`);
+  return { feed };
 }
