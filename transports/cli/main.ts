@@ -6,38 +6,25 @@ import { PackError } from '../../core/rules/pack-error.js';
 import type { PtpService } from '../../core/service.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import { CliError } from './cli-error.js';
-import { askCommand } from './commands/ask.js';
-import { diagnoseCommand } from './commands/diagnose.js';
-import { lintCommand } from './commands/lint.js';
-import { logsAnalyzeCommand } from './commands/logs-analyze.js';
-import {
-  rulesFactsCommand,
-  rulesListCommand,
-  rulesSchemaCommand,
-  rulesTestCommand,
-  rulesValidateCommand,
-} from './commands/rules.js';
-import { serveCommand } from './commands/serve.js';
-import { simulateCommand } from './commands/simulate.js';
-import { snapshotRecordCommand } from './commands/snapshot-record.js';
 import { type CliIo, processIo } from './io.js';
 import { type KubeOptions, kubeOptions } from './kube-options.js';
 
 type Command = (argv: string[], io: CliIo, service: PtpService, kube: KubeOptions) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  diagnose: diagnoseCommand,
-  lint: lintCommand,
-  'logs analyze': logsAnalyzeCommand,
-  'rules list': rulesListCommand,
-  'rules validate': rulesValidateCommand,
-  'rules test': rulesTestCommand,
-  'rules schema': rulesSchemaCommand,
-  'rules facts': rulesFactsCommand,
-  'snapshot record': snapshotRecordCommand,
-  simulate: simulateCommand,
-  serve: serveCommand,
-  ask: askCommand,
+/** Each command's module loads when it runs: an MCP server's start must not pay for lint or simulate. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  'logs analyze': async () => (await import('./commands/logs-analyze.js')).logsAnalyzeCommand,
+  'rules list': async () => (await import('./commands/rules.js')).rulesListCommand,
+  'rules validate': async () => (await import('./commands/rules.js')).rulesValidateCommand,
+  'rules test': async () => (await import('./commands/rules.js')).rulesTestCommand,
+  'rules schema': async () => (await import('./commands/rules.js')).rulesSchemaCommand,
+  'rules facts': async () => (await import('./commands/rules.js')).rulesFactsCommand,
+  'snapshot record': async () => (await import('./commands/snapshot-record.js')).snapshotRecordCommand,
+  simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  ask: async () => (await import('./commands/ask.js')).askCommand,
 };
 
 const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
@@ -77,13 +64,14 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     return 0;
   }
   const name = argv.length > 1 && COMMANDS[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0]!;
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`ptp-mcp: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${HELP}`);
     return 2;
   }
   try {
     const { rest, kube } = kubeOptions(argv.slice(name.split(' ').length));
+    const command = await load();
     return await command(rest, io, service ?? createService({ kube }), kube);
   } catch (error) {
     if (error instanceof CliError || error instanceof SourceError || error instanceof PackError) {

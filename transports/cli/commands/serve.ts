@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createService } from '../../../core/container.js';
 import { parseDuration } from '../../../core/duration.js';
 import type { PtpService } from '../../../core/service.js';
-import { HttpConfigError, startHttpServer } from '../../http/http-server.js';
-import { serveStdio } from '../../stdio/stdio-server.js';
 import { integerOption, oneOf, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
@@ -88,7 +86,8 @@ export async function serveCommand(
   };
   if (values.stdio) {
     io.stderr(`ptp-mcp: MCP over stdio, default source ${defaultSource}\n`);
-    await serveStdio(options);
+    // Each transport's modules load when it serves (express is a third of an HTTP server's start).
+    await (await import('../../stdio/stdio-server.js')).serveStdio(options);
     return 0;
   }
   const token = values['token-file']
@@ -96,6 +95,7 @@ export async function serveCommand(
     : process.env.PTP_MCP_TOKEN;
   if (token !== undefined && token.length < 16)
     throw new CliError('the bearer token must have at least 16 characters');
+  const { HttpConfigError, startHttpServer } = await import('../../http/http-server.js');
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     server = await startHttpServer({
