@@ -7,50 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../core/package-root.js';
 import { describeCorpus, readCorpus } from '../../corpus.js';
 import { stdioClient, textOf } from './mcp-client.js';
+import { CALLS } from './tool-calls.js';
 
 const GOLDEN = join(packageRoot(), 'test', 'golden', 'mcp-tools.json');
-
-/** A call of every tool on the demo cluster, with arguments an agent would give. */
-const CALLS: Record<string, Record<string, unknown>> = {
-  list_ptp_pods: {},
-  get_ptp_configs: {},
-  get_node_ptp_devices: { node: 'bc-1' },
-  get_runtime_configs: { node: 'bc-1' },
-  list_contexts: {},
-  get_daemon_logs: { node: 'worker-2', limit: 5 },
-  search_logs: { node: 'worker-2', pattern: 'FAULTY', limit: 3 },
-  diagnose: {},
-  check_ptp_health: {},
-  analyze_ptp_faults: { severity: 'moderate' },
-  analyze_sync_status: {},
-  detect_sync_loss: {},
-  analyze_holdover: {},
-  get_port_status: { node: 'bc-2' },
-  analyze_servo_stability: { node: 'gm-1' },
-  analyze_frequency_drift: { node: 'bc-1' },
-  get_offset_trend: { node: 'worker-2', buckets: 5 },
-  get_grandmaster_status: {},
-  get_clock_hierarchy: {},
-  get_gnss_status: {},
-  analyze_timing_traceability: {},
-  validate_ptp_config: { name: 't-tsc' },
-  get_ptp_metrics: { node: 'gm-1', metric: 'clock_state' },
-  get_cloud_events: { node: 'bc-2', limit: 10 },
-  get_current_state: { node: 'bc-2' },
-  get_hardware_info: { node: 'gm-1' },
-  list_ptp_interfaces: {},
-  check_interface_ptp_support: { node: 'worker-1', interface: 'ens1f0' },
-  get_nic_details: { node: 'worker-1' },
-  map_ptp_hardware: {},
-  run_pmc_query: { node: 'bc-1', queries: ['PARENT_DATA_SET'] },
-  exec_ptp_command: { node: 'worker-1', command: ['ethtool', '-T', 'ens1f0'] },
-  list_rule_packs: {},
-  explain_rule: { rule: 'fault/holdover-active' },
-  query_ptp: { question: 'why is bc-2 in holdover?' },
-  evaluate_rules: {
-    pack: 'apiVersion: ptp-mcp/v1\nkind: RulePack\nmetadata: { name: team }\nspec:\n  scope: node\n  rules:\n    - id: team/holdover\n      severity: critical\n      title: holdover\n      when: { all: [ { fact: node, path: $.holdover.active, operator: equal, value: true } ] }\n      message: "{{node.name}} in holdover"\n',
-  },
-};
 
 describe('MCP over stdio: the SDK client against the built server', () => {
   let client: Client;
