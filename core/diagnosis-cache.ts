@@ -11,17 +11,17 @@ export class DiagnosisCache {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
 
   constructor(
-    private readonly service: PtpService,
+    private readonly service: () => Promise<PtpService>,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
   diagnose(request: DiagnoseRequest): Promise<Diagnosis> {
-    return this.remember(`diagnose ${key(request)}`, () => this.service.diagnose(request));
+    return this.remember(`diagnose ${key(request)}`, async () => (await this.service()).diagnose(request));
   }
 
   snapshot(request: SnapshotRequest): Promise<Snapshot> {
-    return this.remember(`snapshot ${key(request)}`, () => this.service.snapshot(request));
+    return this.remember(`snapshot ${key(request)}`, async () => (await this.service()).snapshot(request));
   }
 
   /** Forgets everything: the next call reads its source again (a cloud event, a periodic re-evaluation). */

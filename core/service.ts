@@ -1,9 +1,10 @@
 import { injectAll, injectable } from 'tsyringe';
 import { clockHierarchy } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
-import { type LogExcerpt, type LogQuery, searchLog } from './logs/log-search.js';
+import { type LogQuery, searchLog } from './logs/log-search.js';
 import type { Diagnosis } from './model/diagnosis.js';
 import { type Finding, type Health, healthOf } from './model/finding.js';
+import type { LogExcerpt } from './model/log-excerpt.js';
 import type { Snapshot } from './model/snapshot.js';
 import { runtimeEvaluations } from './rules/facts/runtime-evaluations.js';
 import { PackCache } from './rules/pack-cache.js';

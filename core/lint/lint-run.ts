@@ -5,6 +5,7 @@ import { PackCache } from '../rules/pack-cache.js';
 import type { Suppression } from '../rules/pack-schema.js';
 import { type SuppressedFinding, sortFindings } from '../rules/rule-engine.js';
 import { type LintInputs, profilesOfText, readLintInputs } from './lint-inputs.js';
+import { DEFAULT_LINUXPTP_VERSION } from './linuxptp-version.js';
 import { standardPackFor } from './profile-standard.js';
 import { commentSuppressions, readSuppressionsFile } from './suppressions.js';
 
@@ -28,7 +29,7 @@ export interface LintResult {
   skipped: string[];
 }
 
-export const DEFAULT_LINUXPTP_VERSION = '4.4';
+export { DEFAULT_LINUXPTP_VERSION } from './linuxptp-version.js';
 
 /** Lints PtpConfigs and linuxptp configs against rule packs: the CI gate (`ptp-mcp lint`). */
 export async function lintConfigs(request: LintRequest): Promise<LintResult> {

@@ -1,13 +1,9 @@
-import { z } from 'zod';
+import type { LogExcerpt, LogLevel, LogLine } from '../model/log-excerpt.js';
 import { parseLineEnvelope } from '../parsers/log/line-envelope.js';
 import { splitStream } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { parseProcessLine } from '../parsers/log/process-line.js';
 import type { TextStream } from '../sources/raw-cluster.js';
-
-export const LOG_LEVELS = ['error', 'warning', 'notice', 'info', 'debug'] as const;
-export const LogLevel = z.enum(LOG_LEVELS);
-export type LogLevel = z.infer<typeof LogLevel>;
 
 /** What to keep of a log: every filter must hold. Times are epoch ms of the data. */
 export interface LogQuery {
@@ -21,25 +17,6 @@ export interface LogQuery {
   limit: number;
   keep: 'first' | 'last';
 }
-
-export const LogLine = z.object({
-  line: z.number().int(),
-  time: z.string().nullable(),
-  process: z.string().nullable(),
-  configTag: z.string().nullable(),
-  level: LogLevel.nullable(),
-  text: z.string(),
-});
-export type LogLine = z.infer<typeof LogLine>;
-
-export const LogExcerpt = z.object({
-  lines: z.array(LogLine),
-  scanned: z.number().int(),
-  matched: z.number().int(),
-  /** Matches not returned (over the limit): the excerpt is capped, never silently. */
-  omitted: z.number().int(),
-});
-export type LogExcerpt = z.infer<typeof LogExcerpt>;
 
 const KLOG_LEVELS: Record<string, LogLevel> = { I: 'info', W: 'warning', E: 'error', F: 'error' };
 const RANK: Record<LogLevel, number> = { error: 0, warning: 1, notice: 2, info: 3, debug: 4 };

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { createService } from '../../core/container.js';
 import { packageVersion } from '../../core/package-root.js';
 import { PackError } from '../../core/rules/pack-error.js';
 import type { PtpService } from '../../core/service.js';
 import { SourceError } from '../../core/sources/source-error.js';
+import type { CliApp } from './cli-app.js';
 import { CliError } from './cli-error.js';
 import { type CliIo, processIo } from './io.js';
-import { type KubeOptions, kubeOptions } from './kube-options.js';
+import { kubeOptions } from './kube-options.js';
 
-type Command = (argv: string[], io: CliIo, service: PtpService, kube: KubeOptions) => Promise<number>;
+type Command = (argv: string[], io: CliIo, app: CliApp) => Promise<number>;
 
 /** Each command's module loads when it runs: an MCP server's start must not pay for lint or simulate. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -72,7 +72,15 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
   try {
     const { rest, kube } = kubeOptions(argv.slice(name.split(' ').length));
     const command = await load();
-    return await command(rest, io, service ?? createService({ kube }), kube);
+    let made: Promise<PtpService> | undefined;
+    const app: CliApp = {
+      kube,
+      service: () =>
+        (made ??= service
+          ? Promise.resolve(service)
+          : import('../../core/container.js').then((m) => m.createService({ kube }))),
+    };
+    return await command(rest, io, app);
   } catch (error) {
     if (error instanceof CliError || error instanceof SourceError || error instanceof PackError) {
       io.stderr(`ptp-mcp: ${error.message}\n`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AnswerPlan, answerPlan } from '../../core/nlq/answer-plan.js';
+import type { AnswerPlan } from '../../core/nlq/answer-plan-schema.js';
 import type { IntentSet } from '../../core/nlq/intent-pack.js';
 import type { PtpTool, ToolContext } from './tool.js';
 
@@ -24,6 +24,7 @@ export async function ask(
 ): Promise<Answer> {
   const snapshot = await context.cache.snapshot({ source }).catch(() => undefined);
   const end = snapshot?.meta.dataRange.last?.wall;
+  const { answerPlan } = await import('../../core/nlq/answer-plan.js');
   const plan = answerPlan(question, intents, {
     knownNodes: snapshot?.nodes.map((n) => n.name),
     knownInterfaces: snapshot?.nodes.flatMap((n) => n.nics.map((nic) => nic.iface)),

@@ -10,7 +10,8 @@ import { toolContext } from './tool-context.js';
 import { TOOLS } from './tools.js';
 
 export interface PtpMcpOptions {
-  service: PtpService;
+  /** The service, or how to make it when a call first needs it. */
+  service: PtpService | (() => Promise<PtpService>);
   /** The source a call reads when it names none: `cluster` in a cluster, `demo` to try it out. */
   defaultSource: string;
   /** The kubeconfig the server reads clusters with (for list_contexts), if not the default one. */

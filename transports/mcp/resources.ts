@@ -4,8 +4,10 @@ import { severityRank } from '../../core/model/finding.js';
 import { NodeStatus } from '../../core/model/node-status.js';
 import { present } from '../../core/reports/presented-schema.js';
 import { CLOCK_CLASSES } from '../../core/rules/data/clock-classes.js';
-import { builtInPackNames, resolvePackReference } from '../../core/rules/pack-loader.js';
 import type { ToolContext } from './tool.js';
+
+/** The pack loader comes with the first read of a pack (it brings the YAML parser). */
+const packs = () => import('../../core/rules/pack-loader.js');
 
 const json = (uri: string, value: unknown) => ({
   contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }],
@@ -20,7 +22,7 @@ export function registerResources(server: McpServer, context: () => ToolContext)
     'rule-pack',
     new ResourceTemplate('ptp://rules/{pack}', {
       list: async () => ({
-        resources: builtInPackNames().map((name) => ({
+        resources: (await packs()).builtInPackNames().map((name) => ({
           uri: `ptp://rules/${name}`,
           name,
           mimeType: 'application/yaml',
@@ -29,6 +31,7 @@ export function registerResources(server: McpServer, context: () => ToolContext)
     }),
     { title: 'Rule pack', description: 'A built-in rule pack, as YAML', mimeType: 'application/yaml' },
     async (uri, { pack }) => {
+      const { builtInPackNames, resolvePackReference } = await packs();
       const name = String(pack);
       if (!builtInPackNames().includes(name)) throw new Error(`no built-in rule pack "${name}"`);
       return {

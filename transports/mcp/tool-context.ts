@@ -1,5 +1,4 @@
 import { DiagnosisCache } from '../../core/diagnosis-cache.js';
-import { loadIntents } from '../../core/nlq/intent-loader.js';
 import type { IntentSet } from '../../core/nlq/intent-pack.js';
 import type { PtpService } from '../../core/service.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
@@ -7,7 +6,8 @@ import type { ToolContext } from './tool.js';
 import { TOOLS } from './tools.js';
 
 export interface ToolContextOptions {
-  service: PtpService;
+  /** The service, or how to make it when a call first needs it. */
+  service: PtpService | (() => Promise<PtpService>);
   defaultSource: string;
   kubeconfig?: string;
   cacheTtlMs?: number;
@@ -18,15 +18,19 @@ export interface ToolContextOptions {
 /** The context every tool call of one server (or one `ptp-mcp ask`) shares. */
 export function toolContext(options: ToolContextOptions): ToolContext {
   let intents: IntentSet | undefined;
+  const given = options.service;
+  let made: Promise<PtpService> | undefined;
+  const service = typeof given === 'function' ? () => (made ??= given()) : async () => given;
   return {
-    service: options.service,
-    cache: new DiagnosisCache(options.service, options.cacheTtlMs ?? 10_000),
+    service,
+    cache: new DiagnosisCache(service, options.cacheTtlMs ?? 10_000),
     defaultSource: options.defaultSource,
     kubeContexts: async () =>
       (await import('../../plugins/kubernetes/kube-config.js')).kubeContexts(options.kubeconfig),
     progress: async () => undefined,
     prometheus: options.prometheus,
-    intents: () => {
+    intents: async () => {
+      const { loadIntents } = await import('../../core/nlq/intent-loader.js');
       intents ??= loadIntents(options.intentPacks ?? [], { tools: TOOLS.map((t) => t.name) });
       return intents;
     },

@@ -6,7 +6,8 @@ import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.j
 
 /** What a tool gets besides its arguments: the service and the server's defaults. */
 export interface ToolContext {
-  service: PtpService;
+  /** The service, created on the first call that needs it (a server answers `initialize` without it). */
+  service(): Promise<PtpService>;
   /** Diagnoses and snapshots of the last seconds, shared by the tools of one server. */
   cache: DiagnosisCache;
   /** The source a call reads when it names none (the server's --source). */
@@ -16,7 +17,7 @@ export interface ToolContext {
   /** Prometheus or Thanos, when the server was given one (--prometheus): metrics over time. */
   prometheus?: PrometheusClient;
   /** The intents questions are matched against (built-in and the server's own packs), loaded once. */
-  intents(): IntentSet;
+  intents(): Promise<IntentSet>;
   /** Progress of a long call, when the client asked for it. */
   progress(done: number, total: number, message?: string): Promise<void>;
 }

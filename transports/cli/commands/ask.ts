@@ -1,11 +1,10 @@
-import type { PtpService } from '../../../core/service.js';
 import { ask } from '../../mcp/ask.js';
 import { toolContext } from '../../mcp/tool-context.js';
 import { TOOLS } from '../../mcp/tools.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
-import type { KubeOptions } from '../kube-options.js';
 
 const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE]... [--format text|json]
   e.g. ptp-mcp ask "why is bc-2 in holdover?"`;
@@ -14,12 +13,8 @@ const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE
  * `ptp-mcp ask`: a question in words, answered by the tool the intents pack picks (as the MCP tool
  * query_ptp does). Exit 0 with an answer, 1 when the question got suggestions or needs more.
  */
-export async function askCommand(
-  argv: string[],
-  io: CliIo,
-  service: PtpService,
-  kube: KubeOptions,
-): Promise<number> {
+export async function askCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
+  const kube = app.kube;
   const { values, positionals } = parseCommandArgs(
     argv,
     {
@@ -40,12 +35,12 @@ export async function askCommand(
   const source =
     values.source ?? (kube.kubeconfig !== undefined || kube.context !== undefined ? 'cluster' : 'demo');
   const context = toolContext({
-    service,
+    service: () => app.service(),
     defaultSource: source,
     kubeconfig: kube.kubeconfig,
     intentPacks: values.intents,
   });
-  const answer = await ask(question, source, context, TOOLS, context.intents());
+  const answer = await ask(question, source, context, TOOLS, await context.intents());
   io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.summary}\n`);
   return answer.plan.call && answer.result !== null ? 0 : 1;
 }

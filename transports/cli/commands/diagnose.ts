@@ -1,7 +1,7 @@
 import { parseDuration } from '../../../core/duration.js';
 import { toDiagnosisReport } from '../../../core/reports/diagnosis-report.js';
-import type { PtpService } from '../../../core/service.js';
 import { integerOption, oneOf, parseCommandArgs } from '../args.js';
+import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import { renderDiagnosis } from '../format/diagnosis-text.js';
 import type { CliIo } from '../io.js';
@@ -11,7 +11,7 @@ const USAGE = `usage: ptp-mcp diagnose [--source demo|scenario:NAME|dir:PATH|clu
                         [--format text|json] [--summary] [--year YYYY] [--pack NAME|FILE]...`;
 
 /** `ptp-mcp diagnose`: per-node state, hierarchy and episodes of a deployment. */
-export async function diagnoseCommand(argv: string[], io: CliIo, service: PtpService): Promise<number> {
+export async function diagnoseCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
     {
@@ -36,6 +36,7 @@ export async function diagnoseCommand(argv: string[], io: CliIo, service: PtpSer
   const lastMs = values.last === undefined ? undefined : parseDuration(values.last);
   if (values.last !== undefined && lastMs === undefined)
     throw new CliError(`--last takes a duration such as 10m or 1h (got "${values.last}")`);
+  const service = await app.service();
   const diagnosis = await service.diagnose({
     source: values.source ?? 'demo',
     node: values.node,

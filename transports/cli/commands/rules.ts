@@ -9,8 +9,8 @@ import { PackScope, RulePack } from '../../../core/rules/pack-schema.js';
 import { RulePackTest } from '../../../core/rules/pack-test-schema.js';
 import { packTestFiles, runPackTestFile } from '../../../core/rules/pack-tests.js';
 import type { Evaluation, EvaluationsByScope } from '../../../core/rules/rule-engine.js';
-import type { PtpService } from '../../../core/service.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import { renderPackTests } from '../format/pack-tests-text.js';
 import type { CliIo } from '../io.js';
@@ -91,7 +91,7 @@ export async function rulesValidateCommand(argv: string[], io: CliIo): Promise<n
 }
 
 /** `ptp-mcp rules test`: runs RulePackTest files; exit 1 when a case fails, 2 when a test file is unusable. */
-export async function rulesTestCommand(argv: string[], io: CliIo, service: PtpService): Promise<number> {
+export async function rulesTestCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
     { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -104,7 +104,7 @@ export async function rulesTestCommand(argv: string[], io: CliIo, service: PtpSe
   if (files.length === 0) throw new CliError(`no *.test.yaml in ${positionals.join(', ')}`);
   const cache = new PackCache();
   const runtimeFacts = async (request: { source: string; node?: string; lastMs?: number }) =>
-    (await service.runtimeFacts(request)).evaluations;
+    (await (await app.service()).runtimeFacts(request)).evaluations;
   const results = [];
   for (const file of files) results.push(await runPackTestFile(file, cache, runtimeFacts));
   const failed = results.flatMap((r) => r.cases).filter((c) => !c.passed).length;
@@ -149,7 +149,7 @@ const FACTS_USAGE = `usage: ptp-mcp rules facts <config file>                   
                            [--scope node|process|cluster]         the facts the runtime packs see`;
 
 /** `ptp-mcp rules facts`: what a rule's conditions can read, for pack authors (JSON, by scope). */
-export async function rulesFactsCommand(argv: string[], io: CliIo, service: PtpService): Promise<number> {
+export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
     {
@@ -186,8 +186,9 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, service: PtpS
     const lastMs = values.last === undefined ? undefined : parseDuration(values.last);
     if (values.last !== undefined && lastMs === undefined)
       throw new CliError(`--last takes a duration such as 10m or 1h (got "${values.last}")`);
-    evaluations = (await service.runtimeFacts({ source: values.source, node: values.node, lastMs }))
-      .evaluations;
+    evaluations = (
+      await (await app.service()).runtimeFacts({ source: values.source, node: values.node, lastMs })
+    ).evaluations;
   }
   const scopes =
     values.scope === undefined

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createService } from '../../../core/container.js';
 import { parseDuration } from '../../../core/duration.js';
 import type { PtpService } from '../../../core/service.js';
 import { integerOption, oneOf, parseCommandArgs } from '../args.js';
+import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import type { KubeOptions } from '../kube-options.js';
@@ -20,13 +20,9 @@ const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
   found ($KUBECONFIG, in a pod), else the built-in demo.`;
 
 /** `ptp-mcp serve`: the MCP server, over stdio or Streamable HTTP. */
-export async function serveCommand(
-  argv: string[],
-  io: CliIo,
-  given: PtpService,
-  kube: KubeOptions,
-): Promise<number> {
-  let service = given;
+export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
+  const kube = app.kube;
+  let service: () => Promise<PtpService> = () => app.service();
   const { values } = parseCommandArgs(
     argv,
     {
@@ -74,7 +70,11 @@ export async function serveCommand(
       })
     : undefined;
   const feed = values['events-listen'] ? await startEventFeed(values, kube, io) : undefined;
-  if (feed) service = createService({ kube, cloudEvents: feed.feed });
+  if (feed) {
+    const { createService } = await import('../../../core/container.js');
+    const withEvents = createService({ kube, cloudEvents: feed.feed });
+    service = async () => withEvents;
+  }
   const options = {
     events: feed?.feed,
     service,
@@ -153,6 +153,7 @@ async function startEventFeed(
     historySize: 1000,
   });
   const at = await feed.start();
+  const { createService } = await import('../../../core/container.js');
   const snapshot = await createService({ kube }).snapshot({ source: 'cluster' });
   const nodes = snapshot.nodes.filter((n) => n.daemonPod).map((n) => n.name);
   await feed.follow(nodes);

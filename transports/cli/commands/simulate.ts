@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { readYamlFile } from '../../../core/rules/yaml-file.js';
-import type { PtpService } from '../../../core/service.js';
 import { FaultPlan } from '../../../simulate/faults.js';
 import { startSimulator } from '../../../simulate/simulator.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 
@@ -15,7 +15,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
  * `ptp-mcp simulate`: serves a scenario or a snapshot as a Kubernetes API on loopback and prints a
  * kubeconfig for it, until interrupted. For trying MCP clients without a cluster, and for tests.
  */
-export async function simulateCommand(argv: string[], io: CliIo, service: PtpService): Promise<number> {
+export async function simulateCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const { values } = parseCommandArgs(
     argv,
     {
@@ -45,7 +45,7 @@ export async function simulateCommand(argv: string[], io: CliIo, service: PtpSer
       : 'demo';
   const faults = values.faults ? readYamlFile(values.faults, FaultPlan, 'fault plan').data : undefined;
   const simulator = await startSimulator({
-    source: service.openSource(spec),
+    source: (await app.service()).openSource(spec),
     nodes: integerOption(values.nodes, 'nodes'),
     host,
     port: integerOption(values.port, 'port') ?? 0,

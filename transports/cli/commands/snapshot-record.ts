@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { parseDuration } from '../../../core/duration.js';
-import type { PtpService } from '../../../core/service.js';
 import { writeSnapshot } from '../../../core/snapshot/write-snapshot.js';
 import { integerOption, parseCommandArgs } from '../args.js';
+import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
@@ -12,7 +12,7 @@ const USAGE = `usage: ptp-mcp snapshot record --out DIR [--source cluster|cluste
        (--kubeconfig FILE and --namespace NS reach the cluster; the default source is the current context)`;
 
 /** `ptp-mcp snapshot record`: a PTP must-gather of a live cluster, replayable with --source dir:DIR. */
-export async function snapshotRecordCommand(argv: string[], io: CliIo, service: PtpService): Promise<number> {
+export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const { values } = parseCommandArgs(
     argv,
     {
@@ -36,7 +36,7 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, service: 
   const sinceMs = values.since === undefined ? undefined : parseDuration(values.since);
   if (values.since !== undefined && sinceMs === undefined)
     throw new CliError(`--since takes a duration such as 30m or 2h (got "${values.since}")`);
-  const source = service.openSource(values.source ?? 'cluster');
+  const source = (await app.service()).openSource(values.source ?? 'cluster');
   const raw = await source.collect({
     node: values.node,
     logs: {

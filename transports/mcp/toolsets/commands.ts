@@ -43,14 +43,14 @@ export const commandTools = [
       const source = sourceOf(args, context);
       let files = args.configFile ? [args.configFile] : [];
       if (files.length === 0) {
-        const listing = await context.service.run(source, args.node, ['ls', '/var/run']);
+        const listing = await (await context.service()).run(source, args.node, ['ls', '/var/run']);
         files = listing.stdout.split('\n').filter((f) => /^ptp4l\.\d+\.config$/.test(f));
       }
       if (files.length === 0)
         throw new ToolInputError(`no ptp4l instance runs on ${args.node} (no /var/run/ptp4l.N.config)`);
       const instances = [];
       for (const file of files) {
-        const result = await context.service.run(source, args.node, [
+        const result = await (await context.service()).run(source, args.node, [
           'pmc',
           '-u',
           '-b',
@@ -93,7 +93,7 @@ export const commandTools = [
     },
     openWorld: true,
     async run(args, context) {
-      const result = await context.service.run(sourceOf(args, context), args.node, args.command);
+      const result = await (await context.service()).run(sourceOf(args, context), args.node, args.command);
       const truncated = result.stdout.length > MAX_OUTPUT;
       return {
         result: {

@@ -1,6 +1,5 @@
-import { stringify } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_LINUXPTP_VERSION, lintText } from '../../../core/lint/lint-run.js';
+import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/linuxptp-version.js';
 import { Finding, SEVERITIES, severityRank } from '../../../core/model/finding.js';
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
@@ -50,10 +49,12 @@ export const configurationTools = [
           throw new ToolInputError(
             `no PtpConfig "${args.name}"; there are: ${snapshot.cluster.ptpConfigs.map((c) => c.metadata.name).join(', ')}`,
           );
-        text = stringify(config);
+        text = (await import('yaml')).stringify(config);
         name = `ptpconfig/${args.name}`;
       }
       const kind = looksLikePtpConfig(text) ? 'ptpconfig' : 'linuxptp';
+      // The lint engine (parsers, json-rules-engine) loads with the first check, not with the server.
+      const { lintText } = await import('../../../core/lint/lint-run.js');
       const result = await lintText(text, kind === 'ptpconfig' ? `${name}.yaml` : `${name}.conf`, kind, {
         packs: args.packs,
         linuxptpVersion: args.linuxptpVersion,

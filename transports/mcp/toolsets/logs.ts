@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../../../core/duration.js';
-import { LogExcerpt, LogLevel } from '../../../core/logs/log-search.js';
+import { LogExcerpt, LogLevel } from '../../../core/model/log-excerpt.js';
 import { defineTool, lastArg, profileArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 const logArgs = {
@@ -36,7 +36,7 @@ export const logTools = [
     output,
     openWorld: true,
     async run(args, context) {
-      const excerpt = await context.service.searchLogs({
+      const excerpt = await (await context.service()).searchLogs({
         source: sourceOf(args, context),
         node: args.node,
         container: 'daemon',
@@ -60,7 +60,7 @@ export const logTools = [
     output,
     openWorld: true,
     async run(args, context) {
-      const excerpt = await context.service.searchLogs({
+      const excerpt = await (await context.service()).searchLogs({
         source: sourceOf(args, context),
         node: args.node,
         container: 'proxy',
@@ -103,7 +103,7 @@ export const logTools = [
       } catch (error) {
         throw new ToolInputError(`pattern is not a regular expression: ${(error as Error).message}`);
       }
-      const excerpt = await context.service.searchLogs({
+      const excerpt = await (await context.service()).searchLogs({
         source: sourceOf(args, context),
         node: args.node,
         container: 'daemon',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswerPlan } from '../../../core/nlq/answer-plan.js';
+import { AnswerPlan } from '../../../core/nlq/answer-plan-schema.js';
 import { ask } from '../ask.js';
 import { defineTool, type PtpTool, sourceArgs, sourceOf } from '../tool.js';
 
@@ -19,7 +19,7 @@ export function questionTools(allTools: () => readonly PtpTool[]) {
           sourceOf(args, context),
           context,
           allTools(),
-          context.intents(),
+          await context.intents(),
         );
         return { result: { plan: answer.plan, result: answer.result ?? null }, summary: answer.summary };
       },

@@ -2,12 +2,27 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { lintText } from '../../../core/lint/lint-run.js';
 import { Finding } from '../../../core/model/finding.js';
-import { PackCache } from '../../../core/rules/pack-cache.js';
 import { PackError } from '../../../core/rules/pack-error.js';
-import { builtInPackNames, loadPack } from '../../../core/rules/pack-loader.js';
-import { PackEvaluator } from '../../../core/rules/rule-engine.js';
+import type { LoadedPack } from '../../../core/rules/pack-loader.js';
+
+/** The rule engine loads with the first call that needs it, not with the server. */
+const engine = async () => {
+  const [cache, loader, evaluator, lint] = await Promise.all([
+    import('../../../core/rules/pack-cache.js'),
+    import('../../../core/rules/pack-loader.js'),
+    import('../../../core/rules/rule-engine.js'),
+    import('../../../core/lint/lint-run.js'),
+  ]);
+  return {
+    PackCache: cache.PackCache,
+    builtInPackNames: loader.builtInPackNames,
+    loadPack: loader.loadPack,
+    PackEvaluator: evaluator.PackEvaluator,
+    lintText: lint.lintText,
+  };
+};
+
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 const RUNTIME_SCOPES = new Set(['node', 'process', 'cluster']);
@@ -33,6 +48,7 @@ export const ruleTools = [
       ),
     },
     async run(args) {
+      const { PackCache, builtInPackNames } = await engine();
       const cache = new PackCache();
       const names = args.pack ? [args.pack] : builtInPackNames();
       const packs = names.map((name) => {
@@ -74,6 +90,7 @@ export const ruleTools = [
       references: z.array(z.string()),
     },
     async run(args) {
+      const { PackCache, builtInPackNames } = await engine();
       const cache = new PackCache();
       for (const name of builtInPackNames()) {
         const { pack } = cache.get(name).loaded;
@@ -116,12 +133,13 @@ export const ruleTools = [
     },
     output: { pack: z.string(), rules: z.number().int(), findings: z.array(Finding) },
     async run(args, context) {
+      const { loadPack, PackEvaluator, lintText } = await engine();
       const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-pack-'));
       try {
         const file = join(dir, 'pack.yaml');
         writeFileSync(file, args.pack);
         // A bad pack is refused here with its line and column, named as the client knows it.
-        let loaded: ReturnType<typeof loadPack>;
+        let loaded: LoadedPack;
         try {
           loaded = loadPack(file);
         } catch (error) {
@@ -133,7 +151,7 @@ export const ruleTools = [
         const scope = loaded.pack.spec.scope;
         let findings: Finding[];
         if (RUNTIME_SCOPES.has(scope)) {
-          const { evaluations } = await context.service.runtimeFacts({
+          const { evaluations } = await (await context.service()).runtimeFacts({
             source: sourceOf(args, context),
             node: args.node,
           });
