@@ -2,19 +2,13 @@ import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogTime } from '../model/log-record.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import {
-  newScannedKlog,
-  newScannedOffset,
-  newScannedPrefix,
-  newScannedState,
-  type ScannedKlog,
-  type ScannedOffset,
-  type ScannedPrefix,
-  type ScannedState,
-  scanKlogHeader,
-  scanOffsetLine,
-  scanRfc3339Prefix,
-  scanStateLine,
-} from '../parsers/log/fast-line-scan.js';
+  DPLL_RECORD,
+  KLOG_RECORD,
+  LineScanner,
+  NOTICE_RECORD,
+  SERVO_RECORD,
+  STATE_RECORD,
+} from '../parsers/log/line-scanner.js';
 import {
   decodeLine,
   feedText,
@@ -25,7 +19,7 @@ import {
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
 import type { RunningStatsState } from './statistics.js';
-import { ProcessTimelineBuilder, type TimelineBuilderOptions } from './timeline-builder.js';
+import { dpllDecisionKey, ProcessTimelineBuilder, type TimelineBuilderOptions } from './timeline-builder.js';
 
 export interface OffsetState {
   name: string;
@@ -49,36 +43,14 @@ const LOOKAHEAD_LINES = 20_000;
 const SYNC_STATES = ['FREERUN', 'HOLDOVER', 'LOCKED'] as const;
 const UNPARSED_EXAMPLES = 10;
 
-/** klog messages that carry state (BC FSM, DPLL decisions, holdover progress) or wrap a process line. */
-function klogMessageMatters(bytes: Buffer, start: number, end: number): boolean {
-  const first = bytes[start];
-  if (first === 66 /* B */ || first === 40 /* ( */ || first === 100 /* d */) return true;
-  // A wrapped process line: `name[` followed by a digit.
-  let pos = start;
-  while (pos < end && pos < start + 24 && isNameByte(bytes[pos]!)) pos++;
-  if (pos > start && bytes[pos] === 91 && bytes[pos + 1]! >= 48 && bytes[pos + 1]! <= 57) return true;
-  return bytes.subarray(start, end).includes(DPLL_DECISION);
-}
-
-const DPLL_DECISION = Buffer.from('decision: Status');
-
-function isNameByte(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 45
-  );
-}
-
 /**
  * Feeds lines, in order, through the parser, the timeline and one ProcessTimelineBuilder per process
  * instance. Memory is bounded by the number of process instances, not by the length of the log.
  *
- * Two shapes make up most of a daemon log, servo lines and klog chatter; they are read in place inside
- * the decoded block (fast-line-scan.ts) and fed to the builders as numbers. Every other line, and every
- * line while the start of the log waits for its dating, goes through parseLogLine.
+ * Three shapes make up nearly all of a daemon log: servo lines, klog chatter and repeated daemon states.
+ * They are read in place inside the block of bytes, in WebAssembly (line-scanner.ts), and fed to the
+ * builders as numbers. Every other line, and every line while the start of the log waits for its dating,
+ * goes through parseLogLine.
  */
 export class LogAnalyzer implements LineSink {
   private readonly timeline: LogTimeline;
@@ -95,11 +67,10 @@ export class LogAnalyzer implements LineSink {
   private hasTime = false;
   private previousWasDaemonMessage = false;
   private readonly recentBuilders: ProcessTimelineBuilder[] = [];
-  private readonly scannedOffset: ScannedOffset = newScannedOffset();
-  private readonly scannedKlog: ScannedKlog = newScannedKlog();
-  private readonly scannedState: ScannedState = newScannedState();
-  private readonly scannedPrefix: ScannedPrefix = newScannedPrefix();
-  private readonly recentTags: string[] = [];
+  /** Created on the first block, dropped by finish(): its memory is half a megabyte. */
+  private scanner: LineScanner | undefined;
+  /** The builder of each process instance of the scanner's names. */
+  private scannedBuilders: ProcessTimelineBuilder[] = [];
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year });
@@ -107,14 +78,14 @@ export class LogAnalyzer implements LineSink {
 
   /** Complete lines as bytes (LineSink): the common shapes are read in place, the rest decoded one by one. */
   block(bytes: Buffer, start: number, end: number): void {
+    this.scanner ??= new LineScanner();
+    const scanner = this.scanner;
+    scanner.newBlock();
     let pos = start;
     while (pos < end) {
-      let newline = bytes.indexOf(10, pos);
-      if (newline < 0 || newline >= end) newline = end;
-      const lineEnd = newline > pos && bytes[newline - 1] === 13 ? newline - 1 : newline;
-      if (lineEnd - pos > MAX_LINE_LENGTH) this.addLine(decodeLine(bytes, pos, lineEnd), true);
-      else if (!this.addFast(bytes, pos, lineEnd)) this.addLine(decodeLine(bytes, pos, lineEnd));
-      pos = newline + 1;
+      pos = scanner.scan(bytes, pos, end);
+      this.addScanned(bytes, scanner);
+      if (pos < end && scanner.stoppedAtOtherLine) pos = this.addBlockLine(bytes, pos, end);
     }
   }
 
@@ -158,6 +129,7 @@ export class LogAnalyzer implements LineSink {
 
   finish(): LogAnalysis {
     this.flushWaiting();
+    this.scanner = undefined;
     const { total, specific, generic, unparsed, blank, truncated } = this.counts;
     const processes = [...this.builders.values()].flatMap((byTag) =>
       [...byTag.values()].map((b) => b.build()),
@@ -197,80 +169,140 @@ export class LogAnalyzer implements LineSink {
     return this.builders.get(name)?.get(configTag)?.rmsSamples;
   }
 
-  /** The two hot shapes, read in place; false sends the line the general way. */
-  private addFast(bytes: Buffer, start: number, end: number): boolean {
-    if (this.waiting.length > 0) return false;
-    const prefix = this.scannedPrefix;
-    if (scanRfc3339Prefix(bytes, start, end, prefix)) return this.addFastPrefixed(bytes, prefix, end);
-    const offset = this.scannedOffset;
-    if (scanOffsetLine(bytes, start, end, offset)) {
-      this.timeline.learnMono(offset.mono);
-      if (this.timeline.monoUndatable) return false;
-      const wall = this.timeline.resolveMono(offset.mono);
-      const tag = offset.tagStart < 0 ? null : this.internTag(bytes, offset.tagStart, offset.tagEnd);
-      const builder = this.builderFor(offset.process, tag);
-      builder.countLine(wall, offset.mono);
-      builder.addSample(wall, offset.mono, offset.offset, offset.servo, offset.freq);
-      this.counted(wall, offset.mono, false);
-      return true;
-    }
-    const state = this.scannedState;
-    if (scanStateLine(bytes, start, end, state)) {
-      // Only a repeat of the interface's current state is counted here; a change goes the general way.
-      const tag = this.internTag(bytes, state.tagStart, state.tagEnd);
-      const builder = this.builderFor(state.process, tag);
-      const iface = this.internTag(bytes, state.ifaceStart, state.ifaceEnd);
-      if (!builder.stateUnchanged(iface, SYNC_STATES[state.state]!)) return false;
-      this.timeline.learnUnix(state.unix);
-      const wall = state.unix * 1000;
-      builder.countLine(wall, undefined);
-      this.counted(wall, undefined, false);
-      return true;
-    }
-    const klog = this.scannedKlog;
-    if (scanKlogHeader(bytes, start, end, klog)) {
-      if (this.timeline.yearUnknown || klogMessageMatters(bytes, klog.messageStart, end)) return false;
-      this.timeline.learnYearless(klog.month, klog.day, klog.msOfDay);
-      const wall = this.timeline.resolveYearless(klog.month, klog.day, klog.msOfDay);
-      this.builderFor('daemon', null).countLine(wall, undefined);
-      this.counted(wall, undefined, true);
-      return true;
-    }
-    return false;
+  /** A line of a block that the scanner left: decoded and parsed; returns where the next one starts. */
+  private addBlockLine(bytes: Buffer, pos: number, end: number): number {
+    let newline = bytes.indexOf(10, pos);
+    if (newline < 0 || newline >= end) newline = end;
+    const lineEnd = newline > pos && bytes[newline - 1] === 13 ? newline - 1 : newline;
+    const truncated = lineEnd - pos > MAX_LINE_LENGTH;
+    this.addLine(decodeLine(bytes, pos, lineEnd), truncated);
+    return newline + 1;
   }
 
   /**
-   * The same shapes behind an `oc logs --timestamps` prefix, whose time is the line's wall time (as the
-   * general parser takes it): servo lines and klog chatter.
+   * The lines the scanner read, as numbers. A line goes the general way, as the other lines do, while the
+   * start of the log waits for its dating, when its date cannot be resolved yet, or when a daemon state
+   * line changes a state.
    */
-  private addFastPrefixed(bytes: Buffer, prefix: ScannedPrefix, end: number): boolean {
-    const wall = prefix.wall;
-    const offset = this.scannedOffset;
-    if (scanOffsetLine(bytes, prefix.end, end, offset)) {
-      this.timeline.learnMono(offset.mono, wall);
-      const tag = offset.tagStart < 0 ? null : this.internTag(bytes, offset.tagStart, offset.tagEnd);
-      const builder = this.builderFor(offset.process, tag);
-      builder.countLine(wall, offset.mono);
-      builder.addSample(wall, offset.mono, offset.offset, offset.servo, offset.freq);
-      this.counted(wall, offset.mono, false);
-      return true;
+  private addScanned(bytes: Buffer, scanner: LineScanner): void {
+    const { kind, wall } = scanner;
+    for (let i = 0; i < scanner.count; i++) {
+      const taken = this.waiting.length === 0 && this.addScannedRecord(scanner, i, kind[i]!, wall[i]!);
+      if (!taken) {
+        const base = scanner.windowStart;
+        this.addLine(decodeLine(bytes, base + scanner.lineStart[i]!, base + scanner.lineEnd[i]!));
+      }
     }
-    const klog = this.scannedKlog;
-    if (scanKlogHeader(bytes, prefix.end, end, klog)) {
-      if (klogMessageMatters(bytes, klog.messageStart, end)) return false;
-      this.timeline.learn({ wall });
-      this.builderFor('daemon', null).countLine(wall, undefined);
-      this.counted(wall, undefined, true);
-      return true;
-    }
-    return false;
   }
 
-  private counted(wall: number | undefined, mono: number | undefined, daemonMessage: boolean): void {
+  /** One record, as the general way would take its line; false when the line must go that way. */
+  private addScannedRecord(scanner: LineScanner, i: number, kind: number, prefixWall: number): boolean {
+    switch (kind) {
+      case SERVO_RECORD: {
+        const mono = scanner.mono[i]!;
+        const wall = this.monoWall(mono, prefixWall);
+        if (wall === null) return false;
+        const builder = this.scannedBuilder(scanner, scanner.name[i]!);
+        builder.countLine(wall, mono);
+        builder.addSample(wall, mono, scanner.offset[i]!, scanner.state[i]!, scanner.freq[i]!);
+        this.counted(wall, mono, false, false);
+        return true;
+      }
+      case NOTICE_RECORD: {
+        // Counted here only when the notice was seen before: the first one keeps its text, the general way.
+        const mono = scanner.mono[i]!;
+        const wall = this.monoWall(mono, prefixWall);
+        if (wall === null) return false;
+        const builder = this.scannedBuilder(scanner, scanner.name[i]!);
+        if (!builder.repeatNotice('timestampAdded', timeOf(wall, mono))) return false;
+        builder.countLine(wall, mono);
+        this.counted(wall, mono, false, false);
+        return true;
+      }
+      case KLOG_RECORD: {
+        const wall = this.klogWall(scanner, i, prefixWall);
+        if (wall === null) return false;
+        this.builderFor('daemon', null).countLine(wall, undefined);
+        this.counted(wall, undefined, true, true);
+        return true;
+      }
+      case DPLL_RECORD: {
+        // Only a repeat of the interface's last decision is counted here; a change goes the general way.
+        const builder = this.builderFor('daemon', null);
+        const flags = scanner.flags[i]!;
+        const key = dpllDecisionKey(
+          SYNC_STATES[scanner.state[i]!]!,
+          flags >= 4,
+          (flags & 2) !== 0,
+          (flags & 1) !== 0,
+        );
+        if (!builder.dpllDecisionUnchanged(scanner.nameOf(scanner.name[i]!).text!, key)) return false;
+        const wall = this.klogWall(scanner, i, prefixWall);
+        if (wall === null) return false;
+        builder.countLine(wall, undefined);
+        this.counted(wall, undefined, false, true);
+        return true;
+      }
+      case STATE_RECORD: {
+        // Only a repeat of the interface's current state is counted here; a change goes the general way.
+        const builder = this.scannedBuilder(scanner, scanner.name[i]!);
+        const iface = scanner.nameOf(scanner.aux[i]!).text!;
+        if (!builder.stateUnchanged(iface, SYNC_STATES[scanner.state[i]!]!)) return false;
+        const unix = scanner.time[i]!;
+        this.timeline.learnUnix(unix);
+        builder.countLine(unix * 1000, undefined);
+        this.counted(unix * 1000, undefined, false, false);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** The wall time of a process line's monotonic seconds (learning from them); null while undatable. */
+  private monoWall(mono: number, prefixWall: number): number | undefined | null {
+    if (!Number.isNaN(prefixWall)) {
+      this.timeline.learnMono(mono, prefixWall);
+      return prefixWall;
+    }
+    this.timeline.learnMono(mono);
+    return this.timeline.monoUndatable ? null : this.timeline.resolveMono(mono);
+  }
+
+  /** The wall time of a klog record (learning from it); null while its year is unknown. */
+  private klogWall(scanner: LineScanner, i: number, prefixWall: number): number | undefined | null {
+    if (!Number.isNaN(prefixWall)) {
+      this.timeline.learn({ wall: prefixWall });
+      return prefixWall;
+    }
+    if (this.timeline.yearUnknown) return null;
+    const month = scanner.aux[i]! >> 8;
+    const day = scanner.aux[i]! & 0xff;
+    this.timeline.learnYearless(month, day, scanner.time[i]!);
+    return this.timeline.resolveYearless(month, day, scanner.time[i]!);
+  }
+
+  private scannedBuilder(scanner: LineScanner, name: number): ProcessTimelineBuilder {
+    let builder = this.scannedBuilders[name];
+    if (!builder) {
+      const { process, text } = scanner.nameOf(name);
+      builder = this.builderFor(process, text);
+      this.scannedBuilders[name] = builder;
+    }
+    return builder;
+  }
+
+  /** Counts a line read from a record: `generic` for a plain message, `fromDaemon` for the daemon's own. */
+  private counted(
+    wall: number | undefined,
+    mono: number | undefined,
+    generic: boolean,
+    fromDaemon: boolean,
+  ): void {
     this.counts.total++;
-    if (daemonMessage) this.counts.generic++;
+    if (generic) this.counts.generic++;
     else this.counts.specific++;
-    this.previousWasDaemonMessage = daemonMessage;
+    this.previousWasDaemonMessage = fromDaemon;
     this.seen(wall, mono);
   }
 
@@ -326,22 +358,6 @@ export class LogAnalyzer implements LineSink {
     this.recentBuilders.push(builder);
     return builder;
   }
-
-  /** The tag as a string shared by all its lines, decoded once (tags are ASCII). */
-  private internTag(bytes: Buffer, start: number, end: number): string {
-    for (const tag of this.recentTags) {
-      if (tag.length === end - start && sameAscii(bytes, start, tag)) return tag;
-    }
-    const tag = bytes.toString('latin1', start, end);
-    if (this.recentTags.length >= 16) this.recentTags.shift();
-    this.recentTags.push(tag);
-    return tag;
-  }
-}
-
-function sameAscii(bytes: Buffer, start: number, text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (bytes[start + i] !== text.charCodeAt(i)) return false;
-  return true;
 }
 
 function timeOf(wall: number | undefined, mono: number | undefined): LogTime {

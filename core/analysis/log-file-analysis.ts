@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LogAnalysis } from '../model/log-analysis.js';
-import { READ_CHUNK_BYTES } from '../parsers/log/line-splitter.js';
-import { analyzeLogStream, type LogAnalyzerOptions } from './log-analyzer.js';
+import { LogAnalyzer, type LogAnalyzerOptions } from './log-analyzer.js';
+import { feedFile } from './log-file-lines.js';
 import { type LogShare, mergeLogShares } from './merge-log-analyses.js';
 
 export interface FileAnalysisOptions extends LogAnalyzerOptions {
@@ -26,22 +25,15 @@ export async function analyzeLogFile(path: string, options: FileAnalysisOptions 
   const { jobs: requested, ...analyzerOptions } = options;
   const defaultJobs = size >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
   const jobs = Math.min(requested ?? defaultJobs, MAX_JOBS, Math.max(1, Math.floor(size / MIN_SHARE_BYTES)));
-  if (jobs <= 1 || (options.maxSamples ?? 0) > 0) {
-    return (
-      await analyzeLogStream(createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), analyzerOptions)
-    ).analysis;
-  }
+  if (jobs <= 1 || (options.maxSamples ?? 0) > 0)
+    return analyzeShareHere(path, 0, size, analyzerOptions).analysis;
   const bounds = await lineBounds(path, size, jobs);
-  // The first share is analyzed on this thread: one isolate fewer keeps memory down.
-  const shares = await Promise.all(
-    bounds
-      .slice(1)
-      .map((end, index) =>
-        index === 0
-          ? analyzeShareHere(path, 0, end, analyzerOptions)
-          : analyzeShare(path, bounds[index]!, end, analyzerOptions),
-      ),
-  );
+  // The first share is analyzed on this thread (one isolate fewer keeps memory down), once the workers run.
+  const others = bounds
+    .slice(2)
+    .map((end, index) => analyzeShare(path, bounds[index + 1]!, end, analyzerOptions));
+  const first = analyzeShareHere(path, 0, bounds[1]!, analyzerOptions);
+  const shares = [first, ...(await Promise.all(others))];
   return mergeLogShares(shares.filter((share): share is LogShare => share !== null));
 }
 
@@ -72,15 +64,10 @@ async function lineBounds(path: string, size: number, jobs: number): Promise<num
   }
 }
 
-async function analyzeShareHere(
-  path: string,
-  start: number,
-  end: number,
-  options: LogAnalyzerOptions,
-): Promise<LogShare> {
-  const stream = createReadStream(path, { start, end: end - 1, highWaterMark: READ_CHUNK_BYTES });
-  const { analysis, analyzer } = await analyzeLogStream(stream, options);
-  return { analysis, offsets: analyzer.offsetStates() };
+function analyzeShareHere(path: string, start: number, end: number, options: LogAnalyzerOptions): LogShare {
+  const analyzer = new LogAnalyzer(options);
+  feedFile(path, analyzer, start, end);
+  return { analysis: analyzer.finish(), offsets: analyzer.offsetStates() };
 }
 
 function analyzeShare(

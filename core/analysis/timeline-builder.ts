@@ -51,6 +51,16 @@ type ListName =
   | 'dpllDecisions';
 
 /** Condenses the records of one process instance into a ProcessTimeline, in one pass and bounded memory. */
+/** What a DPLL decision is compared by: a repeat of the last one of an interface is not a change. */
+export function dpllDecisionKey(
+  state: string | number | undefined,
+  inSpec: boolean,
+  sourceLost: boolean,
+  onHoldover: boolean,
+): string {
+  return `${state}|${inSpec}|${sourceLost}|${onHoldover}`;
+}
+
 export class ProcessTimelineBuilder {
   private readonly timeline: ProcessTimeline;
   private readonly offsets = new RunningStats();
@@ -204,6 +214,20 @@ export class ProcessTimelineBuilder {
     return this.ifaceStates.get(iface) === state;
   }
 
+  /** Whether a DPLL decision (see dpllDecisionKey) would change nothing: the interface's last one. */
+  dpllDecisionUnchanged(iface: string, key: string): boolean {
+    return this.dpllKeys.get(iface) === key;
+  }
+
+  /** Counts a notice seen before, as add() does; false when it is the first of its code. */
+  repeatNotice(code: string, time: LogTime): boolean {
+    const counted = this.timeline.notices[code];
+    if (!counted || FAULT_NOTICES.has(code)) return false;
+    counted.count++;
+    counted.last = time;
+    return true;
+  }
+
   /** Counts a line of this process and keeps its time as the first or the last one (see add()). */
   countLine(wall: number | undefined, mono: number | undefined): void {
     this.seen(wall, mono);
@@ -321,7 +345,12 @@ export class ProcessTimelineBuilder {
   }
 
   private addDpllDecision(record: LogRecordOf<'dpllDecision'>): void {
-    const key = `${record.state ?? record.status}|${record.inSpec}|${record.sourceLost}|${record.onHoldover}`;
+    const key = dpllDecisionKey(
+      record.state ?? record.status,
+      record.inSpec,
+      record.sourceLost,
+      record.onHoldover,
+    );
     const iface = record.iface ?? '';
     if (this.dpllKeys.get(iface) === key) return;
     this.dpllKeys.set(iface, key);

@@ -26,6 +26,8 @@ export class LogTimeline {
   private monoOffsetMs: number | undefined;
   private lastMono: number | undefined;
   private lastResolvedWall: number | undefined;
+  private dayKey = -1;
+  private dayStartMs = 0;
   /** Yearless dates met before any year was known: reported so a user can pass one. */
   yearlessUnresolved = 0;
 
@@ -124,11 +126,21 @@ export class LogTimeline {
 
   private yearlessWall(month: number, day: number, msOfDay: number): number | undefined {
     if (this.year === undefined) return undefined;
-    const at = (year: number) => Date.UTC(year, month - 1, day) + msOfDay;
-    const wall = at(this.year);
+    const wall = this.dayStart(this.year, month, day) + msOfDay;
     // A log that runs over New Year: a date far behind the last one belongs to the next year.
     const last = this.lastResolvedWall;
-    if (last !== undefined && wall < last - 180 * DAY_MS) return at(++this.year);
+    if (last !== undefined && wall < last - 180 * DAY_MS)
+      return this.dayStart(++this.year, month, day) + msOfDay;
     return wall;
+  }
+
+  /** Date.UTC of a day, kept for the next line: a log has hundreds of thousands of lines a day. */
+  private dayStart(year: number, month: number, day: number): number {
+    const key = (year * 16 + month) * 128 + day;
+    if (key !== this.dayKey) {
+      this.dayKey = key;
+      this.dayStartMs = Date.UTC(year, month - 1, day);
+    }
+    return this.dayStartMs;
   }
 }

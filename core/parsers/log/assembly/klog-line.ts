@@ -1,0 +1,67 @@
+import { at, bytesAre, find, isDigit, skipSpaces, twoDigits } from './bytes';
+import { dpllEvent, isDpllEvent } from './dpll-event';
+import { INPUT, KLOG_RECORD, writeRecord } from './layout';
+
+const DECISION: u64 = 0x6e6f697369636564; // 'decision'
+const _STATUS: u64 = 0x737574617453203a; // ': Status'
+
+@inline function isNameByte(code: u32): bool {
+  return (code | 32) - 97 < 26 || isDigit(code) || code == 95 || code == 45;
+}
+
+/**
+ * Whether a klog message carries state (BC FSM, DPLL decisions and events, holdover progress) or wraps a
+ * process line: those are read by the general parser.
+ */
+function messageMatters(start: usize, end: usize): bool {
+  const first = at(start);
+  if (first == 66 /* B */ || first == 40 /* ( */ || first == 100 /* d */) return true;
+  // A wrapped process line: `name[` followed by a digit.
+  let p = start;
+  while (p < end && p < start + 24 && isNameByte(at(p))) p++;
+  if (p > start && at(p) == 91 && isDigit(at(p + 1))) return true;
+  for (let d = find(100, start, end); d + 16 <= end; d = find(100, d + 1, end)) {
+    if (bytesAre(d, DECISION, 8) && bytesAre(d + 8, _STATUS, 8)) return true;
+  }
+  return false;
+}
+
+/**
+ * A klog line of linuxptp-daemon, as a record: its chatter, a message that matters to no analysis, as a
+ * record of its date (`I0911 14:41:53.794135  871479 event_tbc.go:161] Largest offset 3`), and its DPLL
+ * events (dpll-event.ts). false for anything else.
+ */
+export function klogLine(lineStart: usize, from: usize, end: usize, wall: f64): bool {
+  const severity = at(from);
+  if (!(severity == 73 || severity == 87 || severity == 69 || severity == 70) || end - from < 24) return false;
+  const month = twoDigits(from + 1);
+  const day = twoDigits(from + 3);
+  if (month < 1 || month > 12 || day < 1 || at(from + 5) != 32) return false;
+  const hh = twoDigits(from + 6);
+  const mm = twoDigits(from + 9);
+  const ss = twoDigits(from + 12);
+  if (hh < 0 || mm < 0 || ss < 0 || at(from + 8) != 58 || at(from + 11) != 58 || at(from + 14) != 46) return false;
+  let micros = 0;
+  let p = from + 15;
+  for (; p < from + 21; p++) {
+    if (!isDigit(at(p))) return false;
+    micros = micros * 10 + <i32>(at(p) - 48);
+  }
+  if (at(p) != 32) return false;
+  p = skipSpaces(p, end);
+  const threadStart = p;
+  while (p < end && isDigit(at(p))) p++;
+  if (p == threadStart || at(p) != 32) return false;
+  // `file.go:123] `: the first `] ` within a short header.
+  const limit = min(end, p + 80);
+  let close = find(93, p + 1, limit);
+  while (close < limit && at(close + 1) != 32) close = find(93, close + 1, limit);
+  if (close >= limit) return false;
+  const msOfDay = <f64>(((hh * 60 + mm) * 60 + ss) * 1000) + <f64>micros / 1000;
+  const date = (month << 8) | day;
+  const message = close + 2;
+  if (isDpllEvent(message)) return dpllEvent(lineStart, message, end, wall, date, msOfDay);
+  if (messageMatters(message, end)) return false;
+  writeRecord(KLOG_RECORD, -1, 0, date, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, 0, 0, 0, msOfDay);
+  return true;
+}

@@ -1,0 +1,266 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDaemonLog } from '../../../../bench/logs/daemon-log-generator.js';
+import { LogAnalyzer } from '../../../../core/analysis/log-analyzer.js';
+import {
+  DPLL_RECORD,
+  KLOG_RECORD,
+  LineScanner,
+  NOTICE_RECORD,
+  SERVO_RECORD,
+  STATE_RECORD,
+} from '../../../../core/parsers/log/line-scanner.js';
+import { feedText } from '../../../../core/parsers/log/line-splitter.js';
+import { parseLogLine } from '../../../../core/parsers/log/parse-log-line.js';
+import { describeCorpus, readCorpus } from '../../../corpus.js';
+
+const LOGS = [
+  'linuxptp-daemon/tbc-e810-holdover-recovery_daemon-log_excerpt.log',
+  'linuxptp-daemon/tbc-e810-startup-ethtool-holdover-freerun_daemon-log_excerpt.log',
+  'linuxptp-daemon/daemon-output-lines_unit-test-fixtures.log',
+  'cloud-event-proxy/socket-lines_unit-test-fixtures.log',
+  'vse-sync-collection-tools/tgm-e810-gnss-dpll_daemon-log_oc-logs-timestamps_2023.log',
+];
+
+const SYNC_STATES = ['FREERUN', 'HOLDOVER', 'LOCKED'];
+
+const scanner = new LineScanner();
+
+/** The record the scanner makes of one line, as plain values; null when it leaves the line alone. */
+function scanOne(line: string) {
+  const bytes = Buffer.from(`${line}\n`, 'utf8');
+  scanner.newBlock();
+  scanner.scan(bytes, 0, bytes.length);
+  if (scanner.count === 0) return null;
+  expect(scanner.count).toBe(1);
+  return {
+    kind: scanner.kind[0]!,
+    name: scanner.name[0]! >= 0 ? scanner.nameOf(scanner.name[0]!) : null,
+    state: scanner.state[0]!,
+    aux: scanner.aux[0]!,
+    flags: scanner.flags[0]!,
+    mono: scanner.mono[0]!,
+    wall: scanner.wall[0]!,
+    offset: scanner.offset[0]!,
+    freq: scanner.freq[0]!,
+    time: scanner.time[0]!,
+    auxName: scanner.kind[0] === STATE_RECORD ? scanner.nameOf(scanner.aux[0]!).text : null,
+  };
+}
+
+/** The analysis through the scanner (block) and through parseLogLine only (line by line). */
+function bothWays(text: string) {
+  const fast = new LogAnalyzer();
+  feedText(fast, text);
+  const slow = new LogAnalyzer();
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const line of lines) slow.addLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+  return { fast: fast.finish(), slow: slow.finish() };
+}
+
+/** Holds a scanned record to what parseLogLine makes of the same line. */
+function expectSameAsParser(line: string, scanned: NonNullable<ReturnType<typeof scanOne>>) {
+  const { record, clock } = parseLogLine(line, 1);
+  if (!Number.isNaN(scanned.wall)) expect(clock.wall).toBe(scanned.wall);
+  else expect(clock.wall).toBeUndefined();
+  switch (scanned.kind) {
+    case SERVO_RECORD:
+      expect(record).toMatchObject({
+        kind: 'offset',
+        process: scanned.name!.process,
+        configTag: scanned.name!.text,
+        offset: scanned.offset,
+        freq: scanned.freq,
+        servo: `s${scanned.state}`,
+      });
+      expect(clock.mono).toBe(scanned.mono);
+      return;
+    case NOTICE_RECORD:
+      expect(record).toMatchObject({
+        kind: 'notice',
+        code: 'timestampAdded',
+        process: 'ts2phc',
+        configTag: scanned.name!.text,
+      });
+      expect(clock.mono).toBe(scanned.mono);
+      return;
+    case KLOG_RECORD:
+      expect(record).toMatchObject({ kind: 'message', process: 'daemon', configTag: null });
+      break;
+    case DPLL_RECORD:
+      expect(record).toMatchObject({
+        kind: 'dpllDecision',
+        process: 'daemon',
+        iface: scanned.name!.text,
+        state: SYNC_STATES[scanned.state],
+        inSpec: scanned.flags >= 4,
+        sourceLost: (scanned.flags & 2) !== 0,
+        onHoldover: (scanned.flags & 1) !== 0,
+      });
+      break;
+    case STATE_RECORD:
+      expect(record).toMatchObject({
+        kind: 'syncState',
+        process: scanned.name!.process,
+        configTag: scanned.name!.text,
+        iface: scanned.auxName,
+        state: SYNC_STATES[scanned.state],
+      });
+      expect(clock.unix).toBe(scanned.time);
+      return;
+    default:
+      throw new Error(`unknown record kind ${scanned.kind}`);
+  }
+  // klog lines: the date of the header, unless a prefix dates the line.
+  if (Number.isNaN(scanned.wall)) {
+    expect(clock.yearless).toEqual({
+      month: scanned.aux >> 8,
+      day: scanned.aux & 0xff,
+      msOfDay: scanned.time,
+    });
+  }
+}
+
+describeCorpus('the line scanner agrees with parseLogLine on every corpus line', () => {
+  for (const file of LOGS) {
+    it(file, () => {
+      const kinds = new Set<number>();
+      for (const raw of readCorpus(file).split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        const scanned = scanOne(line);
+        if (!scanned) continue;
+        kinds.add(scanned.kind);
+        expectSameAsParser(line, scanned);
+      }
+      // The socket lines carry no klog header and Unix-second times.
+      if (file.startsWith('linuxptp-daemon/')) expect(kinds.has(SERVO_RECORD)).toBe(true);
+      if (file.startsWith('linuxptp-daemon/tbc')) expect(kinds.has(KLOG_RECORD)).toBe(true);
+    });
+  }
+
+  for (const file of LOGS) {
+    it(`whole analysis of ${file} is the same either way`, () => {
+      const { fast, slow } = bothWays(readCorpus(file));
+      expect(fast).toEqual(slow);
+    });
+  }
+});
+
+describe('the line scanner on the benchmark log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-scan-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads every frequent shape of a daemon log, each as parseLogLine does', async () => {
+    const file = join(dir, 'shapes.log');
+    await generateDaemonLog(file, 200_000);
+    const kinds = new Map<number, number>();
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const scanned = scanOne(line);
+      if (!scanned) continue;
+      kinds.set(scanned.kind, (kinds.get(scanned.kind) ?? 0) + 1);
+      expectSameAsParser(line, scanned);
+    }
+    for (const kind of [SERVO_RECORD, KLOG_RECORD, STATE_RECORD, NOTICE_RECORD, DPLL_RECORD]) {
+      expect(kinds.get(kind), `records of kind ${kind}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives the same analysis of 2 MB of generated daemon log (one block over several windows)', async () => {
+    const file = join(dir, 'daemon.log');
+    await generateDaemonLog(file, 2_000_000);
+    const { fast, slow } = bothWays(readFileSync(file, 'latin1'));
+    expect(fast.lines.specific).toBeGreaterThan(10_000);
+    expect(fast).toEqual(slow);
+  });
+
+  it('gives the same analysis with an `oc logs --timestamps` prefix on every line', async () => {
+    const file = join(dir, 'prefixed.log');
+    await generateDaemonLog(file, 500_000);
+    const start = Date.parse('2026-11-20T08:00:00Z');
+    const prefixed = readFileSync(file, 'latin1')
+      .split('\n')
+      .map((line, i) =>
+        line ? `${new Date(start + i * 31).toISOString().replace('Z', '123456Z')} ${line}` : line,
+      )
+      .join('\n');
+    const { fast, slow } = bothWays(prefixed);
+    expect(fast.lines.specific).toBeGreaterThan(2_000);
+    expect(fast).toEqual(slow);
+  });
+});
+
+describe('the line scanner, line by line', () => {
+  const servo = 'ptp4l[1.000]: [ptp4l.0.config:6] master offset 5 s2 freq -1 path delay 9';
+
+  it('reads the RFC3339 prefix as Date.parse does, and nothing else', () => {
+    for (const prefix of [
+      '2026-11-20T08:00:00.400861942Z',
+      '2026-11-20T08:00:00Z',
+      '2026-02-28T23:59:59.5Z',
+    ]) {
+      expect(scanOne(`${prefix} ${servo}`)?.wall).toBe(Date.parse(prefix));
+    }
+    for (const prefix of [
+      '2026-11-20T08:00:00+02:00',
+      '2026-11-20 08:00:00Z',
+      '2026-13-20T08:00:00Z',
+      '2026-11-20T08:00:00.Z',
+      '0050-11-20T08:00:00Z',
+    ]) {
+      expect(scanOne(`${prefix} ${servo}`), prefix).toBeNull();
+    }
+    expect(scanOne(`2026-11-20T08:00:00Z${servo}`)).toBeNull();
+  });
+
+  it('leaves near misses to the general parser', () => {
+    for (const line of [
+      'ptp4l[1.000]: [ptp4l.0.config:6] master offset summary: cnt=1, min=1, max=1, avg=1.00, SD=0.00',
+      'ptp4l[1.000]: [ptp4l.0.config:6] master offset 5 s2 freq -1 path delay 9 extra',
+      'ptp4l[1000]: [ptp4l.0.config] master offset 5 s2 freq -1 path delay 9',
+      'ptp4l[1.000]: [ptp4l.0.config:{level}] master offset 5 s2 freq -1 path delay 9',
+      'ptp4l[1.000]: [ptp4l.0.cönfig:6] master offset 5 s2 freq -1 path delay 9',
+      'ts2phc[1.000]: [ts2phc.0.config] ens2f0 nmea_status 1 offset 0 s2',
+      'phc2sys[1.000]: [ptp4l.0.config] CLOCK_REALTIME rms 4 max 4 freq -76829 +/- 0 delay 1085 +/- 0',
+      'ts2phc[1.000]: [ts2phc.0.config:7] adding tstamp 1763625600 to clock /dev/ptp10',
+      'ts2phc[1.000]: [ts2phc.0.config:7] adding tstamp 1763625600.000000000 to clock /dev/ptp10 now',
+      'ptp4l[1.000]: [ptp4l.0.config:7] adding tstamp 1763625600.000000000 to clock /dev/ptp10',
+      'I1120 08:00:00.152123  871479 dpll.go:790] dpll event sent for (ens4f0): state s3, Offset 0, In spec true, Source ptp4l lost false, On holdover false',
+      'I1120 08:00:00.152123  871479 dpll.go:790] dpll event sent for (ens4f0): state s2, Offset +0, In spec true, Source ptp4l lost false, On holdover false',
+      'I1120 08:00:00.152123  871479 dpll.go:790] dpll event sent for (ens4f0): state s2, Offset 0, In spec true, Source  lost false, On holdover false',
+      'I1120 08:00:00.152123  871479 dpll.go:790] dpll event sent for (ens4f0): state s2, Offset 0, In spec yes, Source ptp4l lost false, On holdover false',
+      'I1120 08:00:00.152123  871479 dpll.go:790] dpll event sent for (): state s2, Offset 0, In spec true, Source ptp4l lost false, On holdover false',
+      'I1120 08:00:00.100123  871479 event_tbc.go:339] BC FSM: LOCKED to HOLDOVER',
+      'I1120 08:00:00.100123  871479 daemon.go:1007] ptp4l[1757601638]:[ptp4l.0.config] PTP_PROCESS_STATUS:1',
+      'I1120 08:00:00.100123  871479 dpll.go:1] ens4f0-dpll decision: Status 3, Offset 0, In spec true, Source GNSS lost false, On holdover false',
+      'dpll[1763625600]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 phase_status 3 pps_status 1 s3',
+      'dpll[0]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 phase_status 3 pps_status 1 s2',
+      '2026-11-20T08:00:00Z dpll[1763625600]:[ts2phc.1.config] ens4f0 offset 0 s2',
+    ]) {
+      expect(scanOne(line), line).toBeNull();
+    }
+  });
+
+  it('reads DPLL events with and without the source name, with text after them', () => {
+    for (const source of ['ptp4l ', 'GNSS ', '']) {
+      const line = `I1120 08:00:00.152123  871479 dpll.go:790] dpll event sent for (ens4f0): state s1, Offset -12, In spec false, Source ${source}lost true, On holdover false, more`;
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(DPLL_RECORD);
+      expectSameAsParser(line, scanned!);
+    }
+  });
+
+  it('gives the same analysis when names overflow its table or are not ASCII', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const tag = i % 3 === 0 ? `ptp4l.${i}.cönfig` : `ptp4l.${i}.config`;
+      lines.push(`ptp4l[${1000 + i}.000]: [${tag}:6] master offset ${i} s2 freq -1 path delay 9`);
+      lines.push(`dpll[${1763625600 + i}]:[ts2phc.${i}.config] ens${i}f0 offset 0 s2`);
+    }
+    const { fast, slow } = bothWays(`${lines.join('\n')}\n`);
+    expect(fast.processes.length).toBe(600);
+    expect(fast).toEqual(slow);
+  });
+});
