@@ -2,6 +2,7 @@ import type { LogExcerpt, LogLevel, LogLine } from '../model/log-excerpt.js';
 import { parseLineEnvelope } from '../parsers/log/line-envelope.js';
 import { splitStream } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
+import { PROXY_PROCESS } from '../parsers/log/logrus-line.js';
 import { parseProcessLine } from '../parsers/log/process-line.js';
 import type { TextStream } from '../sources/raw-cluster.js';
 
@@ -53,16 +54,22 @@ export async function searchLog(stream: TextStream, query: LogQuery, year?: numb
       scanned++;
       if (text.trim() === '') return;
       const envelope = parseLineEnvelope(text);
-      const processLine = parseProcessLine(envelope.body, envelope.syslogIdent);
+      const processLine = envelope.logrusLevel
+        ? undefined
+        : parseProcessLine(envelope.body, envelope.syslogIdent);
       const clock = envelope.clock;
       if (processLine?.secondsAreMonotonic) clock.mono = processLine.seconds;
       else if ((processLine?.seconds ?? 0) >= 1_000_000_000) clock.unix = processLine?.seconds;
       timeline.learn(clock);
       const wall = timeline.resolve(clock).wall;
-      const process = processLine?.process ?? (envelope.klogSeverity ? 'daemon' : null);
-      const level = envelope.klogSeverity
-        ? (KLOG_LEVELS[envelope.klogSeverity] ?? null)
-        : syslogLevel(processLine?.level);
+      const process = envelope.logrusLevel
+        ? PROXY_PROCESS
+        : (processLine?.process ?? (envelope.klogSeverity ? 'daemon' : null));
+      const level =
+        envelope.logrusLevel ??
+        (envelope.klogSeverity
+          ? (KLOG_LEVELS[envelope.klogSeverity] ?? null)
+          : syslogLevel(processLine?.level));
       if (query.process !== undefined && process !== query.process) return;
       if (query.level !== undefined && (level === null || RANK[level] > RANK[query.level])) return;
       if (query.from !== undefined && (wall === undefined || wall < query.from)) return;

@@ -1,4 +1,6 @@
+import type { LogLevel } from '../../model/log-excerpt.js';
 import { type LineClock, monthFromAbbreviation, msOfDay } from './line-clock.js';
+import { parseLogrusLine } from './logrus-line.js';
 
 /**
  * What wraps a linuxptp message on its way to a log file: an `oc logs --timestamps` RFC3339 prefix, a
@@ -9,6 +11,8 @@ export interface LineEnvelope {
   clock: LineClock;
   /** klog severity letter I, W, E or F, when the line is linuxptp-daemon's own. */
   klogSeverity?: string;
+  /** The level of a logrus line: cloud-event-proxy's own (its body is the message). */
+  logrusLevel?: LogLevel;
   /** The program name of a syslog/journald header (`ptp4l[1234]:`), whose brackets hold a PID, not a time. */
   syslogIdent?: string;
   body: string;
@@ -18,7 +22,7 @@ const RFC3339_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:
 const SYSLOG_HEADER = /^([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) ([\w.@/-]+)\[\d+\]: /;
 const JOURNAL_ISO_HEADER = /^(\S+) ([\w.@/-]+)\[\d+\]: /;
 
-/** Parses the optional RFC3339 prefix, then an optional klog or syslog header. Never throws. */
+/** Parses the optional RFC3339 prefix, then an optional klog, logrus or syslog header. Never throws. */
 export function parseLineEnvelope(line: string): LineEnvelope {
   const clock: LineClock = {};
   let body = line;
@@ -39,6 +43,12 @@ export function parseLineEnvelope(line: string): LineEnvelope {
   }
 
   const lead = body.charCodeAt(0);
+  if (lead === 116 /* t */) {
+    const logrus = parseLogrusLine(body);
+    // The kubelet's prefix, when there is one, dates the line as it dates every other.
+    if (logrus)
+      return { clock: { wall: clock.wall ?? logrus.wall }, logrusLevel: logrus.level, body: logrus.message };
+  }
   if (lead === 73 || lead === 87 || lead === 69 || lead === 70) {
     const klog = parseKlogHeader(body, clock);
     if (klog) return klog;

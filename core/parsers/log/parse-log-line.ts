@@ -3,6 +3,7 @@ import { parseDaemonMessage } from './daemon-message.js';
 import { parseKlogMessage } from './klog-message.js';
 import type { LineClock } from './line-clock.js';
 import { parseLineEnvelope } from './line-envelope.js';
+import { PROXY_PROCESS } from './logrus-line.js';
 import { parseOffsetMessage } from './offset-message.js';
 import { parsePhc2sysMessage } from './phc2sys-message.js';
 import { type ProcessLine, parseProcessLine } from './process-line.js';
@@ -32,6 +33,13 @@ const MIN_UNIX_SECONDS = 1_000_000_000;
 export function parseLogLine(line: string, lineNumber: number): ParsedLine {
   const envelope = parseLineEnvelope(line);
   const clock = envelope.clock;
+  if (envelope.logrusLevel !== undefined) {
+    const base: RecordBase = { line: lineNumber, process: PROXY_PROCESS, configTag: null, time: {} };
+    return {
+      record: { kind: 'message', severity: envelope.logrusLevel, text: envelope.body, ...base },
+      clock,
+    };
+  }
   const processLine = parseProcessLine(envelope.body, envelope.syslogIdent);
   if (processLine) {
     if (processLine.secondsAreMonotonic) clock.mono = processLine.seconds;

@@ -1,11 +1,18 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../core/package-root.js';
-import { describeCorpus, readCorpus } from '../../corpus.js';
 import { stdioClient, textOf } from './mcp-client.js';
 import { CALLS } from './tool-calls.js';
 
@@ -91,7 +98,6 @@ describe('MCP over stdio: the SDK client against the built server', () => {
         /pmc requests must be GET/,
       ],
       ['diagnose', { node: 'worker-9' }, /^no node "worker-9" in demo$/],
-      ['get_proxy_logs', { node: 'gm-1' }, /^node gm-1 has no cloud-event-proxy log in demo$/],
       ['search_logs', { node: 'bc-1', pattern: '([' }, /^pattern is not a regular expression/],
       [
         'evaluate_rules',
@@ -188,27 +194,61 @@ describe('resource subscriptions: a change in the data is announced', () => {
   });
 });
 
-describeCorpus('get_proxy_logs on a recorded cloud-event-proxy log', () => {
-  it('serves the last lines of the sidecar log, with the count of what was left out', async () => {
-    const snapshot = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-proxy-')), 'snapshot');
-    cpSync(join(packageRoot(), 'fixtures', 'clusters', 'healthy'), snapshot, { recursive: true });
-    // A real sidecar log, read in place from the corpus into this throw-away snapshot.
-    writeFileSync(
-      join(snapshot, 'nodes', 'gm-1', 'logs', 'cloud-event-proxy.log'),
-      readCorpus('cloud-event-proxy', 'socket-lines_unit-test-fixtures.log'),
-    );
-    const session = await stdioClient(['--source', `dir:${snapshot}`]);
+describe('get_proxy_logs', () => {
+  it('serves the last lines of the sidecar log, its levels and times from the data, with the count left out', async () => {
+    const session = await stdioClient([]);
     try {
       const result = await session.client.callTool({
         name: 'get_proxy_logs',
-        arguments: { node: 'gm-1', limit: 4 },
+        arguments: { node: 'bc-2', limit: 4 },
       });
       expect(result.isError, textOf(result)).toBeFalsy();
-      const excerpt = result.structuredContent as { lines: unknown[]; omitted: number; matched: number };
+      const excerpt = result.structuredContent as {
+        lines: { time: string; process: string; level: string; text: string }[];
+        omitted: number;
+        matched: number;
+      };
       expect(excerpt.lines).toHaveLength(4);
       expect(excerpt.omitted).toBeGreaterThan(0);
       expect(excerpt.lines.length + excerpt.omitted).toBe(excerpt.matched);
-      expect(textOf(result)).toMatch(/^4 line\(s\) of the cloud-event-proxy log on gm-1 \(\d+ more matched/);
+      for (const line of excerpt.lines) {
+        expect(line).toMatchObject({ process: 'cloud-event-proxy', level: 'info' });
+        expect(line.time).toMatch(/^2026-11-20T08:0\d:\d\d\.000Z$/);
+      }
+      expect(excerpt.lines.at(-1)!.text).toMatch(/current clock state (HOLDOVER|FREERUN)/);
+      expect(textOf(result)).toMatch(/^4 line\(s\) of the cloud-event-proxy log on bc-2 \(\d+ more matched/);
+
+      const search = async (args: Record<string, unknown>) =>
+        (
+          await session.client.callTool({
+            name: 'search_logs',
+            arguments: { node: 'bc-2', container: 'proxy', ...args },
+          })
+        ).structuredContent as {
+          lines: { process: string; text: string }[];
+          matched: number;
+          scanned: number;
+        };
+      const holdover = await search({ pattern: 'current clock state HOLDOVER' });
+      expect(holdover.matched).toBe(1);
+      expect(holdover.lines[0]!.process).toBe('cloud-event-proxy');
+      // Every line of bc-2's sidecar is at level info.
+      const warnings = await search({ level: 'warning' });
+      expect(warnings).toMatchObject({ matched: 0, scanned: 10 });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('says so when a node has no sidecar log', async () => {
+    const snapshot = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-proxy-')), 'snapshot');
+    cpSync(join(packageRoot(), 'fixtures', 'clusters', 'healthy'), snapshot, { recursive: true });
+    rmSync(join(snapshot, 'nodes', 'gm-1', 'logs', 'cloud-event-proxy.log'));
+    const session = await stdioClient(['--source', `dir:${snapshot}`]);
+    try {
+      const result = await session.client.callTool({ name: 'get_proxy_logs', arguments: { node: 'gm-1' } });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/^node gm-1 has no cloud-event-proxy log in /);
     } finally {
       await session.close();
     }

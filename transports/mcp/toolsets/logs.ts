@@ -12,6 +12,7 @@ const logArgs = {
 };
 
 const output = { node: z.string(), container: z.string(), ...LogExcerpt.shape };
+const CONTAINERS = { daemon: 'linuxptp-daemon-container', proxy: 'cloud-event-proxy' } as const;
 
 function durationOf(last: string | undefined): number | undefined {
   return last === undefined ? undefined : parseDuration(last);
@@ -78,9 +79,13 @@ export const logTools = [
     name: 'search_logs',
     title: 'Search a node’s PTP log',
     description:
-      'The lines of a node’s daemon log matching a regular expression, a process, a minimum level (error, warning, notice, info) and a time range (last, or from/to in ISO 8601).',
+      'The lines of a node’s daemon log (or its cloud-event-proxy log) matching a regular expression, a process, a minimum level (error, warning, notice, info) and a time range (last, or from/to in ISO 8601).',
     input: {
       ...logArgs,
+      container: z
+        .enum(['daemon', 'proxy'])
+        .default('daemon')
+        .describe('linuxptp-daemon-container (daemon) or the cloud-event-proxy sidecar (proxy)'),
       pattern: z
         .string()
         .optional()
@@ -106,8 +111,8 @@ export const logTools = [
       const excerpt = await (await context.service()).searchLogs({
         source: sourceOf(args, context),
         node: args.node,
-        container: 'daemon',
-        profile: args.profile,
+        container: args.container,
+        profile: args.container === 'daemon' ? args.profile : undefined,
         lastMs: durationOf(args.last),
         query: {
           pattern,
@@ -120,8 +125,8 @@ export const logTools = [
         },
       });
       return {
-        result: { node: args.node, container: 'linuxptp-daemon-container', ...excerpt },
-        summary: `${excerpt.matched} matching line(s) on ${args.node}${excerpt.omitted ? `, ${excerpt.lines.length} shown` : ''}, ${excerpt.scanned} scanned`,
+        result: { node: args.node, container: CONTAINERS[args.container], ...excerpt },
+        summary: `${excerpt.matched} matching line(s) in ${CONTAINERS[args.container]} on ${args.node}${excerpt.omitted ? `, ${excerpt.lines.length} shown` : ''}, ${excerpt.scanned} scanned`,
       };
     },
   }),
