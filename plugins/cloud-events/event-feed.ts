@@ -1,7 +1,8 @@
+import type { CloudEvent } from '../../core/model/cloud-event.js';
 import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
 import type { CloudEventHistory } from '../../core/sources/raw-cluster.js';
 import { EventConsumer } from './event-consumer.js';
-import type { ApiVersion } from './o-ran-api.js';
+import { type ApiVersion, type PtpResource, resourceAddress } from './o-ran-api.js';
 import { PublisherClient } from './publisher-client.js';
 import { SubscriptionKeeper } from './subscription-keeper.js';
 
@@ -31,6 +32,7 @@ export const DEFAULT_PUBLISHER_URL =
 export class EventFeed implements CloudEventHistory {
   private readonly consumer: EventConsumer;
   private readonly keepers = new Map<string, SubscriptionKeeper>();
+  private readonly clients = new Map<string, PublisherClient>();
   private readonly listeners = new Set<() => void>();
   private endpoint = '';
 
@@ -52,18 +54,16 @@ export class EventFeed implements CloudEventHistory {
   /** Subscribes to the nodes not followed yet; their keepers then check every interval. */
   async follow(nodes: readonly string[]): Promise<void> {
     for (const node of nodes.filter((n) => !this.keepers.has(n))) {
-      const url = this.options.publisherUrl
-        .replaceAll('{node}', node)
-        .replaceAll('{namespace}', this.options.namespace);
-      const keeper = new SubscriptionKeeper(
-        new PublisherClient(url, this.options.version),
-        node,
-        this.endpoint,
-      );
+      const keeper = new SubscriptionKeeper(this.client(node), node, this.endpoint);
       this.keepers.set(node, keeper);
       await keeper.check();
       keeper.watch(this.options.checkIntervalMs);
     }
+  }
+
+  /** What a node's publisher holds as a resource's latest event, asked now (O-RAN CurrentState). */
+  currentState(node: string, resource: PtpResource): Promise<CloudEvent> {
+    return this.client(node).currentState(resourceAddress(node, resource));
   }
 
   jsonLines(node: string): string {
@@ -82,6 +82,18 @@ export class EventFeed implements CloudEventHistory {
   async stop(): Promise<void> {
     for (const keeper of this.keepers.values()) keeper.stop();
     await this.consumer.stop();
+  }
+
+  private client(node: string): PublisherClient {
+    let client = this.clients.get(node);
+    if (!client) {
+      const url = this.options.publisherUrl
+        .replaceAll('{node}', node)
+        .replaceAll('{namespace}', this.options.namespace);
+      client = new PublisherClient(url, this.options.version);
+      this.clients.set(node, client);
+    }
+    return client;
   }
 
   private notify(): void {

@@ -1,6 +1,8 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CloudEvent } from '../../core/model/cloud-event.js';
 import { packageVersion } from '../../core/package-root.js';
 import type { PtpService } from '../../core/service.js';
+import type { PtpResource } from '../../plugins/cloud-events/o-ran-api.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
 import { registerPrompts } from './prompts.js';
 import { registerTools } from './register-tools.js';
@@ -20,8 +22,11 @@ export interface PtpMcpOptions {
   cacheTtlMs?: number;
   /** How often subscribed resources are evaluated again (0: only when asked). */
   watchIntervalMs?: number;
-  /** Live O-RAN events: each new one re-evaluates the subscribed resources. */
-  events?: { onEvent(listener: () => void): () => void };
+  /** Live O-RAN events: each new one re-evaluates the subscribed resources; CurrentState asks the publisher. */
+  events?: {
+    onEvent(listener: () => void): () => void;
+    currentState(node: string, resource: PtpResource): Promise<CloudEvent>;
+  };
   /** The operator's own intent packs, over the built-in one. */
   intentPacks?: string[];
   /** Prometheus or Thanos for metrics over time. */

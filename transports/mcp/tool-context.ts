@@ -1,6 +1,8 @@
 import { DiagnosisCache } from '../../core/diagnosis-cache.js';
+import type { CloudEvent } from '../../core/model/cloud-event.js';
 import type { IntentSet } from '../../core/nlq/intent-pack.js';
 import type { PtpService } from '../../core/service.js';
+import type { PtpResource } from '../../plugins/cloud-events/o-ran-api.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
 import type { ToolContext } from './tool.js';
 import { TOOLS } from './tools.js';
@@ -13,6 +15,8 @@ export interface ToolContextOptions {
   cacheTtlMs?: number;
   intentPacks?: string[];
   prometheus?: PrometheusClient;
+  /** The live cluster's O-RAN events, when the server follows them. */
+  events?: { currentState(node: string, resource: PtpResource): Promise<CloudEvent> };
 }
 
 /** The context every tool call of one server (or one `ptp-mcp ask`) shares. */
@@ -29,6 +33,7 @@ export function toolContext(options: ToolContextOptions): ToolContext {
       (await import('../../plugins/kubernetes/kube-config.js')).kubeContexts(options.kubeconfig),
     progress: async () => undefined,
     prometheus: options.prometheus,
+    currentState: options.events && ((node, resource) => options.events!.currentState(node, resource)),
     intents: async () => {
       const { loadIntents } = await import('../../core/nlq/intent-loader.js');
       intents ??= loadIntents(options.intentPacks ?? [], { tools: TOOLS.map((t) => t.name) });

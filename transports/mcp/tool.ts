@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DiagnosisCache } from '../../core/diagnosis-cache.js';
+import type { CloudEvent } from '../../core/model/cloud-event.js';
 import type { IntentSet } from '../../core/nlq/intent-pack.js';
 import type { PtpService } from '../../core/service.js';
+import type { PtpResource } from '../../plugins/cloud-events/o-ran-api.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
 
 /** What a tool gets besides its arguments: the service and the server's defaults. */
@@ -16,6 +18,11 @@ export interface ToolContext {
   kubeContexts(): Promise<{ name: string; cluster: string; namespace: string | null; current: boolean }[]>;
   /** Prometheus or Thanos, when the server was given one (--prometheus): metrics over time. */
   prometheus?: PrometheusClient;
+  /**
+   * Asks a node's O-RAN publisher for a resource's latest event, when the server follows the live cluster's
+   * events (serve --events-listen).
+   */
+  currentState?(node: string, resource: PtpResource): Promise<CloudEvent>;
   /** The intents questions are matched against (built-in and the server's own packs), loaded once. */
   intents(): Promise<IntentSet>;
   /** Progress of a long call, when the client asked for it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mapWithConcurrency } from '../../../core/concurrency.js';
 import { parseDuration } from '../../../core/duration.js';
 import { CloudEvent, CloudEventKind } from '../../../core/model/cloud-event.js';
 import { PtpMetric } from '../../../core/model/metrics.js';
@@ -21,6 +22,13 @@ const RESOURCES = [
   'gnss-sync-status',
   'sync-state',
 ] as const;
+
+/** How many nodes' publishers get_current_state asks at once. */
+const PUBLISHERS_AT_ONCE = 8;
+
+function stateOf(node: string, resource: string, event: CloudEvent, origin: 'publisher' | 'events') {
+  return { node, resource, state: event.state, value: event.metric, time: event.time, origin };
+}
 
 /** What the daemon exports: its Prometheus metrics, decoded, and the O-RAN events it published. */
 export const metricsEventTools = [
@@ -118,7 +126,7 @@ export const metricsEventTools = [
     name: 'get_current_state',
     title: 'Get the current PTP state (O-RAN CurrentState)',
     description:
-      'The latest value of each O-RAN resource per node, as an O-RAN consumer’s CurrentState would answer: lock-state, os-clock-sync-state, clock-class, gnss-sync-status, sync-state.',
+      'The latest value of each O-RAN resource per node: lock-state, os-clock-sync-state, clock-class, gnss-sync-status, sync-state. On the live cluster, when the server follows its events (serve --events-listen), each node’s publisher is asked (CurrentState); otherwise, or when a publisher does not answer, the last event heard or recorded.',
     input: { ...sourceArgs, node: nodeArg, resource: z.enum(RESOURCES).optional() },
     output: {
       states: z.array(
@@ -128,27 +136,47 @@ export const metricsEventTools = [
           state: z.string().nullable(),
           value: z.number().nullable(),
           time: z.string().nullable(),
+          origin: z
+            .enum(['publisher', 'events'])
+            .describe('Asked of the publisher now, or the last event heard or recorded'),
         }),
       ),
+      warnings: z.array(z.string()),
     },
     async run(args, context) {
-      const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
-      const states = snapshot.nodes.flatMap((node) =>
-        RESOURCES.filter((r) => args.resource === undefined || r === args.resource).flatMap((resource) => {
-          const last = node.cloudEvents.filter((e) => e.kind === resource).at(-1);
-          return last
-            ? [{ node: node.name, resource, state: last.state, value: last.metric, time: last.time }]
-            : [];
-        }),
+      const source = sourceOf(args, context);
+      const snapshot = await context.cache.snapshot({ source, node: args.node });
+      const wanted = RESOURCES.filter((r) => args.resource === undefined || r === args.resource);
+      // The server follows the events of the cluster of its own context only.
+      const ask = source === 'cluster' ? context.currentState : undefined;
+      const warnings: string[] = [];
+      const perNode = await mapWithConcurrency(snapshot.nodes, PUBLISHERS_AT_ONCE, (node) =>
+        Promise.all(
+          wanted.map(async (resource) => {
+            if (ask) {
+              try {
+                return stateOf(node.name, resource, await ask(node.name, resource), 'publisher');
+              } catch (error) {
+                warnings.push(
+                  `${node.name} ${resource}: ${(error as Error).message}; the last event heard is shown`,
+                );
+              }
+            }
+            const last = node.cloudEvents.filter((e) => e.kind === resource).at(-1);
+            return last ? stateOf(node.name, resource, last, 'events') : null;
+          }),
+        ),
       );
+      const states = perNode.flat().filter((state) => state !== null);
       return {
-        result: { states },
+        result: { states, warnings },
         summary:
-          states
-            .map(
+          [
+            ...states.map(
               (s) => `${s.node} ${s.resource}: ${s.state ?? s.value ?? '-'}${s.time ? ` at ${s.time}` : ''}`,
-            )
-            .join('\n') || 'no events recorded',
+            ),
+            ...warnings,
+          ].join('\n') || 'no events recorded',
       };
     },
   }),
