@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { closestName } from '../rules/closest-name.js';
 import { PackError } from '../rules/pack-error.js';
@@ -34,6 +35,33 @@ export function loadIntents(userPacks: readonly string[] = [], options: IntentLo
     scoring: { ...DEFAULT_SCORING, ...definedOnly(spec.scoring) },
     outOfScope: spec.outOfScope,
     files: [...new Set(merged.files)],
+  };
+}
+
+/** Whether a pack file is an intent pack (`kind: IntentPack`) rather than a rule pack; false when unreadable. */
+export function isIntentPackFile(file: string): boolean {
+  try {
+    return /^kind:\s*IntentPack\s*$/m.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Checks an intent pack as a server would load it over the built-in one; any problem is a PackError. */
+export function validateIntentPack(
+  reference: string,
+  options: IntentLoadOptions = {},
+): { file: string; name: string; version: string; intents: number; merged: number } {
+  const file = resolvePackReference(reference, options.relativeTo);
+  const { pack } = loadResolved(file, [], options);
+  const builtIn = file === resolvePackReference(BUILT_IN_INTENTS);
+  const merged = loadIntents(builtIn ? [] : [file], options);
+  return {
+    file,
+    name: pack.metadata.name,
+    version: pack.metadata.version,
+    intents: pack.spec.intents.length,
+    merged: merged.intents.length,
   };
 }
 

@@ -1,7 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { packageRoot } from '../../core/package-root.js';
 import { runBuiltCli } from './cli-run.js';
 
 describe('ptp-mcp ask (the built CLI)', () => {
@@ -57,5 +60,32 @@ spec:
     const { code, stdout } = runBuiltCli(['ask', 'show me the timing tree', '--intents', pack]);
     expect(code).toBe(0);
     expect(stdout).toContain('gm-1 → bc-1 → worker-1, worker-2');
+
+    const valid = runBuiltCli(['rules', 'validate', pack, 'nlq-intents']);
+    expect(valid.code, valid.stderr).toBe(0);
+    expect(valid.stdout).toBe(
+      `${pack}: valid intent pack team@1.0.0 (1 intents; 38 with the built-in ones)\n` +
+        `${join(packageRoot(), 'rules', 'nlq-intents.yaml')}: valid intent pack nlq-intents@1.0.0 (37 intents; 37 with the built-in ones)\n`,
+    );
+    writeFileSync(
+      pack,
+      readFileSync(pack, 'utf8').replace('tool: get_clock_hierarchy', 'tool: get_clock_hierarchi'),
+    );
+    const invalid = runBuiltCli(['rules', 'validate', pack]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toBe(
+      `ptp-mcp: ${pack}:10:13: unknown tool "get_clock_hierarchi": did you mean get_clock_hierarchy?\n`,
+    );
+  });
+
+  it('gives editors the JSON Schema of intent packs, which the built-in pack satisfies', () => {
+    const { code, stdout } = runBuiltCli(['rules', 'schema', '--kind', 'intents']);
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.title).toBe('ptp-mcp IntentPack');
+    const validate = new Ajv2020.default({ strict: false }).compile(schema);
+    const builtIn = parse(readFileSync(join(packageRoot(), 'rules', 'nlq-intents.yaml'), 'utf8'));
+    expect(validate(builtIn), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...builtIn, kind: 'RulePack' })).toBe(false);
   });
 });

@@ -36,9 +36,9 @@ commands:
   lint <paths...>        check PtpConfigs and ptp4l.conf files against rule packs: the CI gate (SARIF, JUnit)
   logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class
   rules list             the rule packs and their rules
-  rules validate <pack>  check a rule pack (and what it extends): file:line:column of the first problem
+  rules validate <pack>  check a rule or intent pack (and what it extends): file:line:column of the first problem
   rules test <paths...>  run rule pack tests (*.test.yaml): cases that must fire and cases that must stay silent
-  rules schema           JSON Schema of rule packs (--kind test: of pack tests) for editors
+  rules schema           JSON Schema of rule packs (--kind test: pack tests, intents: intent packs) for editors
   rules facts            the facts rules can test, for a config file or a snapshot (--source)
   ask "<question>"       a question in words, e.g. "why is bc-2 in holdover?", answered from the data
   serve --stdio|--http   the MCP server (Claude Desktop, OpenShift Lightspeed, any MCP client)

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { parseDuration } from '../../../core/duration.js';
 import { readLintInputs } from '../../../core/lint/lint-inputs.js';
 import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/lint-run.js';
+import { isIntentPackFile, validateIntentPack } from '../../../core/nlq/intent-loader.js';
+import { IntentPack } from '../../../core/nlq/intent-pack.js';
 import { configEvaluations } from '../../../core/rules/facts/config-evaluations.js';
 import { PackCache } from '../../../core/rules/pack-cache.js';
-import { builtInPackNames } from '../../../core/rules/pack-loader.js';
+import { builtInPackNames, resolvePackReference } from '../../../core/rules/pack-loader.js';
 import { PackScope, RulePack } from '../../../core/rules/pack-schema.js';
 import { RulePackTest } from '../../../core/rules/pack-test-schema.js';
 import { packTestFiles, runPackTestFile } from '../../../core/rules/pack-tests.js';
@@ -16,10 +18,16 @@ import { renderPackTests } from '../format/pack-tests-text.js';
 import type { CliIo } from '../io.js';
 
 const LIST_USAGE = 'usage: ptp-mcp rules list [--pack NAME|PATH]... [--format text|json]';
-const VALIDATE_USAGE = 'usage: ptp-mcp rules validate <pack name or file...>';
+const VALIDATE_USAGE = 'usage: ptp-mcp rules validate <rule or intent pack name or file...>';
 const TEST_USAGE =
   'usage: ptp-mcp rules test <test files or folders...>   (folders: every *.test.yaml in them)';
-const SCHEMA_USAGE = 'usage: ptp-mcp rules schema [--kind pack|test]';
+const SCHEMA_USAGE = 'usage: ptp-mcp rules schema [--kind pack|test|intents]';
+
+const SCHEMAS = {
+  pack: { title: 'ptp-mcp RulePack', type: RulePack },
+  test: { title: 'ptp-mcp RulePackTest', type: RulePackTest },
+  intents: { title: 'ptp-mcp IntentPack', type: IntentPack },
+} as const;
 
 /** `ptp-mcp rules list`: the built-in packs (or those named), each with its rules. */
 export async function rulesListCommand(argv: string[], io: CliIo): Promise<number> {
@@ -81,6 +89,14 @@ export async function rulesValidateCommand(argv: string[], io: CliIo): Promise<n
   if (positionals.length === 0) throw new CliError(`rules validate needs a pack\n${VALIDATE_USAGE}`);
   const cache = new PackCache();
   for (const reference of positionals) {
+    if (isIntentPackFile(resolvePackReference(reference))) {
+      const { TOOLS } = await import('../../mcp/tools.js');
+      const intents = validateIntentPack(reference, { tools: TOOLS.map((tool) => tool.name) });
+      io.stdout(
+        `${intents.file}: valid intent pack ${intents.name}@${intents.version} (${intents.intents} intents; ${intents.merged} with the built-in ones)\n`,
+      );
+      continue;
+    }
     const { pack, file, inherits } = cache.get(reference).loaded;
     const extended = inherits.length > 0 ? `, extends ${inherits.join(' <- ')}` : '';
     io.stdout(
@@ -128,14 +144,10 @@ export async function rulesSchemaCommand(argv: string[], io: CliIo): Promise<num
     0,
   );
   if (values.help) return usage(io, SCHEMA_USAGE);
-  const kind = oneOf(values.kind, ['pack', 'test'] as const, 'kind', 'pack');
-  const schema = z.toJSONSchema(kind === 'pack' ? RulePack : RulePackTest, {
-    io: 'input',
-    unrepresentable: 'any',
-  });
-  io.stdout(
-    `${JSON.stringify({ title: kind === 'pack' ? 'ptp-mcp RulePack' : 'ptp-mcp RulePackTest', ...schema }, null, 2)}\n`,
-  );
+  const kind = oneOf(values.kind, ['pack', 'test', 'intents'] as const, 'kind', 'pack');
+  const { title, type } = SCHEMAS[kind];
+  const schema = z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+  io.stdout(`${JSON.stringify({ title, ...schema }, null, 2)}\n`);
   return 0;
 }
 
