@@ -5,6 +5,7 @@ import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
 import { seriesKey } from '../model/snapshot.js';
 import { nodeRole, profileClock } from './clock-type.js';
 import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
+import { configuredInterfaces, timestampingSupport } from './ptp-interfaces.js';
 import { ptpInstance } from './ptp-instances.js';
 import { AbsQuantileSketch, absQuantile, RunningStats } from './statistics.js';
 
@@ -71,6 +72,11 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
       firmware: nic.driverInfo?.firmwareVersion ?? null,
       phcIndex: nic.timestamping?.phcIndex ?? null,
       hardwareTimestamping: nic.timestamping?.hardwareTimestamping ?? null,
+    })),
+    interfaces: [...configuredInterfaces(node)].map(([iface, configs]) => ({
+      iface,
+      configs,
+      support: timestampingSupport(node.nics.find((nic) => nic.iface === iface)?.timestamping),
     })),
     episodes: {
       syncLoss: timelines.flatMap((t) => syncLossEpisodes(t, dataEnd)).filter((e) => overlaps(e, window)),

@@ -117,6 +117,14 @@ export const NodeStatus = z.object({
       hardwareTimestamping: z.boolean().nullable(),
     }),
   ),
+  /** The interfaces the node's rendered configs use, and what ethtool -T says of their time stamping. */
+  interfaces: z.array(
+    z.object({
+      iface: z.string(),
+      configs: z.array(z.string()),
+      support: z.enum(['hardware', 'software', 'none', 'unknown']),
+    }),
+  ),
   episodes: z.object({ syncLoss: z.array(SyncLossEpisode), holdover: z.array(HoldoverEpisode) }),
   faults: z.array(FaultEvent.extend({ process: z.string(), configTag: z.string().nullable() })),
   faultsOmitted: z.number().int(),

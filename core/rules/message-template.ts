@@ -17,6 +17,8 @@ function format(value: unknown): string {
   if (value === undefined || value === null) return '?';
   if (typeof value === 'number')
     return Number.isInteger(value) ? String(value) : value.toFixed(3).replace(/\.?0+$/, '');
+  // A list reads as one in a sentence: `ens2f3, ens2f4`.
+  if (Array.isArray(value)) return value.length === 0 ? '-' : value.map(format).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -1,29 +1,7 @@
-import type { EthtoolTimestamping } from '../../core/model/ethtool.js';
+import { configuredInterfaces, timestampingSupport } from '../../core/analysis/ptp-interfaces.js';
 import type { NicMap } from '../../core/model/nic-map.js';
 import type { NodeSnapshot } from '../../core/model/snapshot.js';
 import { vendorProfileOf } from './vendor-profiles.js';
-
-/** What ethtool -T says of PTP: hardware (a PHC with hardware time stamps), software only, or none. */
-export function timestampingSupport(
-  timestamping: EthtoolTimestamping | null | undefined,
-): NicMap['interfaces'][number]['support'] {
-  if (!timestamping) return 'unknown';
-  if (timestamping.hardwareTimestamping) return 'hardware';
-  return timestamping.softwareOnly ? 'software' : 'none';
-}
-
-/** The interfaces the node's rendered configs use: their sections other than global, nmea and unicast tables. */
-function configuredInterfaces(node: Pick<NodeSnapshot, 'configs'>): Map<string, string[]> {
-  const byIface = new Map<string, string[]>();
-  for (const config of node.configs) {
-    for (const section of config.config.sections) {
-      const name = section.name;
-      if (name === 'global' || name === 'nmea' || name.startsWith('unicast_master_table')) continue;
-      byIface.set(name, [...(byIface.get(name) ?? []), config.file]);
-    }
-  }
-  return byIface;
-}
 
 /**
  * Maps each interface a node's PTP configs use to its NIC (PCI bus) and PHC from the node's ethtool

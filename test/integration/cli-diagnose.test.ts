@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../core/package-root.js';
 import { runBuiltCli } from './cli-run.js';
 
 describe('ptp-mcp diagnose (the built CLI)', () => {
@@ -37,6 +41,35 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
       cluster: 'HEALTHY',
       nodes: { 'bc-1': 'HEALTHY', 'gm-1': 'HEALTHY', 'worker-1': 'HEALTHY', 'worker-2': 'HEALTHY' },
     });
+  });
+
+  it('judges the configured interfaces by what ethtool says of them', () => {
+    const snapshot = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-nics-')), 'healthy');
+    cpSync(join(packageRoot(), 'fixtures', 'clusters', 'healthy'), snapshot, { recursive: true });
+    // bc-1's config still names ens2f3, which ethtool no longer knows; worker-2's NIC lost its PHC.
+    for (const kind of ['i', 'T']) rmSync(join(snapshot, 'nodes', 'bc-1', 'ethtool', `ens2f3.${kind}.txt`));
+    const worker2 = join(snapshot, 'nodes', 'worker-2', 'ethtool', 'ens1f0.T.txt');
+    writeFileSync(
+      worker2,
+      readFileSync(worker2, 'utf8')
+        .replace(/^\thardware-.*\n/gm, '')
+        .replace(/^PTP Hardware Clock: \d+$/m, 'PTP Hardware Clock: none'),
+    );
+    const { code, stdout } = runBuiltCli(['diagnose', '--source', `dir:${snapshot}`, '--format', 'json']);
+    expect(code).toBe(0);
+    const findings = JSON.parse(stdout).findings as {
+      rule: string;
+      subject: { node: string };
+      message: string;
+    }[];
+    expect(findings.map((f) => [f.rule, f.subject.node])).toEqual([
+      ['fault/interface-absent', 'bc-1'],
+      ['fault/software-timestamping', 'worker-2'],
+    ]);
+    expect(findings[0]!.message).toMatch(
+      /^bc-1's linuxptp configs name ens2f3, which ethtool does not know there/,
+    );
+    expect(findings[1]!.message).toMatch(/^ens1f0 on worker-2 time-stamp in software only/);
   });
 
   it('diagnoses one node', () => {

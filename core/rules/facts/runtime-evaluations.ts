@@ -46,6 +46,22 @@ export function runtimeEvaluations(
   };
 }
 
+/**
+ * The configured PTP interfaces as ethtool sees them. An interface is absent only when ethtool answered
+ * for others of the node: a source that read no ethtool at all (a recording without exec) says nothing.
+ */
+function interfaceFactsOf(node: NodeStatus) {
+  const ethtoolRead = node.nics.length > 0;
+  const names = (support: readonly string[]) =>
+    node.interfaces.filter((i) => support.includes(i.support)).map((i) => i.iface);
+  return {
+    configured: node.interfaces.length,
+    ethtoolRead,
+    absent: ethtoolRead ? names(['unknown']) : [],
+    softwareOnly: names(['software', 'none']),
+  };
+}
+
 /** "Recent" is the last minute of a node's data, as for its recent offsets. */
 const RECENT_MS = 60_000;
 
@@ -141,6 +157,7 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
         .join(', '),
       maxTransitions: Math.max(0, ...node.ports.map((p) => p.transitions)),
     },
+    interfaces: interfaceFactsOf(node),
     grandmaster: node.grandmaster
       ? {
           identity: node.grandmaster.identity,
