@@ -5,8 +5,8 @@ import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
 import { seriesKey } from '../model/snapshot.js';
 import { nodeRole, profileClock } from './clock-type.js';
 import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
-import { configuredInterfaces, timestampingSupport } from './ptp-interfaces.js';
 import { ptpInstance } from './ptp-instances.js';
+import { configuredInterfaces, timestampingSupport } from './ptp-interfaces.js';
 import { AbsQuantileSketch, absQuantile, RunningStats } from './statistics.js';
 
 /**

@@ -4,7 +4,9 @@ import type { NodeSnapshot } from '../model/snapshot.js';
 /** What ethtool -T says of PTP: hardware (a PHC with hardware time stamps), software only, or none. */
 export type TimestampingSupport = 'hardware' | 'software' | 'none' | 'unknown';
 
-export function timestampingSupport(timestamping: EthtoolTimestamping | null | undefined): TimestampingSupport {
+export function timestampingSupport(
+  timestamping: EthtoolTimestamping | null | undefined,
+): TimestampingSupport {
   if (!timestamping) return 'unknown';
   if (timestamping.hardwareTimestamping) return 'hardware';
   return timestamping.softwareOnly ? 'software' : 'none';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { timestampingSupport } from '../../../core/analysis/ptp-interfaces.js';
 import { EthtoolDriverInfo, EthtoolTimestamping } from '../../../core/model/ethtool.js';
 import { NicMap } from '../../../core/model/nic-map.js';
-import { timestampingSupport } from '../../../core/analysis/ptp-interfaces.js';
 import { nicMap } from '../../../plugins/nic/nic-map.js';
 import { vendorProfileOf } from '../../../plugins/nic/vendor-profiles.js';
 import { defineTool, nodeArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
