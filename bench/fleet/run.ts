@@ -22,7 +22,7 @@ interface Run {
 
 /** Runs the CLI under GNU time (peak RSS); the simulator keeps answering in this process meanwhile. */
 function diagnose(args: string[]): Promise<Run> {
-  const cli = join(packageRoot(), 'dist', 'transports', 'cli', 'main.js');
+  const cli = join(packageRoot(), 'dist', 'bundle', 'ptp-mcp.js');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', [

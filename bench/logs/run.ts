@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const lines = Number(execFileSync('wc', ['-l', file]).toString().trim().split(' ')[0]);
   execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'ignore'] }); // warm the page cache
 
-  const cli = join(root, 'dist', 'transports', 'cli', 'main.js');
+  const cli = join(root, 'dist', 'bundle', 'ptp-mcp.js');
   const grep = median(Array.from({ length: runs }, () => timed('grep', ['-c', 'master offset', file])));
   const analyze = (...extra: string[]) =>
     median(

@@ -12,7 +12,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { packageRoot } from '../../core/package-root.js';
 
-const CLI = join(packageRoot(), 'dist', 'transports', 'cli', 'main.js');
+const CLI = join(packageRoot(), 'dist', 'bundle', 'ptp-mcp.js');
 const MINIMAL = join(packageRoot(), 'dist', 'bench', 'mcp', 'minimal-server.js');
 const INITIALIZE = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } })}\n`;
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../core/package-root.js';
 
-export const CLI = join(packageRoot(), 'dist', 'transports', 'cli', 'main.js');
+/** The package's bin: the bundle users run. */
+export const CLI = join(packageRoot(), 'dist', 'bundle', 'ptp-mcp.js');
 
 export interface CliResult {
   code: number | null;

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import 'reflect-metadata';
 import { packageVersion } from '../../core/package-root.js';
 import { PackError } from '../../core/rules/pack-error.js';
@@ -90,10 +89,4 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     if (process.env.PTP_MCP_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 2;
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/ptp-mcp')) {
-  runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -49,7 +49,7 @@ export const configurationTools = [
           throw new ToolInputError(
             `no PtpConfig "${args.name}"; there are: ${snapshot.cluster.ptpConfigs.map((c) => c.metadata.name).join(', ')}`,
           );
-        text = (await import('yaml')).stringify(config);
+        text = (await import('../../../core/reports/yaml-text.js')).yamlText(config);
         name = `ptpconfig/${args.name}`;
       }
       const kind = looksLikePtpConfig(text) ? 'ptpconfig' : 'linuxptp';
