@@ -250,6 +250,7 @@ export class LogAnalyzer implements LineSink {
         if (!builder.stateUnchanged(iface, SYNC_STATES[scanner.state[i]!]!)) return false;
         const unix = scanner.time[i]!;
         this.timeline.learnUnix(unix);
+        this.timeline.noteResolved(unix * 1000);
         builder.countLine(unix * 1000, undefined);
         this.counted(unix * 1000, undefined, false, false);
         return true;
@@ -263,16 +264,21 @@ export class LogAnalyzer implements LineSink {
   private monoWall(mono: number, prefixWall: number): number | undefined | null {
     if (!Number.isNaN(prefixWall)) {
       this.timeline.learnMono(mono, prefixWall);
+      this.timeline.noteResolved(prefixWall);
       return prefixWall;
     }
     this.timeline.learnMono(mono);
-    return this.timeline.monoUndatable ? null : this.timeline.resolveMono(mono);
+    if (this.timeline.monoUndatable) return null;
+    const wall = this.timeline.resolveMono(mono);
+    this.timeline.noteResolved(wall);
+    return wall;
   }
 
   /** The wall time of a klog record (learning from it); null while its year is unknown. */
   private klogWall(scanner: LineScanner, i: number, prefixWall: number): number | undefined | null {
     if (!Number.isNaN(prefixWall)) {
       this.timeline.learn({ wall: prefixWall });
+      this.timeline.noteResolved(prefixWall);
       return prefixWall;
     }
     if (this.timeline.yearUnknown) return null;

@@ -97,6 +97,14 @@ export class LogTimeline {
     return time;
   }
 
+  /**
+   * A line dated without resolve() (the analyzer's records): its wall time counts as the last resolved one,
+   * as resolve() would count it (yearless dates after it are placed in the year that fits).
+   */
+  noteResolved(wall: number | undefined): void {
+    if (wall !== undefined) this.lastResolvedWall = wall;
+  }
+
   /** Wall time of monotonic seconds, or undefined while the offset is unknown. */
   resolveMono(mono: number): number | undefined {
     return this.monoOffsetMs === undefined ? undefined : Math.round(this.monoOffsetMs + mono * 1000);

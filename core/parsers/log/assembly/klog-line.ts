@@ -57,6 +57,10 @@ export function klogLine(lineStart: usize, from: usize, end: usize, wall: f64): 
   let close = find(93, p + 1, limit);
   while (close < limit && at(close + 1) != 32) close = find(93, close + 1, limit);
   if (close >= limit) return false;
+  // The general parser wants a `:` (of `file.go:123`) after the thread id, up to the message's first byte.
+  let colon = close + 2;
+  while (colon > p && at(colon) != 58) colon--;
+  if (colon == p) return false;
   const msOfDay = <f64>(((hh * 60 + mm) * 60 + ss) * 1000) + <f64>micros / 1000;
   const date = (month << 8) | day;
   const message = close + 2;

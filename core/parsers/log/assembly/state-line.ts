@@ -1,4 +1,4 @@
-import { at, bytesAre, find, isDigit } from './bytes';
+import { at, bytesAre, find, isDigit, textAt } from './bytes';
 import { INPUT, STATE_RECORD, writeRecord } from './layout';
 import { INTERFACE, nameOf, STATE_PROCESSES } from './names';
 
@@ -8,12 +8,58 @@ const GM: u64 = 0x5b4d47; // 'GM['
 const GNSS: u64 = 0x5b73736e67; // 'gnss['
 const TS2PHC: u64 = 0x5b636870327374; // 'ts2phc['
 const TAG_START: u64 = 0x5b3a5d; // ']:['
+const T_GM_STA: u64 = 0x4154532d4d472d54; // 'T-GM-STA'
+const T_BC_STA: u64 = 0x4154532d43422d54; // 'T-BC-STA'
+const TUS_: u64 = 0x20535554; // 'TUS '
+const ADDING_T: u64 = 0x7420676e69646461; // 'adding t'
+const STAMP_: u64 = 0x20706d617473; // 'stamp '
+const CLOCK_CL: u64 = 0x4c435f4b434f4c43; // 'CLOCK_CL'
+const ASS_CHAN: u64 = 0x4e4148435f535341; // 'ASS_CHAN'
+const GE_: u64 = 0x204547; // 'GE '
+
+@inline function isWordByte(code: u32): bool {
+  return (code | 32) - 97 < 26 || isDigit(code) || code == 95;
+}
+
+/** `T-GM-STATUS ` or `T-BC-STATUS `: the status markers of daemon-message.ts. */
+@inline function isMarker(p: usize): bool {
+  return (bytesAre(p, T_GM_STA, 8) || bytesAre(p, T_BC_STA, 8)) && bytesAre(p + 8, TUS_, 4);
+}
 
 /**
- * The frame of a linuxptp-daemon state line, as a record: process, Unix seconds, tag, interface and the
- * state digit of `dpll[1757601712]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 … s2`. The pairs
- * between are not read: the analyzer uses these records only to see that a state did not change, and
- * reads a change the general way. false for any other line.
+ * The pairs between the interface and the state, as parseStateLine takes them, only stricter: from the
+ * space after the interface, `key value` (a word and an integer) or a status marker, each after one
+ * space, up to the space before `sN`; at least one.
+ */
+function pairsUpTo(from: usize, stateSpace: usize): bool {
+  let p = from;
+  let items = 0;
+  while (p < stateSpace) {
+    if (at(p) != 32) return false;
+    p++;
+    if (isMarker(p)) {
+      p += 11;
+      items++;
+      continue;
+    }
+    if ((at(p) | 32) - 97 >= 26) return false;
+    while (isWordByte(at(p))) p++;
+    if (at(p) != 32) return false;
+    p++;
+    if (at(p) == 45) p++;
+    const digits = p;
+    while (isDigit(at(p))) p++;
+    if (p == digits) return false;
+    items++;
+  }
+  return p == stateSpace && items > 0;
+}
+
+/**
+ * A linuxptp-daemon state line, as a record: process, Unix seconds, tag, interface and the state digit of
+ * `dpll[1757601712]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 … s2`. The pairs between are
+ * checked, not kept: the analyzer uses these records only to see that a state did not change, and reads
+ * a change the general way. false for any other line.
  */
 export function stateLine(lineStart: usize, from: usize, end: usize): bool {
   let p = from;
@@ -36,10 +82,14 @@ export function stateLine(lineStart: usize, from: usize, end: usize): bool {
   if (tagEnd >= end || at(tagEnd + 1) != 32) return false;
   const ifaceStart = tagEnd + 2;
   const ifaceEnd = find(32, ifaceStart, end);
-  if (ifaceEnd >= end || ifaceEnd == ifaceStart) return false;
+  if (ifaceEnd >= end || ifaceEnd == ifaceStart || find(58, ifaceStart, ifaceEnd) != ifaceEnd) return false;
   // `… sN` at the very end.
   const state = <i32>at(end - 1) - 48;
   if (at(end - 2) != 115 || at(end - 3) != 32 || state < 0 || state > 2) return false;
+  if (!pairsUpTo(ifaceEnd, end - 3)) return false;
+  // Messages the general parser reads as something else before it tries a state line.
+  if (textAt(ifaceStart, CLOCK_CL, ASS_CHAN, 16) && bytesAre(ifaceStart + 16, GE_, 3)) return false;
+  if (process == 4 && textAt(ifaceStart, ADDING_T, STAMP_, 14)) return false;
 
   const name = nameOf(STATE_PROCESSES + process, tagStart, <i32>(tagEnd - tagStart));
   const iface = nameOf(INTERFACE, ifaceStart, <i32>(ifaceEnd - ifaceStart));

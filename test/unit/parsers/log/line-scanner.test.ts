@@ -264,3 +264,70 @@ describe('the line scanner, line by line', () => {
     expect(fast).toEqual(slow);
   });
 });
+
+describe('the line scanner on mutated lines', () => {
+  /** A small deterministic generator (mulberry32): the same mutations on every run. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const NOISE = [
+    ' ',
+    '  ',
+    '-',
+    '+',
+    '.',
+    ':',
+    ']',
+    '[',
+    '0',
+    '9',
+    's',
+    'x',
+    '\t',
+    '\r',
+    'é',
+    '\u0000',
+    '99999999999999999999',
+  ];
+
+  for (const [seed, prefixed] of [
+    [1588, false],
+    [8275, false],
+    [2026, true],
+  ] as const) {
+    it(`gives the same analysis as parseLogLine for thousands of near-miss variants of real lines (seed ${seed}${prefixed ? ', behind `oc logs --timestamps`' : ''})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-mutate-'));
+      try {
+        const file = join(dir, 'daemon.log');
+        await generateDaemonLog(file, 120_000);
+        const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+        const next = random(seed);
+        const start = Date.parse('2026-11-20T08:00:00Z');
+        const mutated: string[] = [];
+        for (let i = 0; i < 6000; i++) {
+          const original = lines[Math.floor(next() * lines.length)]!;
+          const line = prefixed ? `${new Date(start + i * 31).toISOString()} ${original}` : original;
+          const at = Math.floor(next() * line.length);
+          const noise = NOISE[Math.floor(next() * NOISE.length)]!;
+          const choice = next();
+          // Replace a character, insert noise, cut the line, or keep it as it is (the baseline).
+          if (choice < 0.35) mutated.push(line.slice(0, at) + noise + line.slice(at + 1));
+          else if (choice < 0.7) mutated.push(line.slice(0, at) + noise + line.slice(at));
+          else if (choice < 0.85) mutated.push(line.slice(0, at));
+          else mutated.push(line);
+        }
+        const { fast, slow } = bothWays(`${mutated.join('\n')}\n`);
+        expect(fast.lines.total).toBe(6000);
+        expect(fast).toEqual(slow);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
