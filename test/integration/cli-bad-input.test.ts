@@ -146,4 +146,24 @@ describe('bad configurations are refused by lint with exit 2, nothing crashes', 
       /--fail-on must be one of critical, moderate, minor, info/,
     );
   });
+
+  it('an unknown command, or a group of commands without one of its own: what there is instead', () => {
+    const unknown = runBuiltCli(['diagnosis']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^ptp-mcp: unknown command "diagnosis"\n\nptp-mcp: diagnose PTP/);
+    const group = runBuiltCli(['rules']);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toMatch(
+      /^ptp-mcp: "rules" needs a command\n\nptp-mcp rules commands:\n {2}rules list /,
+    );
+    expect(group.stderr.split('\n').filter((line) => line.startsWith('  rules '))).toHaveLength(5);
+    const typo = runBuiltCli(['logs', 'analyse', 'x.log']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      'ptp-mcp: unknown command "logs analyse"\n\nptp-mcp logs commands:\n  logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class\n',
+    );
+    const help = runBuiltCli(['snapshot', '--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^ptp-mcp snapshot commands:\n {2}snapshot record /);
+  });
 });

@@ -65,6 +65,19 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
   const name = argv.length > 1 && COMMANDS[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0]!;
   const load = COMMANDS[name];
   if (!load) {
+    // A group of commands (rules, logs, snapshot) without one of its own: those, rather than all.
+    const group = HELP.split('\n').filter((line) => line.startsWith(`  ${argv[0]} `));
+    if (group.length > 0) {
+      const commands = `ptp-mcp ${argv[0]} commands:\n${group.join('\n')}\n`;
+      if (argv[1] === '--help' || argv[1] === '-h') {
+        io.stdout(commands);
+        return 0;
+      }
+      const which =
+        argv[1] === undefined ? `"${argv[0]}" needs a command` : `unknown command "${argv[0]} ${argv[1]}"`;
+      io.stderr(`ptp-mcp: ${which}\n\n${commands}`);
+      return 2;
+    }
     io.stderr(`ptp-mcp: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${HELP}`);
     return 2;
   }
