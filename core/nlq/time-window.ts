@@ -57,6 +57,8 @@ const SINCE_DATE =
 /** `since 08:00`, `since 8am`, `from 14:30 utc`, `since midnight`. */
 const SINCE_TIME =
   /\b(?:since|from|after)\s+(?:(midnight)|(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?)(?:\s*(?:z|utc|gmt)\b)?/g;
+/** `today`, `yesterday`, `since yesterday`: from the start of that day (UTC) of the data. */
+const DAY = /\b(?:(?:since|from)\s+)?(today|yesterday)\b/g;
 
 const UNIT_SECONDS: [string, number][] = [
   ['d', 86_400],
@@ -69,7 +71,8 @@ const UNIT_SECONDS: [string, number][] = [
  * The first time window in `text` (lower case). Durations keep the unit asked (`last 90 minutes` → 90m),
  * fractions become a smaller unit (`last 1.5 hours` → 90m). A start ("since 08:00") becomes a duration
  * only against `now` (the end of the data the tools read); a time of day is placed on the last day not
- * after `now`, in UTC. Relative days ("yesterday") are not understood.
+ * after `now`, in UTC. `today` and `yesterday` start at that day's midnight (UTC) before `now`, and run
+ * to the end of the data: the tools count back from it. Without `now` they are no window.
  */
 export function findTimeWindow(text: string, now?: Date): FoundWindow | undefined {
   const found: FoundWindow[] = [];
@@ -95,6 +98,10 @@ export function findTimeWindow(text: string, now?: Date): FoundWindow | undefine
     }
     const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute, second);
     found.push({ ...span(m), ...since(day > now.getTime() ? day - 86_400_000 : day, now) });
+  }
+  for (const m of now ? text.matchAll(DAY) : []) {
+    const midnight = Date.UTC(now!.getUTCFullYear(), now!.getUTCMonth(), now!.getUTCDate());
+    found.push({ ...span(m), ...since(m[1] === 'today' ? midnight : midnight - 86_400_000, now) });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end)[0];
 }

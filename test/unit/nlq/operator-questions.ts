@@ -2,6 +2,14 @@ import type { Slots } from '../../../core/nlq/intent-pack.js';
 
 /** Questions as operators ask them, the intent that must answer each, and every slot it must find. */
 export const QUESTIONS: [question: string, intent: string, slots: Slots][] = [
+  // a node that is not synchronized, in words
+  ['why is worker-3 not synced?', 'sync-status', { node: 'worker-3' }],
+  ['bc-1 is not locked, why?', 'sync-status', { node: 'bc-1' }],
+  ['which clocks are unsynced?', 'sync-status', {}],
+  // what happened: a diagnosis
+  ['what happened on bc-2?', 'diagnose', { node: 'bc-2' }],
+  ["what's going on with gm-1?", 'diagnose', { node: 'gm-1' }],
+  ['what happened to worker-1 in the last hour?', 'diagnose', { node: 'worker-1', window: '1h' }],
   // holdover
   ['why is worker-2 in holdover?', 'holdover', { node: 'worker-2' }],
   ['How long has bc-1 been in holdover?', 'holdover', { node: 'bc-1' }],

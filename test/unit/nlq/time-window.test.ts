@@ -57,6 +57,17 @@ describe('findTimeWindow', () => {
       since: '2025-03-01T08:00:00Z',
       duration: '3d2h15m',
     });
+    // Days of the data (UTC), to its end; without the end, no window.
+    expect(window('what happened yesterday', now)).toEqual({
+      since: '2025-03-03T00:00:00Z',
+      duration: '1d10h15m',
+    });
+    expect(window('faults since yesterday', now)).toEqual({
+      since: '2025-03-03T00:00:00Z',
+      duration: '1d10h15m',
+    });
+    expect(window('any holdover today?', now)).toEqual({ since: '2025-03-04T00:00:00Z', duration: '10h15m' });
+    expect(window('what happened yesterday')).toBeUndefined();
     // A start after the end of the data gives no duration to count back.
     expect(window('since 2025-03-05', now)).toEqual({ since: '2025-03-05T00:00:00Z', duration: undefined });
   });
