@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../core/package-root.js';
-import { runBuiltCli } from './cli-run.js';
+import { CLI, runBuiltCli } from './cli-run.js';
 
 describe('ptp-mcp diagnose (the built CLI)', () => {
   it('diagnoses the built-in demo by default: table, hierarchy, per-node details', () => {
@@ -70,6 +71,21 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
       /^bc-1's linuxptp configs name ens2f3, which ethtool does not know there/,
     );
     expect(findings[1]!.message).toMatch(/^ens1f0 on worker-2 time-stamp in software only/);
+  });
+
+  it('stops quietly when its reader does (`| head`): exit 0, no stack trace', async () => {
+    // As `ptp-mcp diagnose | true`: the reader is gone before anything is written.
+    const child = spawn(process.execPath, [CLI, 'diagnose', '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('diagnoses one node', () => {
