@@ -51,6 +51,15 @@ export class SnapshotFolderSource implements PtpDataSource {
   async collect(options: CollectOptions = {}): Promise<RawCluster> {
     const info = await stat(this.root).catch(() => undefined);
     if (!info?.isDirectory()) throw new SourceError(`no snapshot folder at ${this.label}`);
+    // A folder with none of a snapshot's parts is a wrong path, not an empty cluster.
+    const parts = await Promise.all(
+      ['snapshot.yaml', 'cluster', 'nodes'].map((part) => stat(join(this.root, part)).catch(() => undefined)),
+    );
+    if (parts.every((part) => part === undefined)) {
+      throw new SourceError(
+        `${this.label} is not a snapshot folder: it has no snapshot.yaml, cluster/ or nodes/ (docs/snapshot-format.md)`,
+      );
+    }
     const warnings: SourceWarning[] = [];
     const manifest = await this.readManifest(warnings);
     const objects = await this.readObjects(warnings);

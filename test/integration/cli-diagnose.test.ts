@@ -100,6 +100,10 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
         /unknown source "nowhere"; use one of: demo \| scenario:NAME, dir:PATH/,
       ],
       [['diagnose', '--source', 'dir:/no/such/snapshot'], /no snapshot folder at \/no\/such\/snapshot/],
+      [
+        ['diagnose', '--source', 'dir:fixtures/lint'],
+        /^ptp-mcp: fixtures\/lint is not a snapshot folder: it has no snapshot.yaml, cluster\/ or nodes\//,
+      ],
       [['diagnose', '--node', 'nobody'], /no node "nobody" in demo/],
       [['diagnose', '--last', 'soon'], /--last takes a duration/],
       [['diagnose', '--format', 'yaml'], /--format must be one of text, json/],
