@@ -8,12 +8,13 @@ const FIELD = /^\t\t(\S+)(?:\s+(.*?))?\s*$/;
 
 /**
  * Parses what `pmc` prints for one or more requests, each with zero or more answers (a boundary clock
- * answers PORT_DATA_SET once per port). Lines it does not know are counted; nothing throws.
+ * answers PORT_DATA_SET once per port). Interactively pmc prints each answer after its request; given
+ * several requests on its command line, it sends them all first and the answers follow: an answer
+ * belongs to the request that names its data set. Lines it does not know are counted; nothing throws.
  */
 export function parsePmcOutput(text: string): PmcOutput {
   const output: PmcOutput = { requests: [], responses: [], unanswered: [], unparsedLines: 0 };
-  let request: string | null = null;
-  let answered = true;
+  const answered = new Set<number>();
   let current: PmcResponse | undefined;
   const lines = text.split('\n');
   lines.forEach((raw, index) => {
@@ -21,24 +22,22 @@ export function parsePmcOutput(text: string): PmcOutput {
     if (line.trim() === '') return;
     const sending = SENDING.exec(line);
     if (sending) {
-      if (request !== null && !answered) output.unanswered.push(request);
-      request = sending[1]!;
-      answered = false;
-      output.requests.push(request);
+      output.requests.push(sending[1]!);
       current = undefined;
       return;
     }
     const header = HEADER.exec(line);
     if (header) {
-      answered = true;
       const dataSet = header[4] === 'MANAGEMENT' ? (header[5] ?? '') : header[4]!;
+      const asked = requestOf(output.requests, answered, dataSet);
+      if (asked >= 0) answered.add(asked);
       current = {
         portIdentity: header[1]!,
         sequenceId: Number(header[2]),
         action: header[3]!,
         dataSet,
         fields: {},
-        request,
+        request: asked >= 0 ? output.requests[asked]! : null,
         line: index + 1,
       };
       output.responses.push(current);
@@ -51,6 +50,18 @@ export function parsePmcOutput(text: string): PmcOutput {
     }
     output.unparsedLines++;
   });
-  if (request !== null && !answered) output.unanswered.push(request);
+  output.unanswered = output.requests.filter((_, index) => !answered.has(index));
   return output;
+}
+
+/**
+ * The request an answer belongs to: the first one naming its data set that has no answer yet, else the
+ * last one naming it (a data set answered once per port); an error status or an unknown TLV, which name
+ * none, answer the last request sent.
+ */
+function requestOf(requests: readonly string[], answered: ReadonlySet<number>, dataSet: string): number {
+  const naming = requests
+    .map((_, index) => index)
+    .filter((index) => requests[index]!.split(' ')[1] === dataSet);
+  return naming.find((index) => !answered.has(index)) ?? naming.at(-1) ?? requests.length - 1;
 }

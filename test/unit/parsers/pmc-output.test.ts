@@ -148,6 +148,33 @@ describe('pmc output written from linuxptp pmc.c formats', () => {
     });
   });
 
+  it('gives each answer its request when pmc sent them all first (several requests on its command line)', () => {
+    // As pmc 3.1.1 printed it in the lab test (test/lab), trimmed: requests first, then the answers.
+    const output = parsePmcOutput(
+      [
+        'sending: GET DEFAULT_DATA_SET',
+        'sending: GET PARENT_DATA_SET',
+        'sending: GET PORT_DATA_SET',
+        'sending: GET TIME_STATUS_NP',
+        '\t361243.fffe.02a167-0 seq 0 RESPONSE MANAGEMENT DEFAULT_DATA_SET ',
+        '\t\tslaveOnly               1',
+        '\t361243.fffe.02a167-0 seq 1 RESPONSE MANAGEMENT PARENT_DATA_SET ',
+        '\t\tgrandmasterIdentity                   c61a02.fffe.bcd4d4',
+        '\t361243.fffe.02a167-1 seq 2 RESPONSE MANAGEMENT PORT_DATA_SET ',
+        '\t\tportState               UNCALIBRATED',
+        '\t361243.fffe.02a167-2 seq 2 RESPONSE MANAGEMENT PORT_DATA_SET ',
+        '\t\tportState               MASTER',
+      ].join('\n'),
+    );
+    expect(output.responses.map((r) => [r.dataSet, r.request])).toEqual([
+      ['DEFAULT_DATA_SET', 'GET DEFAULT_DATA_SET'],
+      ['PARENT_DATA_SET', 'GET PARENT_DATA_SET'],
+      ['PORT_DATA_SET', 'GET PORT_DATA_SET'],
+      ['PORT_DATA_SET', 'GET PORT_DATA_SET'],
+    ]);
+    expect(output.unanswered).toEqual(['GET TIME_STATUS_NP']);
+  });
+
   it('counts garbage and never throws', () => {
     const garbage = String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 31) % 256));
     const output = parsePmcOutput(garbage);
