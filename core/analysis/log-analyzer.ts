@@ -47,10 +47,10 @@ const UNPARSED_EXAMPLES = 10;
  * Feeds lines, in order, through the parser, the timeline and one ProcessTimelineBuilder per process
  * instance. Memory is bounded by the number of process instances, not by the length of the log.
  *
- * Three shapes make up nearly all of a daemon log: servo lines, klog chatter and repeated daemon states.
- * They are read in place inside the block of bytes, in WebAssembly (line-scanner.ts), and fed to the
- * builders as numbers. Every other line, and every line while the start of the log waits for its dating,
- * goes through parseLogLine.
+ * A few shapes make up nearly all of a daemon log: servo lines, klog chatter, repeated daemon states, DPLL
+ * events and ts2phc's pulse notices. They are read in place inside the block of bytes, in WebAssembly
+ * (line-scanner.ts), and fed to the builders as numbers. Every other line, every record that would change
+ * a state, and every line while the start of the log waits for its dating, goes through parseLogLine.
  */
 export class LogAnalyzer implements LineSink {
   private readonly timeline: LogTimeline;
@@ -67,10 +67,10 @@ export class LogAnalyzer implements LineSink {
   private hasTime = false;
   private previousWasDaemonMessage = false;
   private readonly recentBuilders: ProcessTimelineBuilder[] = [];
-  /** Created on the first block, dropped by finish(): its memory is half a megabyte. */
+  /** Created on the first block, dropped by finish(): its memory is about 640 kB. */
   private scanner: LineScanner | undefined;
   /** The builder of each process instance of the scanner's names. */
-  private scannedBuilders: ProcessTimelineBuilder[] = [];
+  private readonly scannedBuilders: ProcessTimelineBuilder[] = [];
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year });

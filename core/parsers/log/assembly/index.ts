@@ -1,8 +1,8 @@
 /**
  * The line reader of the log analyzer, in AssemblyScript, built to line-scan.wasm by `npm run build`.
- * Three shapes make up nearly all of a daemon log: servo lines (three quarters of it), the daemon's klog
- * chatter and its repeated state lines. Every byte of them must be read, and WebAssembly with 16-byte
- * SIMD compares reads them several times faster than JavaScript.
+ * A few shapes make up nearly all of a daemon log: servo lines (three quarters of it), the daemon's klog
+ * chatter, its repeated state lines and DPLL events, and ts2phc's pulse notices. Every byte of them must
+ * be read, and WebAssembly with 16-byte SIMD compares reads them several times faster than JavaScript.
  *
  * scan() reads the lines of a window of the log, from a start, as long as they have one of these shapes
  * (also behind an `oc logs --timestamps` prefix), and writes one record of numbers per line; it stops at
