@@ -14,5 +14,7 @@ export function renderTable(header: string[], rows: (string | number)[][]): stri
 
 export function formatNumber(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return '-';
-  return digits === 0 ? String(Math.round(value)) : value.toFixed(digits);
+  const text = digits === 0 ? String(Math.round(value)) : value.toFixed(digits);
+  // A value that rounds to zero reads 0, whatever its sign (-0.04 ns is not a negative offset to show).
+  return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
 }
