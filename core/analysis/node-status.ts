@@ -39,7 +39,8 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
   const processes = timelines.filter((t) => t.name !== 'daemon').map((t) => processStatus(t, node, window));
   const ports = portStatuses(timelines, window);
   const sync = primarySyncState(processes, ports);
-  const faults = timelines
+  // The sidecar's own faults (its errors) join the daemon's.
+  const faults = [...timelines, ...(node.proxyLogs?.processes ?? [])]
     .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
     .filter((fault) => inWindow(fault.time, window))
     .sort((a, b) => timeKey(a.time) - timeKey(b.time));

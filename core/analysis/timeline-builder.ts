@@ -1,6 +1,7 @@
 import type { LogRecord, LogRecordOf, LogTime, ServoState, SyncState } from '../model/log-record.js';
 import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
 import { SampleSeries } from '../model/sample-series.js';
+import { PROXY_PROCESS } from '../parsers/log/logrus-line.js';
 import { AbsQuantileSketch, RunningStats, type RunningStatsState, round3 } from './statistics.js';
 
 export interface TimelineBuilderOptions {
@@ -203,6 +204,11 @@ export class ProcessTimelineBuilder {
         return;
       case 'notice':
         this.addNotice(record);
+        return;
+      case 'message':
+        // The sidecar's errors: events it could not deliver, subscriptions it lost.
+        if (record.process === PROXY_PROCESS && record.severity === 'error')
+          this.fault(record, 'sidecarError', record.text);
         return;
       default:
         return;

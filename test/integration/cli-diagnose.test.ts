@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,32 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
       /^bc-1's linuxptp configs name ens2f3, which ethtool does not know there/,
     );
     expect(findings[1]!.message).toMatch(/^ens1f0 on worker-2 time-stamp in software only/);
+  });
+
+  it('judges the errors of the cloud-event-proxy sidecar, and lists them with the node faults', () => {
+    const snapshot = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-sidecar-')), 'healthy');
+    cpSync(join(packageRoot(), 'fixtures', 'clusters', 'healthy'), snapshot, { recursive: true });
+    // What cmd/main.go logs when a consumer does not answer (logrus, the URL and Go's error quoted).
+    appendFileSync(
+      join(snapshot, 'nodes', 'bc-1', 'logs', 'cloud-event-proxy.log'),
+      'time="2026-11-20T08:04:30Z" level=error msg="error posting event at http://du-consumer.du.svc:9089/event : Post \\"http://du-consumer.du.svc:9089/event\\": dial tcp 10.128.0.5:9089: connect: connection refused"\n',
+    );
+    const json = runBuiltCli(['diagnose', '--source', `dir:${snapshot}`, '--format', 'json']);
+    const report = JSON.parse(json.stdout);
+    expect(
+      report.findings.map((f: { rule: string; subject: { node: string } }) => [f.rule, f.subject.node]),
+    ).toEqual([['fault/event-delivery-errors', 'bc-1']]);
+    const fault = report.nodes.find((n: { node: string }) => n.node === 'bc-1').faults.at(-1);
+    expect(fault).toMatchObject({
+      kind: 'sidecarError',
+      process: 'cloud-event-proxy',
+      time: '2026-11-20T08:04:30.000Z',
+      detail:
+        'error posting event at http://du-consumer.du.svc:9089/event : Post "http://du-consumer.du.svc:9089/event": dial tcp 10.128.0.5:9089: connect: connection refused',
+    });
+    expect(runBuiltCli(['diagnose', '--source', `dir:${snapshot}`]).stdout).toMatch(
+      /MODERATE fault\/event-delivery-errors \[bc-1\] the cloud-event-proxy sidecar of bc-1 logged 1 error\(s\)/,
+    );
   });
 
   it('stops quietly when its reader does (`| head`): exit 0, no stack trace', async () => {
