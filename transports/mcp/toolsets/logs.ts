@@ -46,7 +46,7 @@ export const logTools = [
         query: { process: args.process, limit: args.limit, keep: 'last' },
       });
       return {
-        result: { node: args.node, container: 'linuxptp-daemon-container', ...excerpt },
+        result: { node: args.node, container: CONTAINERS.daemon, ...excerpt },
         summary: excerptSummary(args.node, 'the daemon log', excerpt),
       };
     },
@@ -69,7 +69,7 @@ export const logTools = [
         query: { limit: args.limit, keep: 'last' },
       });
       return {
-        result: { node: args.node, container: 'cloud-event-proxy', ...excerpt },
+        result: { node: args.node, container: CONTAINERS.proxy, ...excerpt },
         summary: excerptSummary(args.node, 'the cloud-event-proxy log', excerpt),
       };
     },
