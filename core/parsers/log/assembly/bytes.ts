@@ -8,6 +8,16 @@
   return code - 48 < 10;
 }
 
+/** An ASCII letter (a byte with the case bit set is a lower-case letter when it falls in a..z). */
+@inline export function isLetter(code: u32): bool {
+  return (code | 32) - 97 < 26;
+}
+
+/** A letter, a digit or `_`: the bytes of a word (`frequency_status`). */
+@inline export function isWordByte(code: u32): bool {
+  return isLetter(code) || isDigit(code) || code == 95;
+}
+
 /** Two decimal digits, or -1. */
 @inline export function twoDigits(p: usize): i32 {
   const tens = at(p) - 48;

@@ -1,4 +1,4 @@
-import { at, bytesAre, find, isDigit, skipSpaces, twoDigits } from './bytes';
+import { at, bytesAre, find, isDigit, isWordByte, skipSpaces, twoDigits } from './bytes';
 import { dpllEvent, isDpllEvent } from './dpll-event';
 import { INPUT, KLOG_RECORD, writeRecord } from './layout';
 
@@ -6,7 +6,7 @@ const DECISION: u64 = 0x6e6f697369636564; // 'decision'
 const _STATUS: u64 = 0x737574617453203a; // ': Status'
 
 @inline function isNameByte(code: u32): bool {
-  return (code | 32) - 97 < 26 || isDigit(code) || code == 95 || code == 45;
+  return isWordByte(code) || code == 45;
 }
 
 /**

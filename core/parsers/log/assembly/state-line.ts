@@ -1,4 +1,4 @@
-import { at, bytesAre, find, isDigit, textAt } from './bytes';
+import { at, bytesAre, find, isDigit, isLetter, isWordByte, textAt } from './bytes';
 import { INPUT, STATE_RECORD, writeRecord } from './layout';
 import { INTERFACE, nameOf, STATE_PROCESSES } from './names';
 
@@ -16,10 +16,6 @@ const STAMP_: u64 = 0x20706d617473; // 'stamp '
 const CLOCK_CL: u64 = 0x4c435f4b434f4c43; // 'CLOCK_CL'
 const ASS_CHAN: u64 = 0x4e4148435f535341; // 'ASS_CHAN'
 const GE_: u64 = 0x204547; // 'GE '
-
-@inline function isWordByte(code: u32): bool {
-  return (code | 32) - 97 < 26 || isDigit(code) || code == 95;
-}
 
 /** `T-GM-STATUS ` or `T-BC-STATUS `: the status markers of daemon-message.ts. */
 @inline function isMarker(p: usize): bool {
@@ -42,7 +38,7 @@ function pairsUpTo(from: usize, stateSpace: usize): bool {
       items++;
       continue;
     }
-    if ((at(p) | 32) - 97 >= 26) return false;
+    if (!isLetter(at(p))) return false;
     while (isWordByte(at(p))) p++;
     if (at(p) != 32) return false;
     p++;
