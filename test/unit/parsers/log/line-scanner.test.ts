@@ -14,6 +14,7 @@ import {
 } from '../../../../core/parsers/log/line-scanner.js';
 import { feedText } from '../../../../core/parsers/log/line-splitter.js';
 import { parseLogLine } from '../../../../core/parsers/log/parse-log-line.js';
+import { Random } from '../../../../fixtures/generator/random.js';
 import { describeCorpus, readCorpus } from '../../../corpus.js';
 
 const LOGS = [
@@ -266,16 +267,6 @@ describe('the line scanner, line by line', () => {
 });
 
 describe('the line scanner on mutated lines', () => {
-  /** A small deterministic generator (mulberry32): the same mutations on every run. */
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const NOISE = [
     ' ',
     '  ',
@@ -307,15 +298,16 @@ describe('the line scanner on mutated lines', () => {
         const file = join(dir, 'daemon.log');
         await generateDaemonLog(file, 120_000);
         const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-        const next = random(seed);
+        // The fixtures' seeded generator: the same mutations on every run.
+        const rng = new Random(seed);
         const start = Date.parse('2026-11-20T08:00:00Z');
         const mutated: string[] = [];
         for (let i = 0; i < 6000; i++) {
-          const original = lines[Math.floor(next() * lines.length)]!;
+          const original = rng.pick(lines);
           const line = prefixed ? `${new Date(start + i * 31).toISOString()} ${original}` : original;
-          const at = Math.floor(next() * line.length);
-          const noise = NOISE[Math.floor(next() * NOISE.length)]!;
-          const choice = next();
+          const at = Math.floor(rng.next() * line.length);
+          const noise = rng.pick(NOISE);
+          const choice = rng.next();
           // Replace a character, insert noise, cut the line, or keep it as it is (the baseline).
           if (choice < 0.35) mutated.push(line.slice(0, at) + noise + line.slice(at + 1));
           else if (choice < 0.7) mutated.push(line.slice(0, at) + noise + line.slice(at));
