@@ -1,175 +1,45 @@
+import {
+  LINUXPTP_OPTION_TABLES,
+  LINUXPTP_TABLE_RELEASES,
+  type LinuxptpTableRelease,
+} from './linuxptp-option-table.js';
+
 /**
  * linuxptp configuration options (ptp4l, phc2sys, ts2phc share config.c): the name, whether linuxptp
  * accepts it in [global] only or in port sections too, and the first release that knows it ("3.1.1"
- * means 3.1.1 or earlier; "unreleased" means after 4.4). Facts read from the config_tab tables of
- * richardcochran/linuxptp config.c at tags v3.1.1, v4.0 … v4.4 and at f98cb5d (2026-06-05).
+ * means 3.1.1 or earlier; "unreleased" means after 4.4). Derived from the generated config_tab tables
+ * (linuxptp-option-table.ts), plus the downstream options below.
  */
 export interface LinuxptpOption {
   scope: 'global' | 'port';
-  since: string;
+  since: LinuxptpTableRelease;
   /** Set for options of a downstream build only, not of upstream linuxptp. */
   vendor?: string;
 }
 
-export const LINUXPTP_RELEASES = ['3.1.1', '4.0', '4.1', '4.2', '4.3', '4.4'] as const;
+/** The releases with an option table, oldest first ("unreleased" is not one). */
+export const LINUXPTP_RELEASES = LINUXPTP_TABLE_RELEASES.filter(
+  (release): release is Exclude<LinuxptpTableRelease, 'unreleased'> => release !== 'unreleased',
+);
 
-export const LINUXPTP_OPTIONS: Readonly<Record<string, LinuxptpOption>> = {
-  BMCA: { scope: 'port', since: '3.1.1' },
-  'G.8275.defaultDS.localPriority': { scope: 'global', since: '3.1.1' },
-  'G.8275.portDS.localPriority': { scope: 'port', since: '3.1.1' },
-  active_key_id: { scope: 'port', since: '4.3' },
-  allow_unauth: { scope: 'port', since: '4.3' },
-  allowedLostResponses: { scope: 'port', since: '4.2' },
-  announceReceiptTimeout: { scope: 'port', since: '3.1.1' },
-  asCapable: { scope: 'port', since: '3.1.1' },
-  assume_two_step: { scope: 'global', since: '3.1.1' },
-  boundary_clock_jbod: { scope: 'port', since: '3.1.1' },
-  check_fup_sync: { scope: 'global', since: '3.1.1' },
-  clientOnly: { scope: 'global', since: '4.0' },
-  clockAccuracy: { scope: 'global', since: '3.1.1' },
-  clockClass: { scope: 'global', since: '3.1.1' },
-  clockIdentity: { scope: 'global', since: '3.1.1' },
-  clock_class_threshold: { scope: 'global', since: '4.0' },
-  clock_servo: { scope: 'global', since: '3.1.1' },
-  clock_type: { scope: 'global', since: '3.1.1' },
-  'cmlds.client_address': { scope: 'port', since: '4.3' },
-  'cmlds.domainNumber': { scope: 'port', since: '4.3' },
-  'cmlds.majorSdoId': { scope: 'port', since: '4.3' },
-  'cmlds.port': { scope: 'port', since: '4.3' },
-  'cmlds.server_address': { scope: 'port', since: '4.3' },
-  dataset_comparison: { scope: 'global', since: '3.1.1' },
-  delayAsymmetry: { scope: 'port', since: '3.1.1' },
-  delay_filter: { scope: 'port', since: '3.1.1' },
-  delay_filter_length: { scope: 'port', since: '3.1.1' },
-  delay_mechanism: { scope: 'port', since: '3.1.1' },
-  delay_request_variability: { scope: 'port', since: 'unreleased' },
-  delay_response_timeout: { scope: 'port', since: '4.0' },
-  domainNumber: { scope: 'global', since: '3.1.1' },
-  dscp_event: { scope: 'global', since: '3.1.1' },
-  dscp_general: { scope: 'global', since: '3.1.1' },
-  egressLatency: { scope: 'port', since: '3.1.1' },
-  fault_badpeernet_interval: { scope: 'port', since: '3.1.1' },
-  fault_reset_interval: { scope: 'port', since: '3.1.1' },
-  first_step_threshold: { scope: 'global', since: '3.1.1' },
-  follow_up_info: { scope: 'port', since: '3.1.1' },
-  free_running: { scope: 'global', since: '3.1.1' },
-  freq_est_interval: { scope: 'port', since: '3.1.1' },
-  gmCapable: { scope: 'global', since: '3.1.1' },
-  hwts_filter: { scope: 'global', since: '3.1.1' },
-  hybrid_e2e: { scope: 'port', since: '3.1.1' },
-  ignore_source_id: { scope: 'port', since: '3.1.1' },
-  ignore_transport_specific: { scope: 'port', since: '3.1.1' },
-  ingressLatency: { scope: 'port', since: '3.1.1' },
-  inhibit_announce: { scope: 'port', since: '3.1.1' },
-  inhibit_delay_req: { scope: 'port', since: '3.1.1' },
-  inhibit_multicast_service: { scope: 'port', since: '3.1.1' },
-  initial_delay: { scope: 'global', since: '3.1.1' },
-  interface_rate_tlv: { scope: 'port', since: '4.0' },
-  kernel_leap: { scope: 'global', since: '3.1.1' },
-  leapfile: { scope: 'global', since: '3.1.1' },
-  logAnnounceInterval: { scope: 'port', since: '3.1.1' },
-  logMinDelayReqInterval: { scope: 'port', since: '3.1.1' },
-  logMinPdelayReqInterval: { scope: 'port', since: '3.1.1' },
-  logSyncInterval: { scope: 'port', since: '3.1.1' },
-  logging_level: { scope: 'global', since: '3.1.1' },
-  manufacturerIdentity: { scope: 'global', since: '3.1.1' },
-  masterOnly: { scope: 'port', since: '3.1.1' },
-  maxStepsRemoved: { scope: 'global', since: '3.1.1' },
-  max_frequency: { scope: 'global', since: '3.1.1' },
-  message_tag: { scope: 'global', since: '3.1.1' },
-  min_neighbor_prop_delay: { scope: 'port', since: '3.1.1' },
-  msg_interval_request: { scope: 'port', since: '3.1.1' },
-  neighborPropDelayThresh: { scope: 'port', since: '3.1.1' },
-  net_sync_monitor: { scope: 'port', since: '3.1.1' },
-  network_transport: { scope: 'port', since: '3.1.1' },
-  ntpshm_segment: { scope: 'global', since: '3.1.1' },
-  offsetScaledLogVariance: { scope: 'global', since: '3.1.1' },
-  operLogPdelayReqInterval: { scope: 'port', since: '3.1.1' },
-  operLogSyncInterval: { scope: 'port', since: '3.1.1' },
-  p2p_dst_ipv4: { scope: 'port', since: '4.3' },
-  p2p_dst_ipv6: { scope: 'port', since: '4.3' },
-  p2p_dst_mac: { scope: 'port', since: '3.1.1' },
-  path_trace_enabled: { scope: 'port', since: '3.1.1' },
-  phc_index: { scope: 'port', since: '4.0' },
-  pi_integral_const: { scope: 'global', since: '3.1.1' },
-  pi_integral_exponent: { scope: 'global', since: '3.1.1' },
-  pi_integral_norm_max: { scope: 'global', since: '3.1.1' },
-  pi_integral_scale: { scope: 'global', since: '3.1.1' },
-  pi_proportional_const: { scope: 'global', since: '3.1.1' },
-  pi_proportional_exponent: { scope: 'global', since: '3.1.1' },
-  pi_proportional_norm_max: { scope: 'global', since: '3.1.1' },
-  pi_proportional_scale: { scope: 'global', since: '3.1.1' },
-  'power_profile.2011.grandmasterTimeInaccuracy': { scope: 'port', since: '4.0' },
-  'power_profile.2011.networkTimeInaccuracy': { scope: 'port', since: '4.0' },
-  'power_profile.2017.totalTimeInaccuracy': { scope: 'port', since: '4.0' },
-  'power_profile.grandmasterID': { scope: 'port', since: '4.0' },
-  'power_profile.version': { scope: 'port', since: '4.0' },
-  priority1: { scope: 'global', since: '3.1.1' },
-  priority2: { scope: 'global', since: '3.1.1' },
-  productDescription: { scope: 'global', since: '3.1.1' },
-  profileIdentity: { scope: 'port', since: 'unreleased' },
-  ptp_dst_ipv4: { scope: 'port', since: '4.3' },
-  ptp_dst_ipv6: { scope: 'port', since: '4.3' },
-  ptp_dst_mac: { scope: 'port', since: '3.1.1' },
-  ptp_minor_version: { scope: 'global', since: '4.2' },
-  refclock_sock_address: { scope: 'global', since: '4.0' },
-  revisionData: { scope: 'global', since: '3.1.1' },
-  sa_file: { scope: 'global', since: '4.3' },
-  sanity_freq_limit: { scope: 'global', since: '3.1.1' },
-  serverOnly: { scope: 'port', since: '4.0' },
-  servo_num_offset_values: { scope: 'global', since: '3.1.1' },
-  servo_offset_threshold: { scope: 'global', since: '3.1.1' },
-  slaveOnly: { scope: 'global', since: '3.1.1' },
-  slave_event_monitor: { scope: 'global', since: '3.1.1' },
-  socket_priority: { scope: 'global', since: '3.1.1' },
-  spp: { scope: 'port', since: '4.3' },
-  step_threshold: { scope: 'global', since: '3.1.1' },
-  step_window: { scope: 'global', since: '4.0' },
-  summary_interval: { scope: 'global', since: '3.1.1' },
-  syncReceiptTimeout: { scope: 'port', since: '3.1.1' },
-  tc_spanning_tree: { scope: 'global', since: '3.1.1' },
-  timeSource: { scope: 'global', since: '3.1.1' },
-  time_stamping: { scope: 'global', since: '3.1.1' },
-  transportSpecific: { scope: 'port', since: '3.1.1' },
-  'ts2phc.channel': { scope: 'port', since: '3.1.1' },
-  'ts2phc.external_pps': { scope: 'global', since: 'unreleased' },
-  'ts2phc.extts_correction': { scope: 'port', since: '3.1.1' },
-  'ts2phc.extts_polarity': { scope: 'port', since: '3.1.1' },
-  'ts2phc.holdover': { scope: 'port', since: '4.4' },
-  'ts2phc.master': { scope: 'port', since: '3.1.1' },
-  'ts2phc.nmea_baudrate': { scope: 'port', since: '4.0' },
-  'ts2phc.nmea_delay': { scope: 'port', since: '4.4' },
-  'ts2phc.nmea_remote_host': { scope: 'global', since: '3.1.1' },
-  'ts2phc.nmea_remote_port': { scope: 'global', since: '3.1.1' },
-  'ts2phc.nmea_serialport': { scope: 'global', since: '3.1.1' },
-  'ts2phc.perout_phase': { scope: 'port', since: '4.0' },
-  'ts2phc.pin_index': { scope: 'port', since: '3.1.1' },
-  'ts2phc.pin_name': { scope: 'port', since: 'unreleased' },
-  'ts2phc.pulserate': { scope: 'global', since: 'unreleased' },
-  'ts2phc.pulsewidth': { scope: 'global', since: '3.1.1' },
+/** Options of downstream builds, not in upstream config.c. */
+const VENDOR_OPTIONS: Readonly<Record<string, LinuxptpOption>> = {
   // Red Hat's linuxptp 4.4 (RHEL 9, the OpenShift PTP operator's image) carries this patch; the daemon
   // passes it on ts2phc's command line for T-BC designs and ts2phc logs it as a known config item.
   'ts2phc.rh_external_pps': { scope: 'global', since: '4.4', vendor: 'Red Hat' },
-  'ts2phc.tod_source': { scope: 'global', since: '4.0' },
-  tsproc_mode: { scope: 'port', since: '3.1.1' },
-  twoStepFlag: { scope: 'global', since: '3.1.1' },
-  tx_timestamp_timeout: { scope: 'global', since: '3.1.1' },
-  udp6_scope: { scope: 'port', since: '3.1.1' },
-  udp_ttl: { scope: 'port', since: '3.1.1' },
-  uds_address: { scope: 'global', since: '3.1.1' },
-  uds_file_mode: { scope: 'port', since: '4.0' },
-  uds_ro_address: { scope: 'global', since: '4.0' },
-  uds_ro_file_mode: { scope: 'port', since: '4.0' },
-  unicast_listen: { scope: 'port', since: '3.1.1' },
-  unicast_master_table: { scope: 'port', since: '3.1.1' },
-  unicast_req_duration: { scope: 'port', since: '3.1.1' },
-  use_syslog: { scope: 'global', since: '3.1.1' },
-  user: { scope: 'global', since: 'unreleased' },
-  userDescription: { scope: 'global', since: '3.1.1' },
-  utc_offset: { scope: 'global', since: '3.1.1' },
-  verbose: { scope: 'global', since: '3.1.1' },
-  write_phase_mode: { scope: 'global', since: '3.1.1' },
 };
+
+function deriveOptions(): Record<string, LinuxptpOption> {
+  const options: Record<string, LinuxptpOption> = {};
+  for (const release of LINUXPTP_TABLE_RELEASES) {
+    for (const [name, item] of Object.entries(LINUXPTP_OPTION_TABLES[release])) {
+      options[name] = { scope: item.scope, since: options[name]?.since ?? release };
+    }
+  }
+  return { ...options, ...VENDOR_OPTIONS };
+}
+
+export const LINUXPTP_OPTIONS: Readonly<Record<string, LinuxptpOption>> = deriveOptions();
 
 /** Deprecated spellings linuxptp still reads (config.c check_deprecated_options). */
 export const LINUXPTP_DEPRECATED: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import { DEFAULT_LINUXPTP_VERSION, lintConfigs } from '../../../core/lint/lint-run.js';
+import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
 import { SEVERITIES } from '../../../core/model/finding.js';
 import { packageVersion } from '../../../core/package-root.js';
 import { oneOf, parseCommandArgs } from '../args.js';
@@ -39,8 +40,12 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf(values.format, FORMATS, 'format', 'text');
   const failOn = oneOf(values['fail-on'], SEVERITIES, 'fail-on', 'moderate');
   const version = values['linuxptp-version'];
-  if (version !== undefined && !/^\d+(\.\d+)*$/.test(version))
-    throw new CliError(`--linuxptp-version takes a release such as 4.4 (got "${version}")`);
+  try {
+    if (version !== undefined) linuxptpTarget(version);
+  } catch (error) {
+    if (error instanceof LinuxptpVersionError) throw new CliError(`--linuxptp-version: ${error.message}`);
+    throw error;
+  }
   const result = await lintConfigs({
     paths: positionals,
     packs: values.pack,
@@ -48,6 +53,9 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     linuxptpVersion: version,
   });
   const summary = lintSummary(result, failOn);
+  // JSON carries it as linuxptp.notice and text prints it; the other machine formats have no place for it.
+  if (result.linuxptp.notice && format !== 'text' && format !== 'json')
+    io.stderr(`ptp-mcp: notice: ${result.linuxptp.notice}\n`);
   if (format === 'json') io.stdout(`${JSON.stringify({ summary, ...result }, null, 2)}\n`);
   else if (format === 'sarif') io.stdout(renderSarif(result, packageVersion()));
   else if (format === 'junit') io.stdout(renderJunit(result, failOn));

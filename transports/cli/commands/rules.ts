@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../../../core/duration.js';
 import { readLintInputs } from '../../../core/lint/lint-inputs.js';
 import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/lint-run.js';
+import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
 import { isIntentPackFile, validateIntentPack } from '../../../core/nlq/intent-loader.js';
 import { IntentPack } from '../../../core/nlq/intent-pack.js';
 import { configEvaluations } from '../../../core/rules/facts/config-evaluations.js';
@@ -185,6 +186,12 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp):
         `${error.source}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}`,
       );
     const linuxptpVersion = values['linuxptp-version'] ?? DEFAULT_LINUXPTP_VERSION;
+    try {
+      linuxptpTarget(linuxptpVersion);
+    } catch (error) {
+      if (error instanceof LinuxptpVersionError) throw new CliError(`--linuxptp-version: ${error.message}`);
+      throw error;
+    }
     const merged: Record<string, Evaluation[]> = {};
     for (const input of inputs.profiles) {
       for (const [scope, list] of Object.entries(configEvaluations(input, { linuxptpVersion }))) {
