@@ -159,6 +159,12 @@ const TS2PHC: ProgramSpec = {
     a: toggle('choose clocks from the ptp4l port states', 'automatic'),
     c: { ...text('PHC to synchronize (sink)'), append: 'sinks' },
     s: text('time of day source (generic, nmea or a PHC)', 'source'),
+    // "i:" is in ts2phc's getopt string (v3.1.1..v4.4) but main() has no case for it: `default:` exits.
+    i: {
+      meaning: 'print its usage and exit (ts2phc.c main() handles no -i)',
+      argument: 'string',
+      exits: true,
+    },
   },
 };
 
@@ -370,6 +376,21 @@ function readOptions(tokens: OptionToken[], spec: ProgramSpec, program: string, 
     }
   }
   return { options, positional };
+}
+
+/**
+ * The configuration option a short flag sets and the value it gives it (ptp4l -2: network_transport L2;
+ * -l 7: logging_level 7), or undefined for a flag that sets none.
+ */
+export function shortFlagConfig(
+  program: LinuxptpProgram,
+  name: string,
+  value: string | undefined,
+): [key: string, value: string] | undefined {
+  const spec = lookup(PROGRAMS[program], name);
+  if (!spec?.config) return undefined;
+  const given = spec.config[1] ?? value;
+  return given === undefined ? undefined : [spec.config[0], given];
 }
 
 function lookup(spec: ProgramSpec, name: string): OptionSpec | undefined {

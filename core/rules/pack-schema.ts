@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { Severity } from '../model/finding.js';
 
 /**
- * What one evaluation sees (DESIGN.md "Rule packs"): a profile, one of its ports or one of its options
- * (configuration lint); a node, a process or the cluster (a snapshot).
+ * What one evaluation sees (DESIGN.md "Rule packs"): a profile, one of its ports, one of its options or
+ * one program's command line (configuration lint); a node, a process or the cluster (a snapshot).
  */
-export const PackScope = z.enum(['ptp4lProfile', 'port', 'option', 'node', 'process', 'cluster']);
+export const PackScope = z.enum([
+  'ptp4lProfile',
+  'port',
+  'option',
+  'commandLine',
+  'node',
+  'process',
+  'cluster',
+]);
 export type PackScope = z.infer<typeof PackScope>;
 
 /** A json-rules-engine condition: a leaf on a fact, a boolean combination, or a reference to a named one. */

@@ -8,6 +8,8 @@ const FACTS: Record<PackScope, readonly string[]> = {
   ptp4lProfile: ['profile', 'param'],
   port: ['port', 'profile', 'param'],
   option: ['option', 'profile', 'param'],
+  /** One program's `xxxOpts` as its main() reads them (command-line-facts.ts). */
+  commandLine: ['commandLine', 'profile', 'param'],
   node: ['node', 'param'],
   process: ['process', 'node', 'param'],
   cluster: ['cluster', 'param'],

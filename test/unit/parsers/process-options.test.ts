@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isScalar, parseAllDocuments, visit } from 'yaml';
 import type { LinuxptpProgram } from '../../../core/model/linuxptp-config.js';
-import { parseProcessOptions } from '../../../core/parsers/process-options.js';
+import { parseProcessOptions, shortFlagConfig } from '../../../core/parsers/process-options.js';
 import { corpusAvailable, corpusPath, describeCorpus, readCorpus } from '../../corpus.js';
 
 const YAML_FOLDERS = [
@@ -220,6 +220,32 @@ describe('parseProcessOptions: every short option of every program', () => {
       verbose: true,
       quiet: true,
     });
+  });
+
+  it('ts2phc -i: in the getopt string "ac:f:hi:l:mqs:v", with no case in main(), so it exits', () => {
+    const parsed = parseProcessOptions('ts2phc', '-s generic -i eth0 -m');
+    // Its argument is taken (getopt reads "i:"), so -m is still an option.
+    expect(parsed.settings.verbose).toBe(true);
+    expect(parsed.diagnostics).toEqual([
+      {
+        code: 'exits-immediately',
+        severity: 'error',
+        column: 13,
+        token: 2,
+        message: '-i: the program would print its usage and exit (ts2phc.c main() handles no -i)',
+      },
+    ]);
+  });
+
+  it('shortFlagConfig: the configuration option a flag locks, with its value', () => {
+    expect(shortFlagConfig('ptp4l', '2', undefined)).toEqual(['network_transport', 'L2']);
+    expect(shortFlagConfig('ptp4l', 's', undefined)).toEqual(['clientOnly', '1']);
+    expect(shortFlagConfig('ptp4l', 'l', '7')).toEqual(['logging_level', '7']);
+    expect(shortFlagConfig('phc2sys', 'x', undefined)).toEqual(['kernel_leap', '0']);
+    // -n of phc2sys is the domain of its pmc, not a configuration option; -i of ptp4l adds a port.
+    expect(shortFlagConfig('phc2sys', 'n', '24')).toBeUndefined();
+    expect(shortFlagConfig('ptp4l', 'i', 'eth0')).toBeUndefined();
+    expect(shortFlagConfig('ptp4l', 'l', undefined)).toBeUndefined();
   });
 
   it('synce4l, whose -q swallows the next argument (getopt string "f:l:mp:q:vh")', () => {
