@@ -13,6 +13,8 @@ export const PackTestInput = z
     ptpConfig: z.string().optional(),
     ptp4lConf: z.string().optional(),
     linuxptpVersion: z.string().optional(),
+    /** The PHC index of each interface (ethtool -T "PTP Hardware Clock"), for a configuration case. */
+    phcs: z.record(z.string(), z.number().int().nullable()).optional(),
     source: z.string().optional(),
     node: z.string().optional(),
     last: z.string().optional(),

@@ -149,7 +149,7 @@ async function caseFindings(
   for (const { text, profiles } of inputs) {
     for (const profile of profiles) {
       const suppressions = commentSuppressions(text, profile.file).suppressions;
-      const evaluations = configEvaluations(profile, {
+      const evaluations = configEvaluations(input.phcs ? { ...profile, phcs: input.phcs } : profile, {
         linuxptpVersion: input.linuxptpVersion ?? DEFAULT_LINUXPTP_VERSION,
       });
       findings.push(...(await pack.evaluator.evaluate(evaluations, suppressions)).findings);

@@ -1,3 +1,4 @@
+import { phcMismatch } from '../../core/analysis/phc-topology.js';
 import { configuredInterfaces, timestampingSupport } from '../../core/analysis/ptp-interfaces.js';
 import type { NicMap } from '../../core/model/nic-map.js';
 import type { NodeSnapshot } from '../../core/model/snapshot.js';
@@ -46,14 +47,24 @@ export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): N
   }
   for (const config of node.configs.filter((c) => c.program === 'ptp4l')) {
     const ports = interfaces.filter((i) => i.configs.includes(config.file));
-    const phcs = new Set(ports.map((p) => p.phcIndex).filter((p): p is number => p !== null));
     const value = (key: string) =>
       config.config.sections.find((s) => s.name === 'global')?.entries.findLast((e) => e.key === key)?.value;
-    if (phcs.size > 1 && value('boundary_clock_jbod') !== '1') {
+    // Per port, as ptp4l decides (core/analysis/phc-topology.ts): the PHC from ethtool -T, else the NIC family.
+    const mismatch = phcMismatch(
+      config.config,
+      ports.map((p) => ({
+        iface: p.iface,
+        phcIndex: p.phcIndex,
+        bus: p.bus,
+        driver: node.nics.find((n) => n.iface === p.iface)?.driverInfo?.driver ?? null,
+      })),
+      (driver) => vendorProfileOf(driver)?.phcPer,
+    );
+    if (mismatch) {
       problems.push({
         kind: 'multi-phc-without-jbod',
         subject: config.file,
-        detail: `${config.file}: ports ${ports.map((p) => p.iface).join(', ')} use ${phcs.size} PHCs (${[...phcs].map((p) => `ptp${p}`).join(', ')}) without boundary_clock_jbod 1`,
+        detail: `${config.file}: ports ${mismatch.ports.map((p) => `${p.iface} (${p.phc})`).join(', ')} are not on the clock's PHC (${mismatch.clockPhc}) and boundary_clock_jbod is not 1 for them: ptp4l refuses them (PHC device mismatch)`,
       });
     }
     const timeout = Number(value('tx_timestamp_timeout') ?? 10);

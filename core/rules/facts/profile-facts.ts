@@ -7,6 +7,7 @@ import { portSections } from '../../parsers/linuxptp-config-lookup.js';
 import { parseProcessOptions } from '../../parsers/process-options.js';
 import type { FieldPosition } from '../../parsers/ptp-config-yaml.js';
 import { LINUXPTP_DEFAULTS } from '../data/linuxptp-defaults.js';
+import { phcCount, refusedPorts, roleFacts } from './role-facts.js';
 
 export interface ProfileInput {
   file: string;
@@ -16,6 +17,11 @@ export interface ProfileInput {
   fields?: Map<string, FieldPosition>;
   /** Line of the profile itself, where findings without a better place point. */
   line?: number;
+  /**
+   * The PHC index (`ethtool -T`: "PTP Hardware Clock: N") of each interface, when the hardware is known;
+   * without it the number of PHCs a profile spans is unknown (interface names do not tell it).
+   */
+  phcs?: Record<string, number | null>;
 }
 
 export type FactValue = string | number;
@@ -99,12 +105,24 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
 
   const phc2sys = phc2sysOpts.settings;
   const effective: Section = { ...LINUXPTP_DEFAULTS, ...global };
+  // A key a raw config does not write is pointed at its [global] header, where it would go (a PtpConfig
+  // points at its ptp4lConf field).
+  const globalHeader = fields
+    ? undefined
+    : ptp4l.config.sections.find((section) => section.name === 'global');
+  const unwritten: FindingLocation = globalHeader
+    ? { file, line: globalHeader.line, key: 'global' }
+    : at('ptp4lConf');
   for (const key of Object.keys(LINUXPTP_DEFAULTS)) {
-    if (!positions.has(`$.global.${key}`)) positions.set(`$.global.${key}`, at('ptp4lConf'));
+    if (!positions.has(`$.global.${key}`)) positions.set(`$.global.${key}`, unwritten);
     positions.set(`$.effective.${key}`, positions.get(`$.global.${key}`)!);
   }
-  // Templated names (ZTP `(?<iface_timeRx>…)`, `$iface`, `{{ }}`) say nothing about which NIC a port is on.
+  // Templated names (ZTP `(?<iface_timeRx>…)`, `$iface`, `{{ }}`) are filled in per node.
   const templated = clock.ports.some((port) => !/^[\w.@-]+$/.test(port));
+  const clientOnlyFlag =
+    ptp4lOpts.settings.clientOnly === true ||
+    ['clientOnly', 'slaveOnly'].some((key) => ptp4lOpts.configOverrides[key] !== undefined);
+  const roles = roleFacts(clock, ptp4l, clientOnlyFlag, { file, positions, at });
   const phc2sysPresent = (profile.phc2sysOpts ?? '').trim() !== '';
   const pluginSettings = Object.assign(
     {},
@@ -119,10 +137,17 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
     clockType: clock.type,
     hasSlave: clock.hasSlave,
     portNames: clock.ports,
+    /** Every port section sets its own network_transport: [global]'s (and -2/-4/-6) applies to none. */
+    portsOverrideTransport:
+      Object.keys(ports).length > 0 &&
+      Object.values(ports).every((port) => port.network_transport !== undefined),
     portCount: clock.ports.length,
-    /** Predictable interface names ens<slot>f<function>: ports on different slots are on different NICs. */
-    nicCount: templated ? null : new Set(clock.ports.map(nicOf)).size,
+    /** PHCs the ports span, from the PHC index of each (ethtool -T); null when one is unknown. */
+    phcCount: phcCount(clock.ports, input.phcs),
+    /** Ports ptp4l refuses for a PHC device mismatch (phc-topology.ts); empty when none or unknown. */
+    phcRefusedPorts: refusedPorts(ptp4l.config, input.phcs),
     templated,
+    ...roles,
     global,
     /** [global] and the command line over linuxptp's defaults: what ptp4l will run with. */
     effective,
@@ -247,11 +272,6 @@ function addAliases(section: Section): void {
 export function typed(value: string): FactValue {
   const trimmed = value.trim();
   return /^[-+]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
-
-/** `ens1f0`, `ens1f1np1` → `ens1`; names without a function number are their own NIC. */
-function nicOf(port: string): string {
-  return port.replace(/f\d+(np\d+)?(\.\d+)?$/, '');
 }
 
 /** The position of a path, or of its nearest ancestor that has one (a key set elsewhere is found at its parent). */

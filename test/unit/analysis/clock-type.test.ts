@@ -17,9 +17,22 @@ describeCorpus('clock type of the reference profiles', () => {
 
   it('the dual-port follower reference (slaveOnly 1, two ports) is an OC', () => {
     const clocks = profilesOf('cnf-features-deploy/PtpConfigDualFollower.yaml').map(profileClock);
-    expect(clocks[0]).toMatchObject({ type: 'OC', hasSlave: true });
+    expect(clocks[0]).toMatchObject({
+      type: 'OC',
+      hasSlave: true,
+      slaveOnly: true,
+      slaveOnlyBoundary: false,
+    });
     expect(clocks[0]!.ports).toHaveLength(2);
     expect(nodeRole(clocks)).toBe('T-TSC');
+  });
+
+  it('the boundary reference started with -s is a BC whose transmit ports are forced to be receivers', () => {
+    const [profile] = profilesOf('cnf-features-deploy/PtpConfigBoundary.yaml');
+    const clock = profileClock({ ...profile!, ptp4lOpts: '-2 -s' });
+    expect(clock).toMatchObject({ type: 'BC', slaveOnly: true, slaveOnlyBoundary: true });
+    expect(clock.transmitPorts).toHaveLength(3);
+    expect(nodeRole([clock])).toBe('T-BC');
   });
 
   it('the boundary reference is a BC', () => {
@@ -62,6 +75,40 @@ describe('node role from several profiles', () => {
     expect(tr.type).toBe('OC');
     expect(tt.type).toBe('GM');
     expect(nodeRole([tr, tt])).toBe('T-BC');
+  });
+
+  it('slaveOnly with a serverOnly 1 port is a misconfigured BC, not an OC', () => {
+    const clock = profileClock({
+      name: 'bc-s',
+      ptp4lConf: '[global]\nslaveOnly 1\n[ens1f0]\nmasterOnly 0\n[ens1f1]\nmasterOnly 1\n',
+    });
+    expect(clock).toMatchObject({
+      type: 'BC',
+      slaveOnly: true,
+      slaveOnlyBoundary: true,
+      transmitPorts: ['ens1f1'],
+    });
+  });
+
+  it('-s on two ports that are all time receivers is an active/standby OC (T-TSC), not a misconfigured BC', () => {
+    const clock = profileClock({ name: 'oc2', ptp4lOpts: '-2 -s', ptp4lConf: '[ens1f0]\n[ens1f1]\n' });
+    expect(clock).toMatchObject({ type: 'OC', slaveOnly: true, slaveOnlyBoundary: false, transmitPorts: [] });
+    expect(nodeRole([clock])).toBe('T-TSC');
+  });
+
+  it('a slave-only profile declared T-BC with two ports is a misconfigured BC', () => {
+    const clock = profileClock({
+      name: 'x',
+      ptp4lOpts: '-s',
+      ptp4lConf: '[ens1f0]\n[ens1f1]\n',
+      ptpSettings: { clockType: 'T-BC' },
+    });
+    expect(clock).toMatchObject({ type: 'BC', slaveOnlyBoundary: true });
+  });
+
+  it('a single-port slave-only clock is an OC', () => {
+    const clock = profileClock({ name: 'x', ptp4lOpts: '-2 -s', ptp4lConf: '[ens1f0]\nmasterOnly 1\n' });
+    expect(clock).toMatchObject({ type: 'OC', slaveOnly: true, slaveOnlyBoundary: false });
   });
 
   it('ptpSettings.clockType overrides the inference', () => {
