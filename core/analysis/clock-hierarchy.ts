@@ -16,14 +16,17 @@ export function clockHierarchy(nodes: readonly NodeStatus[]): ClockHierarchy {
       if (instance.clockIdentity) owners.set(instance.clockIdentity, node.node);
     if (node.grandmaster?.local) owners.set(node.grandmaster.identity, node.node);
   }
-  const links = nodes.map((node) => linkOf(node, owners));
+  const links = actingGrandmasters(
+    nodes,
+    nodes.map((node) => linkOf(node, owners)),
+  );
   const externalParents = links
     .filter((link) => link.parentPortIdentity !== null && link.parentNode === null && !link.ownGrandmaster)
     .map((link) => ({ node: link.node, parentPortIdentity: link.parentPortIdentity! }));
   const known = new Set(nodes.map((n) => n.node));
   // Grandmasters of their own time first, then nodes that lost their upstream, then the rest, by name.
   const rank = (link: HierarchyLink) =>
-    link.ownGrandmaster ? (link.grandmasterNode === link.node ? 0 : 1) : 2;
+    link.ownGrandmaster ? (link.grandmasterNode === link.node && !link.actingGrandmaster ? 0 : 1) : 2;
   const roots = links
     .filter((link) => link.parentNode === null || !known.has(link.parentNode))
     .sort((a, b) => rank(a) - rank(b) || a.node.localeCompare(b.node))
@@ -31,8 +34,51 @@ export function clockHierarchy(nodes: readonly NodeStatus[]): ClockHierarchy {
   return { links, roots, externalParents };
 }
 
+/**
+ * A T-BC whose daemon state machine left LOCKED (T-BC-STATUS HOLDOVER or FREERUN) sends its controlled
+ * ptp4l EXTERNAL_GRANDMASTER_PROPERTIES_NP with its own clock identity and stepsRemoved 0, and its own class
+ * (linuxptp-daemon pkg/event/event_tbc.go updateDownstreamData → announceLocalData; seen in the corpus T-BC
+ * log: `EGP {GrandmasterIdentity:507c6f.fffe.1fb1b8 StepsRemoved:0}` right after `BC FSM: LOCKED to
+ * HOLDOVER`). Its followers then see it as their grandmaster, one step away, at that class.
+ */
+function actingGrandmasters(nodes: readonly NodeStatus[], links: HierarchyLink[]): HierarchyLink[] {
+  const acting = new Map<string, HierarchyLink>();
+  const result = links.map((link) => {
+    const node = nodes.find((n) => n.node === link.node);
+    const machine = node?.processes.find((p) => p.name === 'T-BC');
+    if (node?.role !== 'T-BC' || (machine?.state !== 'HOLDOVER' && machine?.state !== 'FREERUN')) return link;
+    const own =
+      node.ptpInstances.find((i) => i.clockIdentity !== null && !hasUpstream(i))?.clockIdentity ??
+      node.ptpInstances.find((i) => i.clockIdentity !== null)?.clockIdentity ??
+      (node.grandmaster?.local ? node.grandmaster.identity : null);
+    const updated: HierarchyLink = {
+      // ownGrandmaster stays what pmc or the logs say of its upstream (a port may still be SLAVE).
+      ...link,
+      actingGrandmaster: true,
+      // Its own identity, when pmc or the logs name it; never the upstream grandmaster it no longer follows.
+      grandmasterIdentity: own,
+      grandmasterNode: node.node,
+      stepsRemoved: 0,
+      gmClockClass: node.clockClass.current ?? link.gmClockClass,
+    };
+    acting.set(node.node, updated);
+    return updated;
+  });
+  return result.map((link) => {
+    const parent = link.parentNode === null ? undefined : acting.get(link.parentNode);
+    if (!parent || link.actingGrandmaster) return link;
+    return {
+      ...link,
+      grandmasterIdentity: parent.grandmasterIdentity,
+      grandmasterNode: parent.node,
+      stepsRemoved: 1,
+      gmClockClass: parent.gmClockClass,
+    };
+  });
+}
+
 function linkOf(node: NodeStatus, owners: Map<string, string>): HierarchyLink {
-  const base = { node: node.node, role: node.role };
+  const base = { node: node.node, role: node.role, actingGrandmaster: false };
   const instances = node.ptpInstances.filter((instance) => instance.clockIdentity !== null);
   if (instances.length > 0) {
     const follower = instances.find(hasUpstream);

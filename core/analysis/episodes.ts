@@ -95,11 +95,15 @@ export function holdoverEpisodes(
   dataEnd: LogTime | null,
 ): HoldoverEpisode[] {
   const episodes: HoldoverEpisode[] = [];
-  const statusLines = timelines.filter(
+  const withStates = timelines.filter(
     (t) => (t.name === 'T-BC' || t.name === 'GM') && t.stateChanges.length > 0,
   );
+  // The glog `gm state sN` line (no config tag) counts only in logs without T-GM-STATUS lines (older builds).
+  const tagged = withStates.filter((t) => t.configTag !== null);
+  const statusLines = tagged.length > 0 ? tagged : withStates;
   for (const timeline of statusLines) {
-    const source = timeline.name === 'GM' ? 'T-GM-STATUS' : 'T-BC-STATUS';
+    const source =
+      timeline.name === 'GM' ? (timeline.configTag === null ? 'gm state' : 'T-GM-STATUS') : 'T-BC-STATUS';
     const byIface = new Map<string, HoldoverEpisode>();
     for (const change of timeline.stateChanges) {
       const key = change.iface ?? '';

@@ -2,7 +2,7 @@ import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogTime } from '../model/log-record.js';
 import type { ProcessTimeline } from '../model/process-timeline.js';
 import type { OffsetState } from './log-analyzer.js';
-import { AbsQuantileSketch, RunningStats, round3 } from './statistics.js';
+import { AbsQuantileSketch, boundedAbsQuantile, RunningStats, round3 } from './statistics.js';
 import { DEFAULT_MAX_EVENTS } from './timeline-builder.js';
 
 /** One consecutive share of a log (a byte range of a file, analyzed on its own). */
@@ -64,11 +64,14 @@ export function mergeLogShares(shares: readonly LogShare[], maxEvents = DEFAULT_
     }
   }
 
-  const processes = [...merged.values()].map(({ timeline, stats, sketch, freq }) => ({
-    ...timeline,
-    offset: { ...stats.summary(), p99Abs: sketch.quantile(0.99) },
-    freq: freq.summary(),
-  }));
+  const processes = [...merged.values()].map(({ timeline, stats, sketch, freq }) => {
+    const summary = stats.summary();
+    return {
+      ...timeline,
+      offset: { ...summary, p99Abs: boundedAbsQuantile(sketch, 0.99, summary) },
+      freq: freq.summary(),
+    };
+  });
   processes.sort(
     (a, b) => a.name.localeCompare(b.name) || (a.configTag ?? '').localeCompare(b.configTag ?? ''),
   );

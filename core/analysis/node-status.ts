@@ -7,7 +7,7 @@ import { nodeRole, profileClock } from './clock-type.js';
 import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
 import { ptpInstance } from './ptp-instances.js';
 import { configuredInterfaces, timestampingSupport } from './ptp-interfaces.js';
-import { AbsQuantileSketch, absQuantile, RunningStats } from './statistics.js';
+import { AbsQuantileSketch, absQuantile, boundedAbsQuantile, RunningStats } from './statistics.js';
 
 /**
  * The part of the data a diagnosis looks at (epoch ms; open ends allowed): offsets, faults, port
@@ -38,7 +38,7 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
   const dataEnd = node.logs?.timeRange.last ?? null;
   const processes = timelines.filter((t) => t.name !== 'daemon').map((t) => processStatus(t, node, window));
   const ports = portStatuses(timelines, window);
-  const sync = primarySyncState(processes, ports);
+  const sync = primarySyncState(processes, ports, node);
   // The sidecar's own faults (its errors) join the daemon's.
   const faults = [...timelines, ...(node.proxyLogs?.processes ?? [])]
     .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
@@ -167,7 +167,11 @@ function windowOffsets(timeline: ProcessTimeline, node: NodeSnapshot, window: An
     stats.push(offset);
     sketch.push(offset);
   }
-  return { offset: { ...stats.summary(), p99Abs: sketch.quantile(0.99) }, estimated: series.decimated };
+  const summary = stats.summary();
+  return {
+    offset: { ...summary, p99Abs: boundedAbsQuantile(sketch, 0.99, summary) },
+    estimated: series.decimated,
+  };
 }
 
 /** |offset| over the last RECENT_MS of the node's data (never of the clock: the data's own end). */
@@ -281,16 +285,28 @@ function upstreamFromLogs(
 }
 
 /**
- * Which state speaks for the node: linuxptp-daemon's T-BC or T-GM aggregate when it writes one; otherwise
+ * Which state speaks for the node. The daemon's own word first, as it is what O-RAN consumers and the
+ * metrics see: its T-BC or T-GM aggregate lines (T-BC-STATUS, T-GM-STATUS: pkg/event event.go
+ * updateGMState, event_tbc.go updateBCState); else its `openshift_ptp_clock_state` gauge (0 FREERUN,
+ * 1 LOCKED, 2 HOLDOVER) for the GM/T-BC aggregate, then for the follower ptp4l (cloud-event-proxy
+ * plugins/ptp_operator/metrics/metrics.go: the ptp4l state is decided by comparing each offset with
+ * ptpClockThreshold in GenPTPEvent, so a servo at s2 with offsets beyond it is FREERUN); else the last
+ * lock-state event the sidecar published for the node. Only without any of those is the state inferred:
  * the ptp4l instance with a slave port (FREERUN when that port is no longer SLAVE); otherwise any ptp4l.
  */
 function primarySyncState(
   processes: ProcessStatus[],
   ports: PortStatus[],
+  node: NodeSnapshot,
 ): { state: SyncState; source: string | null } {
-  const aggregate = processes.find((p) => p.name === 'T-BC' || p.name === 'GM');
+  // A T-GM-STATUS/T-BC-STATUS instance (with its config) before the glog `gm state` line (without one).
+  const aggregate = processes
+    .filter((p) => p.name === 'T-BC' || p.name === 'GM')
+    .sort((a, b) => Number(a.configTag === null) - Number(b.configTag === null))[0];
   if (aggregate)
     return { state: aggregate.state, source: `${aggregate.name} ${aggregate.configTag ?? ''}`.trim() };
+  const reported = daemonReportedState(node);
+  if (reported) return reported;
   const follower = processes.find(
     (p) =>
       p.name === 'ptp4l' && ports.some((port) => port.configTag === p.configTag && port.state !== 'MASTER'),
@@ -303,6 +319,36 @@ function primarySyncState(
   // With summary_interval above the sync interval ptp4l prints rms lines, no servo state: a SLAVE port it is.
   const state = lostSlave ? 'FREERUN' : ptp4l.state === 'UNKNOWN' && slave ? 'LOCKED' : ptp4l.state;
   return { state, source: `ptp4l ${ptp4l.configTag ?? ''}`.trim() };
+}
+
+const DAEMON_STATES = new Set<string>(['LOCKED', 'HOLDOVER', 'FREERUN']);
+/** The processes whose clock_state gauge is the node's PTP state, in order (not phc2sys: the OS clock). */
+const STATE_METRIC_PROCESSES = ['GM', 'T-BC', 'ptp4l'];
+
+/** The state the daemon (metrics) or its sidecar (lock-state events) reports for the node's PTP clock. */
+function daemonReportedState(node: NodeSnapshot): { state: SyncState; source: string } | null {
+  for (const process of STATE_METRIC_PROCESSES) {
+    const gauges = (node.metrics ?? []).filter(
+      (m) => m.metric === 'clock_state' && m.process === process && DAEMON_STATES.has(m.decoded ?? ''),
+    );
+    if (gauges.length === 0) continue;
+    const worst = gauges.reduce((a, b) =>
+      STATE_RANK[b.decoded as SyncState] < STATE_RANK[a.decoded as SyncState] ? b : a,
+    );
+    return {
+      state: worst.decoded as SyncState,
+      source: `openshift_ptp_clock_state ${process}${worst.iface ? ` ${worst.iface}` : ''}`,
+    };
+  }
+  const lockStates = node.cloudEvents.filter(
+    (e) => e.kind === 'lock-state' && DAEMON_STATES.has(e.state ?? ''),
+  );
+  const last = lockStates.reduce<(typeof lockStates)[number] | null>(
+    (latest, e) => (latest === null || (e.time ?? '') >= (latest.time ?? '') ? e : latest),
+    null,
+  );
+  if (last) return { state: last.state as SyncState, source: 'lock-state event (cloud-event-proxy)' };
+  return null;
 }
 
 function timeKey(time: LogTime): number {

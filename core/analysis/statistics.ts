@@ -128,6 +128,21 @@ export class AbsQuantileSketch {
   }
 }
 
+/**
+ * A quantile of |offset| that never exceeds the largest |offset| seen: the sketch answers a bucket's upper
+ * bound, which can lie above the maximum (|200| falls in the bucket 200..201), and a p99 above the max
+ * reads as a defect to anyone comparing the two columns.
+ */
+export function boundedAbsQuantile(
+  sketch: AbsQuantileSketch,
+  q: number,
+  summary: Pick<StatsSummary, 'min' | 'max'>,
+): number | null {
+  const quantile = sketch.quantile(q);
+  if (quantile === null || summary.min === null || summary.max === null) return quantile;
+  return Math.min(quantile, Math.max(Math.abs(summary.min), Math.abs(summary.max)));
+}
+
 /** Exact quantile of |values| (nearest rank), for windows small enough to hold. */
 export function absQuantile(values: ArrayLike<number>, q: number): number | null {
   if (values.length === 0) return null;

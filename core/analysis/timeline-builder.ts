@@ -2,7 +2,13 @@ import type { LogRecord, LogRecordOf, LogTime, ServoState, SyncState } from '../
 import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
 import { SampleSeries } from '../model/sample-series.js';
 import { PROXY_PROCESS } from '../parsers/log/logrus-line.js';
-import { AbsQuantileSketch, RunningStats, type RunningStatsState, round3 } from './statistics.js';
+import {
+  AbsQuantileSketch,
+  boundedAbsQuantile,
+  RunningStats,
+  type RunningStatsState,
+  round3,
+} from './statistics.js';
 
 export interface TimelineBuilderOptions {
   /** Cap of every event list (port transitions, faults…); what is left out is counted in `omitted`. */
@@ -83,6 +89,8 @@ export class ProcessTimelineBuilder {
   private lastSampleFreq = 0;
   private lastClockClass: number | null = null;
   private lastGm: string | null = null;
+  /** The last messages or notices of this process (a few): the cause a FAULTY transition right after names. */
+  private recentMessages: { text: string; at: number }[] = [];
   private readonly ifaceStates = new Map<string, SyncState>();
   private readonly dpllKeys = new Map<string, string>();
   private readonly maxEvents: number;
@@ -204,11 +212,13 @@ export class ProcessTimelineBuilder {
         return;
       case 'notice':
         this.addNotice(record);
+        this.remember(record.text, record.time);
         return;
       case 'message':
         // The sidecar's errors: events it could not deliver, subscriptions it lost.
         if (record.process === PROXY_PROCESS && record.severity === 'error')
           this.fault(record, 'sidecarError', record.text);
+        this.remember(record.text, record.time);
         return;
       default:
         return;
@@ -299,7 +309,7 @@ export class ProcessTimelineBuilder {
       };
     }
     const summary = this.offsets.summary();
-    this.timeline.offset = { ...summary, p99Abs: this.offsetSketch.quantile(0.99) };
+    this.timeline.offset = { ...summary, p99Abs: boundedAbsQuantile(this.offsetSketch, 0.99, summary) };
     this.timeline.freq = this.freqs.summary();
     if (this.rms.count > 0) {
       this.timeline.rms = {
@@ -327,7 +337,14 @@ export class ProcessTimelineBuilder {
     this.append('portTransitions', transition);
     if (record.to === 'FAULTY') {
       const cause = [record.event, record.fault && `(${record.fault})`].filter(Boolean).join(' ');
-      this.fault(record, 'portFaulty', `${record.from} to FAULTY${cause ? ` on ${cause}` : ''}`);
+      // ptp4l logs why before it reports the fault (clock.c clock_switch_phc: "Switching PHC, failed to open
+      // /dev/ptp-1" before FT_SWITCH_PHC; sk.c "timed out while polling for tx timestamp" before FT_UNSPECIFIED):
+      // those lines, printed within the second before, are the cause a reader needs.
+      const at = timeKeyOf(record.time);
+      const causes = this.recentMessages.filter((m) => at - m.at >= 0 && at - m.at <= CAUSE_WINDOW_MS);
+      const after = causes.length > 0 ? ` after ${causes.map((m) => `"${m.text}"`).join(', ')}` : '';
+      this.recentMessages = [];
+      this.fault(record, 'portFaulty', `${record.from} to FAULTY${cause ? ` on ${cause}` : ''}${after}`);
     } else if (record.event === 'SYNCHRONIZATION_FAULT') {
       this.fault(record, 'synchronizationFault', `${record.from} to ${record.to} on SYNCHRONIZATION_FAULT`);
     }
@@ -392,6 +409,11 @@ export class ProcessTimelineBuilder {
       this.fault(record, record.code, record.text, record.port, record.iface);
   }
 
+  private remember(text: string, time: LogTime): void {
+    this.recentMessages.push({ text, at: timeKeyOf(time) });
+    if (this.recentMessages.length > MAX_CAUSES) this.recentMessages.shift();
+  }
+
   private fault(record: LogRecord, kind: string, detail: string, port?: number, iface?: string): void {
     const event: ProcessTimeline['faults'][number] = { time: record.time, line: record.line, kind, detail };
     const portOf = port ?? ('port' in record ? record.port : undefined);
@@ -406,4 +428,12 @@ export class ProcessTimelineBuilder {
     if (target.length < this.maxEvents) target.push(entry);
     else this.timeline.omitted[list] = (this.timeline.omitted[list] ?? 0) + 1;
   }
+}
+
+/** How close before a FAULTY transition a message must be to count as its cause, and how many are kept. */
+const CAUSE_WINDOW_MS = 1000;
+const MAX_CAUSES = 3;
+
+function timeKeyOf(time: LogTime): number {
+  return time.wall ?? (time.mono ?? 0) * 1000;
 }

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import type { ClockHierarchy } from '../model/clock-hierarchy.js';
 import type { NodeStatus } from '../model/node-status.js';
+import { CLOCK_CLASSES } from '../rules/data/clock-classes.js';
 
 /** Whether a node's time can be traced to a primary reference (GNSS at a T-GM), and along which chain. */
 export const Traceability = z.object({
   node: z.string(),
-  /** yes: the chain ends at a T-GM locked to GNSS; holdover/freerun: it ends at a clock keeping time alone. */
-  status: z.enum(['yes', 'holdover', 'freerun', 'unknown']),
+  /**
+   * yes: the chain ends at a T-GM locked to GNSS; holdover: at a clock in holdover within specification
+   * (class 7 or 135, still traceable); out-of-spec: in holdover beyond it (140..165, not traceable);
+   * freerun: at a clock keeping time alone.
+   */
+  status: z.enum(['yes', 'holdover', 'out-of-spec', 'freerun', 'unknown']),
   /** The nodes from this one up to the root of its tree. */
   chain: z.array(z.string()),
   /** The root's grandmaster identity and clock class as this node receives them. */
@@ -20,6 +25,14 @@ export type Traceability = z.infer<typeof Traceability>;
 function referenceOf(root: NodeStatus): { gnss: string | null; dpll: string | null } {
   const state = (name: string) => root.processes.find((p) => p.name === name)?.state ?? null;
   return { gnss: state('gnss'), dpll: state('dpll') };
+}
+
+/** A holdover class whose time is not traceable (ITU-T G.8275.1: 140, 150, 160, 165). */
+function outOfSpec(root: NodeStatus): boolean {
+  const entry = CLOCK_CLASSES.find((c) => c.clockClass === root.clockClass.current);
+  return (
+    root.syncState === 'HOLDOVER' && entry !== undefined && !entry.timeTraceable && entry.clockClass < 248
+  );
 }
 
 /**
@@ -63,15 +76,20 @@ export function timingTraceability(nodes: readonly NodeStatus[], hierarchy: Cloc
           reason: `${rootName} (T-GM) is locked${reference.gnss ? ` to GNSS (${reference.gnss})` : ''}`,
         };
       }
-      const status = root.syncState === 'HOLDOVER' ? ('holdover' as const) : ('freerun' as const);
+      const status = outOfSpec(root)
+        ? ('out-of-spec' as const)
+        : root.syncState === 'HOLDOVER'
+          ? ('holdover' as const)
+          : ('freerun' as const);
       return {
         ...base,
         status,
-        reason: `${rootName} (T-GM) is ${root.syncState}: GNSS ${reference.gnss ?? 'unknown'}, DPLL ${reference.dpll ?? 'unknown'}`,
+        reason: `${rootName} (T-GM) is ${root.syncState}${status === 'out-of-spec' ? ` at class ${root.clockClass.current}, out of holdover specification: not traceable` : ''}: GNSS ${reference.gnss ?? 'unknown'}, DPLL ${reference.dpll ?? 'unknown'}`,
       };
     }
-    const status =
-      root.syncState === 'HOLDOVER'
+    const status = outOfSpec(root)
+      ? ('out-of-spec' as const)
+      : root.syncState === 'HOLDOVER'
         ? ('holdover' as const)
         : root.syncState === 'FREERUN'
           ? ('freerun' as const)
@@ -79,7 +97,7 @@ export function timingTraceability(nodes: readonly NodeStatus[], hierarchy: Cloc
     return {
       ...base,
       status,
-      reason: `${rootName} (${root.role}) has no upstream and is ${root.syncState}: ${status === 'unknown' ? 'its reference is unknown' : 'it keeps time on its own oscillator'}`,
+      reason: `${rootName} (${root.role}) has no upstream and is ${root.syncState}: ${status === 'unknown' ? 'its reference is unknown' : status === 'out-of-spec' ? `class ${root.clockClass.current}, out of holdover specification: not traceable` : 'it keeps time on its own oscillator'}`,
     };
   });
 }

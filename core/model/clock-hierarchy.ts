@@ -31,6 +31,12 @@ export const HierarchyLink = z.object({
   grandmasterNode: z.string().nullable(),
   /** The node is its own grandmaster (a T-GM, or a clock that lost its upstream). */
   ownGrandmaster: z.boolean(),
+  /**
+   * A T-BC out of LOCKED (holdover or free-run) that the daemon announces downstream as the grandmaster
+   * itself: EXTERNAL_GRANDMASTER_PROPERTIES_NP with its own identity and stepsRemoved 0 (linuxptp-daemon
+   * pkg/event/event_tbc.go updateDownstreamData → announceLocalData, release-4.20 and main).
+   */
+  actingGrandmaster: z.boolean(),
   stepsRemoved: z.number().nullable(),
   gmClockClass: z.number().nullable(),
   /** pmc (the data sets) or logs (foreign master and best master lines) when pmc answers are missing. */

@@ -1,6 +1,11 @@
 /**
  * The ITU-T G.8275.1 clockClass table (Calnex "ITU-T G.8275.1 One-Page Summary", clock class
  * assignment; StarlingX PTP notification states agree), as the `ptp://clock-classes` resource shows it.
+ * What linuxptp-daemon announces: 6/7/140/248 for a T-GM (pkg/event/event.go updateGMState; 140 is its
+ * protocol.ClockClassOutOfSpec, only when frequency traceable), 135/165/248 for a T-BC out of LOCKED
+ * (event_tbc.go updateBCState, release-4.20 and main). The class it *reports* for an ordinary clock is its
+ * grandmaster's (daemon.go updateClockClass: PARENT_DATA_SET gm.ClockClass, release-4.14 .. 4.18; pmc.go
+ * handleParentDS in main), not 255.
  */
 export const CLOCK_CLASSES = [
   {
@@ -54,7 +59,8 @@ export const CLOCK_CLASSES = [
   {
     clockClass: 255,
     role: 'T-TSC',
-    meaning: 'Slave-only ordinary clock (sends no Announce)',
+    meaning:
+      "Slave-only ordinary clock's own class (ptp4l forces 255; it sends no Announce). linuxptp-daemon reports a T-TSC's grandmaster class instead, except its T-BC state machine on a T-TSC (event_tbc.go: 255)",
     timeTraceable: false,
   },
 ] as const;

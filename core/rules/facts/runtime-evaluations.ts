@@ -1,26 +1,38 @@
+import { holdoverBudget } from '../../analysis/holdover-budget.js';
 import type { Diagnosis } from '../../model/diagnosis.js';
 import type { LogTime, SyncState } from '../../model/log-record.js';
 import type { NodeStatus, ProcessStatus } from '../../model/node-status.js';
-import { PTP_CLOCK_THRESHOLD_DEFAULTS, type PtpConfig } from '../../model/ptp-config.js';
+import { PTP_CLOCK_THRESHOLD_DEFAULTS, type PtpConfig, type PtpProfile } from '../../model/ptp-config.js';
+import { parseLinuxptpConfig } from '../../parsers/linuxptp-config.js';
+import { findOption } from '../../parsers/linuxptp-config-lookup.js';
 import type { Evaluation, EvaluationsByScope } from '../rule-engine.js';
 
 const STATE_RANK: Record<SyncState, number> = { LOCKED: 3, HOLDOVER: 2, FREERUN: 1, UNKNOWN: 0 };
-/** linuxptp-daemon's holdover timeout when a profile's plugin does not set LocalHoldoverTimeout (dpll.go). */
-const DEFAULT_HOLDOVER_TIMEOUT_S = 14_400;
 
 /**
  * The evaluations of a diagnosis for the runtime packs: one per node (`node`), one per process
  * (`process` with its `node`), one for the cluster (`cluster`). Facts are plain numbers, strings and
  * booleans derived from the node status, with times as seconds before the end of the data.
  */
-export type DiagnosisFacts = Pick<Diagnosis, 'meta' | 'nodes' | 'hierarchy'>;
+export type DiagnosisFacts = Pick<Diagnosis, 'meta' | 'nodes' | 'hierarchy'> &
+  Partial<Pick<Diagnosis, 'window'>>;
 
 export function runtimeEvaluations(
   diagnosis: DiagnosisFacts,
   ptpConfigs: readonly PtpConfig[],
 ): EvaluationsByScope {
   const cluster = diagnosis.meta.cluster;
-  const nodeFacts = diagnosis.nodes.map((node) => ({
+  // A window with nothing in it (`--last 0s`, or one the data does not reach) holds nothing to judge: a
+  // finding there would judge states and counts from outside the window asked for.
+  const window = diagnosis.window;
+  if (window && window.from !== null && window.to !== null && window.to <= window.from) {
+    return { node: [], process: [], cluster: [] };
+  }
+  const observed = diagnosis.nodes.filter((node) => observedIn(node, window));
+  if (window && (window.from !== null || window.to !== null) && observed.length === 0) {
+    return { node: [], process: [], cluster: [] };
+  }
+  const nodeFacts = observed.map((node) => ({
     node,
     facts: nodeFactsOf(node, diagnosis, ptpConfigs),
   }));
@@ -62,6 +74,16 @@ function interfaceFactsOf(node: NodeStatus) {
   };
 }
 
+/** The node has data inside the window (any when no window is asked for). */
+function observedIn(node: NodeStatus, window: DiagnosisFacts['window']): boolean {
+  if (!window || (window.from === null && window.to === null)) return true;
+  const { first, last } = node.timeRange;
+  if (first?.wall === undefined || last?.wall === undefined) return node.hasData || node.profiles.length > 0;
+  return (
+    (window.to === null || first.wall <= window.to) && (window.from === null || last.wall >= window.from)
+  );
+}
+
 /** "Recent" is the last minute of a node's data, as for its recent offsets. */
 const RECENT_MS = 60_000;
 
@@ -83,23 +105,21 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
   }
   const holdover = node.episodes.holdover.at(-1);
   const ongoingLoss = node.episodes.syncLoss.filter((e) => e.ongoing);
-  const profiles = node.profiles.flatMap((applied) => {
+  const applied = node.profiles.flatMap((applied) => {
     const config = ptpConfigs.find((c) => c.metadata.name === applied.ptpConfig);
     const name = applied.name.slice(applied.ptpConfig.length + 1);
-    return config?.spec.profile.filter((p) => p.name === name) ?? [];
+    return (config?.spec.profile.filter((p) => p.name === name) ?? []).map((profile) => ({
+      profile,
+      hasSlave: applied.hasSlave,
+    }));
   });
+  const profiles = applied.map((a) => a.profile);
   const declared = profiles.find((p) => p.ptpClockThreshold)?.ptpClockThreshold;
   const maxOffsetThreshold = declared?.maxOffsetThreshold ?? PTP_CLOCK_THRESHOLD_DEFAULTS.maxOffsetThreshold;
   const minOffsetThreshold = declared?.minOffsetThreshold ?? PTP_CLOCK_THRESHOLD_DEFAULTS.minOffsetThreshold;
-  const pluginSettings = Object.assign(
-    {},
-    ...profiles
-      .flatMap((p) => Object.values(p.plugins ?? {}))
-      .map((plugin) => (plugin as { settings?: object })?.settings ?? {}),
-  ) as Record<string, unknown>;
-  const primary = ['ptp4l', 'phc2sys', 'ts2phc']
-    .map((name) => node.processes.find((p) => p.name === name && p.recent))
-    .find(Boolean);
+  const budget = holdoverBudget(profiles);
+  const primary = lockStateProcess(node);
+  const osClock = node.processes.find((p) => p.name === 'phc2sys' && p.recent);
   const worst = (name: string) => worstState(node.processes.filter((p) => p.name === name));
   const dpll = node.processes.find((p) => p.name === 'dpll');
   const gnss = node.processes.find((p) => p.name === 'gnss');
@@ -115,9 +135,11 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
     profilesMissing: node.recommendation.missing,
     syncState: node.hasData ? node.syncState : 'UNKNOWN',
     syncSource: node.syncSource,
+    // A port that is SLAVE now has an upstream, whatever an older pmc answer says.
     upstreamLost:
       (node.role === 'T-BC' || node.role === 'T-TSC') &&
-      (link?.ownGrandmaster === true || ongoingLoss.length > 0),
+      (ongoingLoss.length > 0 ||
+        (link?.ownGrandmaster === true && !node.ports.some((p) => p.state === 'SLAVE'))),
     clockClass: {
       current: node.clockClass.current,
       source: node.clockClass.source,
@@ -133,8 +155,12 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
           : Math.round(holdover.durationMs / 1000),
       count: node.episodes.holdover.length,
       lastOutcome: holdover?.outcome ?? null,
-      timeoutSec: numberOr(pluginSettings.LocalHoldoverTimeout, DEFAULT_HOLDOVER_TIMEOUT_S),
-      configured: numberOr(pluginSettings.LocalHoldoverTimeout, 0) > 0,
+      ...budget,
+      /** How much of the budget (min of the in-spec timer and LocalHoldoverTimeout) the holdover used, %. */
+      budgetUsedPct:
+        holdover?.durationMs === null || holdover === undefined || budget.budgetSec <= 0
+          ? null
+          : Math.round((holdover.durationMs / 1000 / budget.budgetSec) * 100),
     },
     syncLoss: {
       count: node.episodes.syncLoss.length,
@@ -145,17 +171,34 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
           : 0,
     },
     faults: { total: node.faults.length + node.faultsOmitted, ...faultCounts },
+    /** Transmit time stamp faults, with the text of one that occurred (never a message that did not). */
+    txTimestampFaults: {
+      count: (faultCounts.txTimestampTimeout ?? 0) + (faultCounts.txTimestampFailed ?? 0),
+      example:
+        node.faults.findLast((f) => f.kind === 'txTimestampTimeout' || f.kind === 'txTimestampFailed')
+          ?.detail ?? null,
+    },
+    clockClassThreshold: clockClassThresholdOf(applied.filter((a) => a.hasSlave).map((a) => a.profile)),
     /** Faults of the last minute of the node's data: what is still happening. */
     recentFaults: recentFaultCounts,
     ports: {
       count: node.ports.length,
       slave: node.ports.filter((p) => p.state === 'SLAVE').length,
       faulty: node.ports.filter((p) => p.state === 'FAULTY').length,
+      master: node.ports.filter((p) => p.state === 'MASTER').length,
+      masterNames: node.ports
+        .filter((p) => p.state === 'MASTER')
+        .map((p) => p.iface ?? String(p.port))
+        .join(', '),
       faultyNames: node.ports
         .filter((p) => p.state === 'FAULTY')
         .map((p) => p.iface ?? String(p.port))
         .join(', '),
       maxTransitions: Math.max(0, ...node.ports.map((p) => p.transitions)),
+      /** The last FAULTY transition as logged, with the lines ptp4l printed just before it (its cause). */
+      lastFault:
+        node.faults.findLast((f) => f.kind === 'portFaulty')?.detail ??
+        'the FAULTY transition itself is outside the data read',
     },
     interfaces: interfaceFactsOf(node),
     grandmaster: node.grandmaster
@@ -165,6 +208,7 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
           changes: node.grandmaster.changes,
         }
       : null,
+    /** The offsets that decide the PTP lock-state (see lockStateProcess); null when that process is silent. */
     offset: primary?.recent
       ? {
           maxAbs: primary.recent.maxAbs,
@@ -173,6 +217,10 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
           process: primary.name,
         }
       : null,
+    /** phc2sys's offsets: they decide the os-clock-sync-state of CLOCK_REALTIME, not the PTP lock-state. */
+    osClockOffset: osClock?.recent
+      ? { maxAbs: osClock.recent.maxAbs, p99Abs: osClock.recent.p99Abs, configTag: osClock.configTag }
+      : null,
     threshold: {
       maxOffsetThreshold,
       minOffsetThreshold,
@@ -180,13 +228,13 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
       maxAbs: Math.max(maxOffsetThreshold, -minOffsetThreshold),
       declared: declared !== undefined,
     },
-    gnss: gnss ? { state: worst('gnss'), fix: gnss.ifaceStates[0]?.values.gnss_status ?? null } : null,
+    gnss: gnss ? gnssFacts(worst('gnss'), gnss.ifaceStates[0]?.values.gnss_status ?? null) : null,
     dpll: dpll
-      ? {
-          state: worst('dpll'),
-          frequencyStatus: dpll.ifaceStates[0]?.values.frequency_status ?? null,
-          phaseStatus: dpll.ifaceStates[0]?.values.phase_status ?? null,
-        }
+      ? dpllFacts(
+          worst('dpll'),
+          dpll.ifaceStates[0]?.values.frequency_status ?? null,
+          dpll.ifaceStates[0]?.values.phase_status ?? null,
+        )
       : null,
     processesDown: node.processes
       .filter((p) => p.up === false)
@@ -228,15 +276,62 @@ function clusterFactsOf(diagnosis: DiagnosisFacts) {
   };
 }
 
+/**
+ * The process whose offsets the daemon and cloud-event-proxy hold to ptpClockThreshold for the PTP
+ * lock-state (plugins/ptp_operator/metrics/metrics.go ExtractMetrics → GenPTPEvent, and manager.go
+ * GenPTPEvent): ptp4l's `master offset` on an ordinary or boundary clock; on a T-GM ts2phc's offsets
+ * (ptp4l serves time and prints none; the GM state checks ts2phc against the same threshold, and
+ * linuxptp-daemon pkg/daemon/daemon.go gives its dpll/gnss the profile's ptpClockThreshold as GMThreshold).
+ * phc2sys's offsets go to os-clock-sync-state (OsClockSyncStateChange) only: never the node's PTP offset.
+ * A T-BC whose ptp4l is silent (its upstream lost, in holdover) has no lock-state offset: its state is the
+ * daemon's T-BC state machine's, judged by the holdover rules. Nor has a T-BC run by that machine (its
+ * T-BC-STATUS lines, release-4.20 and main): metrics.go takes a TBC profile's ptp4l state from the log's
+ * servo state, not from ptpClockThreshold, and event_tbc.go decides LOCKED/FREERUN with its own
+ * in-sync and free-run thresholds.
+ */
+function lockStateProcess(node: NodeStatus): ProcessStatus | undefined {
+  if (node.role === 'T-BC' && node.processes.some((p) => p.name === 'T-BC')) return undefined;
+  const names = node.role === 'T-GM' ? ['ts2phc'] : node.role === 'unknown' ? ['ptp4l', 'ts2phc'] : ['ptp4l'];
+  return names.map((name) => node.processes.find((p) => p.name === name && p.recent)).find(Boolean);
+}
+
+/** The GNSS state with its fix as the daemon's gnss line gives it (`text` never shows a missing value). */
+function gnssFacts(state: SyncState | null, fix: number | null) {
+  return { state, fix, text: fix === null ? 'no gnss_status in its lines' : `gnss_status ${fix}` };
+}
+
+function dpllFacts(state: SyncState | null, frequencyStatus: number | null, phaseStatus: number | null) {
+  const parts = [
+    frequencyStatus === null ? null : `frequency status ${frequencyStatus}`,
+    phaseStatus === null ? null : `phase status ${phaseStatus}`,
+  ].filter(Boolean);
+  return { state, frequencyStatus, phaseStatus, text: parts.join(', ') || 'no status values in its lines' };
+}
+
+/** linuxptp's default clock_class_threshold (ds.h CLOCK_CLASS_THRESHOLD_DEFAULT, config.c). */
+const CLOCK_CLASS_THRESHOLD_DEFAULT = 248;
+
+/** The lowest clock_class_threshold among the node's time-receiver profiles, and the profiles that set it. */
+function clockClassThresholdOf(profiles: readonly PtpProfile[]) {
+  const values = profiles.map((profile) => {
+    const entry = findOption(parseLinuxptpConfig(profile.ptp4lConf ?? ''), 'clock_class_threshold');
+    const value = Number(entry?.value.trim());
+    return { name: profile.name, value: Number.isInteger(value) ? value : CLOCK_CLASS_THRESHOLD_DEFAULT };
+  });
+  if (values.length === 0)
+    return { value: null, profiles: '', text: 'not known: no time-receiver profile of the node in the data' };
+  const lowest = Math.min(...values.map((v) => v.value));
+  const names = values
+    .filter((v) => v.value === lowest)
+    .map((v) => v.name)
+    .join(', ');
+  return { value: lowest, profiles: names, text: `${lowest} (${names})` };
+}
+
 function worstState(processes: ProcessStatus[]): SyncState | null {
   const states = processes.flatMap((p) =>
     p.ifaceStates.length > 0 ? p.ifaceStates.map((s) => s.state) : [p.state],
   );
   if (states.length === 0) return null;
   return states.reduce((worst, state) => (STATE_RANK[state] < STATE_RANK[worst] ? state : worst));
-}
-
-function numberOr(value: unknown, fallback: number): number {
-  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
-  return Number.isFinite(number) ? number : fallback;
 }

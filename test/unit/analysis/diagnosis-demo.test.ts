@@ -51,8 +51,18 @@ describe('diagnosis of the demo cluster', () => {
       'worker-3': 'bc-2',
     });
     expect(demo.hierarchy.roots).toEqual(['gm-1', 'bc-2']);
+    // bc-2's T-BC state machine is in HOLDOVER: the daemon announces it downstream as the grandmaster
+    // itself (event_tbc.go announceLocalData: EXTERNAL_GRANDMASTER_PROPERTIES_NP, stepsRemoved 0).
+    const bc2 = demo.hierarchy.links.find((l) => l.node === 'bc-2')!;
+    expect(bc2).toMatchObject({ actingGrandmaster: true, grandmasterNode: 'bc-2', stepsRemoved: 0 });
     const worker3 = demo.hierarchy.links.find((l) => l.node === 'worker-3')!;
-    expect(worker3).toMatchObject({ source: 'pmc', stepsRemoved: 2, gmClockClass: 135 });
+    expect(worker3).toMatchObject({
+      source: 'pmc',
+      grandmasterNode: 'bc-2',
+      grandmasterIdentity: bc2.grandmasterIdentity,
+      stepsRemoved: 1,
+      gmClockClass: 135,
+    });
   });
 
   it('reads times from the data: nothing after the recording', () => {

@@ -44,13 +44,15 @@ describeCorpus('logs of a real E810 T-BC (linuxptp-daemon 2025)', () => {
     expect(tbc.map((s) => s.to)).toEqual(['FREERUN', 'LOCKED', 'HOLDOVER', 'LOCKED']);
   });
 
-  it('records the upstream port fault, no later than the klog line printed right after it', () => {
+  it('records the upstream port fault with the lines that caused it, no later than the klog line after it', () => {
     const ptp4l = processOf(analysis.processes, 'ptp4l', 'ptp4l.1.config');
     const fault = ptp4l.faults.find((f) => f.kind === 'portFaulty');
+    // The two ptp4l lines printed in the same millisecond before `SLAVE to FAULTY` are its cause.
     expect(fault).toMatchObject({
       port: 1,
       iface: 'ens4f1',
-      detail: 'SLAVE to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)',
+      detail:
+        'SLAVE to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED) after "recvmsg tx timestamp failed: Resource temporarily unavailable", "send delay request failed"',
     });
     // `E0911 14:41:53.620082 … Failed to extract metrics …` follows the FAULTY line in the log.
     expect(fault!.time.wall).toBeLessThanOrEqual(Date.UTC(2025, 8, 11, 14, 41, 53, 620.082));

@@ -16,6 +16,8 @@ const EXPECTED: Record<string, string[]> = {
     'moderate fault/port-flapping@worker-2',
     'moderate fault/tx-timestamp-timeouts@worker-2',
     'minor fault/daemon-restarts@worker-2',
+    // phc2sys beyond ptpClockThreshold: os-clock-sync-state, not the PTP lock-state (cloud-event-proxy metrics.go).
+    'minor fault/os-clock-offset-beyond-threshold@worker-2',
   ],
   healthy: [],
   'gnss-loss': [
@@ -40,12 +42,15 @@ const EXPECTED: Record<string, string[]> = {
     'moderate fault/port-faults@worker-1',
     'moderate fault/port-flapping@worker-1',
     'moderate fault/tx-timestamp-timeouts@worker-1',
+    'minor fault/os-clock-offset-beyond-threshold@worker-1',
   ],
-  'offset-threshold': ['moderate fault/offset-beyond-threshold@worker-1'],
+  // The daemon's clock_state gauge says FREERUN (offsets beyond ptpClockThreshold): it outranks the servo's s2.
+  'offset-threshold': ['critical fault/freerun@worker-1', 'moderate fault/offset-beyond-threshold@worker-1'],
   'process-restart': [
     'moderate fault/offset-beyond-threshold@worker-1',
     'moderate fault/port-flapping@worker-1',
     'moderate fault/process-restarts@worker-1',
+    'minor fault/os-clock-offset-beyond-threshold@worker-1',
   ],
   'clock-jump': ['moderate fault/clock-jumps@worker-1'],
   'gm-change': [
@@ -53,6 +58,7 @@ const EXPECTED: Record<string, string[]> = {
     'moderate fault/clock-class-degraded@gm-1',
     'moderate fault/holdover-active@gm-1',
     'moderate fault/offset-beyond-threshold@worker-1',
+    'minor fault/os-clock-offset-beyond-threshold@worker-1',
   ],
   'config-mismatch': ['critical fault/phc2sys-waiting@worker-1'],
 };

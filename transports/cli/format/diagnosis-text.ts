@@ -120,6 +120,10 @@ function renderHierarchy(report: DiagnosisReport): string[] {
   const describe = (link: DiagnosisReport['hierarchy']['links'][number]) => {
     const parts = [link.node, link.role];
     if (link.ownGrandmaster && link.role === 'T-TSC') parts.push('no upstream: not synchronized');
+    else if (link.actingGrandmaster)
+      parts.push(
+        `acting grandmaster${link.grandmasterIdentity ? ` ${link.grandmasterIdentity}` : ''} of its followers (holdover/free-run, stepsRemoved 0)`,
+      );
     else if (link.ownGrandmaster && link.grandmasterNode === link.node)
       parts.push(`grandmaster ${link.grandmasterIdentity ?? '?'}`);
     else if (link.ownGrandmaster)
