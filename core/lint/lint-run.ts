@@ -5,8 +5,8 @@ import { PackCache } from '../rules/pack-cache.js';
 import type { Suppression } from '../rules/pack-schema.js';
 import { type SuppressedFinding, sortFindings } from '../rules/rule-engine.js';
 import { type LintInputs, profilesOfText, readLintInputs } from './lint-inputs.js';
-import { DEFAULT_LINUXPTP_VERSION } from './linuxptp-version.js';
-import { standardPackFor } from './profile-standard.js';
+import { DEFAULT_LINUXPTP_VERSION, type LinuxptpTarget, linuxptpTarget } from './linuxptp-version.js';
+import { type ProfileSummary, standardPackFor } from './profile-standard.js';
 import { commentSuppressions, readSuppressionsFile } from './suppressions.js';
 
 export interface LintRequest {
@@ -16,17 +16,22 @@ export interface LintRequest {
   suppressionsFile?: string;
   /** The linuxptp release the configs will run on; OpenShift 4.x ships 4.4. */
   linuxptpVersion?: string;
+  /** The PHC index of each interface (ethtool -T), when the hardware is known: boundary_clock_jbod checks. */
+  phcs?: Record<string, number | null>;
 }
 
 export interface LintResult {
   files: { path: string; kind: 'ptpconfig' | 'linuxptp'; profiles: number }[];
-  profiles: { file: string; profile: string; packs: string[] }[];
+  /** The packs each profile was linted with, and why (the decision row of profile-standard.ts, or --pack). */
+  profiles: { file: string; profile: string; packs: string[]; reason: string }[];
   packs: { name: string; version: string; file: string }[];
   findings: Finding[];
   suppressed: SuppressedFinding[];
   /** Inputs that could not be linted (exit 2), with file and line. */
   errors: SourceWarning[];
   skipped: string[];
+  /** The linuxptp version asked for, the option table it was checked against, and a notice when they differ. */
+  linuxptp: LinuxptpTarget;
 }
 
 export { DEFAULT_LINUXPTP_VERSION } from './linuxptp-version.js';
@@ -81,15 +86,24 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
   const suppressed: SuppressedFinding[] = [];
   const profiles: LintResult['profiles'] = [];
   const linuxptpVersion = request.linuxptpVersion ?? DEFAULT_LINUXPTP_VERSION;
+  // Throws LinuxptpVersionError (a usage error) for a version older than every table.
+  const linuxptp = linuxptpTarget(linuxptpVersion);
   for (const input of inputs.profiles) {
-    const evaluations = configEvaluations(input, { linuxptpVersion });
+    const evaluations = configEvaluations(request.phcs ? { ...input, phcs: request.phcs } : input, {
+      linuxptpVersion,
+    });
     // Every evaluation carries the profile summary; a profile that runs no ptp4l has only option evaluations.
     const summary = [...(evaluations.ptp4lProfile ?? []), ...(evaluations.option ?? [])][0]?.facts.profile;
-    const packs =
-      request.packs && request.packs.length > 0
-        ? request.packs
-        : [summary ? standardPackFor(summary as Parameters<typeof standardPackFor>[0]) : 'linuxptp-config'];
-    profiles.push({ file: input.file, profile: profileLabel(input), packs });
+    const choice = summary ? standardPackFor(summary as ProfileSummary) : undefined;
+    const requested = request.packs && request.packs.length > 0;
+    const packs = requested ? request.packs! : [choice?.pack ?? 'linuxptp-config'];
+    const runsPtp4l = (evaluations.ptp4lProfile ?? []).length > 0;
+    const reason = requested
+      ? 'requested (--pack)'
+      : runsPtp4l && choice
+        ? choice.reason
+        : 'no ptp4l in this profile: only its options are checked';
+    profiles.push({ file: input.file, profile: profileLabel(input), packs, reason });
     for (const reference of packs) {
       const result = await packCache.get(reference).evaluator.evaluate(evaluations, suppressions);
       findings.push(...result.findings);
@@ -104,5 +118,6 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
     suppressed,
     errors,
     skipped: inputs.skipped,
+    linuxptp,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -49,9 +49,13 @@ describe('ptp-mcp lint: exit codes and findings', () => {
     const { code, stdout } = lint('fixtures/lint');
     expect(code).toBe(1);
     expect(stdout).toContain(
-      `${PORT_SECTION}:12:1: critical linuxptp/global-option-in-port-section clientOnly`,
+      `${PORT_SECTION}:${lineOf(PORT_SECTION, 'clientOnly 1')}:1: critical linuxptp/global-option-in-port-section clientOnly`,
     );
-    expect(stdout).toMatch(/in 3 profile\(s\) of 3 file\(s\)/);
+    // Every fixture holds one profile; bad/ and good/ are walked.
+    const files = readdirSync(join(packageRoot(), 'fixtures/lint'), { recursive: true }).filter((f) =>
+      /\.(ya?ml|conf)$/.test(String(f)),
+    ).length;
+    expect(stdout).toMatch(new RegExp(`in ${files} profile\\(s\\) of ${files} file\\(s\\)`));
   });
 
   it('--fail-on decides what fails: critical passes a moderate-only config, info fails a clean one with info findings', () => {
@@ -92,6 +96,55 @@ describe('ptp-mcp lint: exit codes and findings', () => {
       'clock_class_threshold needs linuxptp 4.0 or later; 3.1.1 refuses the file',
     );
   });
+
+  it('--linuxptp-version below the oldest option table is a usage error naming the supported releases', () => {
+    for (const version of ['3.1', '2.0']) {
+      const { code, stdout, stderr } = lint(GOOD, '--linuxptp-version', version);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(
+        `--linuxptp-version: linuxptp ${version} is older than the oldest option table (3.1.1); supported: 3.1.1, 4.0, 4.1, 4.2, 4.3, 4.4 or newer`,
+      );
+    }
+  });
+
+  it('--linuxptp-version newer than every table: checked against the newest, and the output says so', () => {
+    const dir = tmp();
+    const file = join(dir, 'domain.conf');
+    writeFileSync(file, '[global]\ndomainNumber 256\n[ens1f0]\n');
+    const text = lint(file, '--linuxptp-version', '5.0');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(
+      /^notice: linuxptp 5\.0 is newer than the newest known table; checked against 4\.4$/m,
+    );
+    expect(text.stdout).toContain(
+      `${file}:2:1: critical linuxptp/value-refused ptp4l refuses domainNumber 256: out of range, allowed 0..255 (linuxptp 4.4)`,
+    );
+    const json = JSON.parse(lint(file, '--linuxptp-version', '5.0', '--format', 'json').stdout);
+    expect(json.linuxptp).toEqual({
+      version: '5.0',
+      table: '4.4',
+      notice: 'linuxptp 5.0 is newer than the newest known table; checked against 4.4',
+    });
+    // A patch release between tables uses the release below it, without a notice: 3.1.1 takes domains to 127.
+    const between = JSON.parse(lint(file, '--linuxptp-version', '3.1.2', '--format', 'json').stdout);
+    expect(between.linuxptp).toEqual({ version: '3.1.2', table: '3.1.1', notice: null });
+    expect(
+      between.findings.find((f: { rule: string }) => f.rule === 'linuxptp/value-refused').message,
+    ).toContain('allowed 0..127 (linuxptp 3.1.1)');
+  });
+
+  it('a value ptp4l refuses, in ptp4lConf or as a long option of ptp4lOpts, is critical at its line', () => {
+    const file = 'fixtures/lint/bad/t-tsc-value-refused.yaml';
+    const { code, stdout } = lint(file);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `${file}:${lineOf(file, 'ptp4lOpts')}:7: critical linuxptp/value-refused ptp4l refuses summary_interval -4s: not a number, allowed -2147483648..2147483647 (linuxptp 4.4)`,
+    );
+    expect(stdout).toContain(
+      `${file}:${lineOf(file, 'tsproc_mode filtered')}:9: critical linuxptp/value-refused ptp4l refuses tsproc_mode filtered: unknown value, allowed one of filter, raw, filter_weight, raw_weight (linuxptp 4.4)`,
+    );
+  });
 });
 
 describe('ptp-mcp lint: output formats', () => {
@@ -118,7 +171,11 @@ describe('ptp-mcp lint: output formats', () => {
     // The check has teeth: a result without a message is not SARIF.
     expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ruleId: 'x' }] }] })).toBe(false);
     const results = sarif.runs[0].results;
-    const domain = results.find((r: { ruleId: string }) => r.ruleId === 'g8275.1/domain-range');
+    const domain = results.find(
+      (r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.ruleId === 'g8275.1/domain-range' &&
+        r.locations[0]?.physicalLocation.artifactLocation.uri === WRONG_DOMAIN,
+    );
     expect(domain.level).toBe('warning');
     expect(domain.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: WRONG_DOMAIN },
@@ -130,7 +187,9 @@ describe('ptp-mcp lint: output formats', () => {
   });
 
   it('JUnit XML: a test case per profile, a failure per finding at or above --fail-on', () => {
-    const { stdout } = lint('fixtures/lint', '--format', 'junit');
+    // The first three fixtures: the counts below are theirs (fixtures/lint grows with each rule).
+    const three = [GOOD, WRONG_DOMAIN, PORT_SECTION];
+    const { stdout } = lint(...three, '--format', 'junit');
     expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     // One suite per file; a clean profile is one passing case, a failing finding one failed case.
     expect(stdout).toMatch(/<testsuites name="ptp-mcp lint" tests="5" failures="4">/);
@@ -138,9 +197,9 @@ describe('ptp-mcp lint: output formats', () => {
       '<testcase classname="fixtures/lint/good/t-tsc-g8275.1.yaml" name="t-tsc/tsc: no finding at or above moderate"/>',
     );
     expect(stdout).toMatch(
-      /<testcase classname="fixtures\/lint\/bad\/t-tsc-wrong-domain.yaml" name="t-tsc-broken\/tsc: linuxptp\/unknown-option \(line 22\)"><failure type="critical" message="[^"]*announceReceiptTimout/,
+      /<testcase classname="fixtures\/lint\/bad\/t-tsc-wrong-domain.yaml" name="t-tsc-broken\/tsc: linuxptp\/unknown-option \(line 25\)"><failure type="critical" message="[^"]*announceReceiptTimout/,
     );
-    expect(lint('fixtures/lint', '--format', 'junit', '--fail-on', 'critical').stdout).toMatch(
+    expect(lint(...three, '--format', 'junit', '--fail-on', 'critical').stdout).toMatch(
       /tests="4" failures="3"/,
     );
   });
@@ -160,7 +219,13 @@ describe('ptp-mcp lint: output formats', () => {
     const report = JSON.parse(lint(WRONG_DOMAIN, '--format', 'json').stdout);
     expect(report.summary).toMatchObject({ files: 1, profiles: 1, failOn: 'moderate', failing: 3 });
     expect(report.profiles).toEqual([
-      { file: WRONG_DOMAIN, profile: 't-tsc-broken/tsc', packs: ['itu-t-g8275.1'] },
+      {
+        file: WRONG_DOMAIN,
+        profile: 't-tsc-broken/tsc',
+        packs: ['itu-t-g8275.1'],
+        // Decision row 3 (core/lint/profile-standard.ts): L2 multicast outweighs the G.8275.2 domain.
+        reason: "L2 multicast is G.8275.1; domainNumber 44 (G.8275.2's 44..63) is the key out of line",
+      },
     ]);
   });
 });

@@ -1,6 +1,10 @@
+import { linuxptpTarget } from '../../lint/linuxptp-version.js';
 import type { FindingLocation } from '../../model/finding.js';
+import { currentOptionName } from '../../parsers/linuxptp-config-lookup.js';
 import type { Evaluation, EvaluationsByScope } from '../rule-engine.js';
+import { commandLineEvaluations, commandLineOverrides, overrideFacts } from './command-line-facts.js';
 import { optionKnowledge } from './option-knowledge.js';
+import { optionValueFacts } from './option-value.js';
 import {
   entryLocation,
   type PositionedConfig,
@@ -38,6 +42,7 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
   }));
 
   const optionEvaluations: Evaluation[] = [];
+  const { table } = linuxptpTarget(options.linuxptpVersion);
   const addOption = (
     program: string,
     key: string,
@@ -45,8 +50,14 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
     section: string,
     source: string,
     location: FindingLocation,
+    extra: Record<string, unknown> = {},
   ) => {
     const knowledge = optionKnowledge(key, section, options.linuxptpVersion);
+    // The [unicast_master_table] lines are not config_tab options (config.c parse_unicast_mtab_line).
+    const values =
+      section === 'unicast_master_table'
+        ? { valueProblem: null, allowedText: null, checkedAgainst: table }
+        : optionValueFacts(key, value, table, program);
     optionEvaluations.push({
       ...base,
       subject: section === 'global' ? subject : { ...subject, iface: section },
@@ -59,8 +70,11 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
           inPort: section !== 'global' && section !== 'unicast_master_table',
           source,
           targetVersion: options.linuxptpVersion,
+          rawValue: value,
           ...knowledge,
+          ...values,
           hint: knowledge.suggestion ? `did you mean ${knowledge.suggestion}?` : 'no known option is close',
+          ...extra,
         },
         profile: summary,
       },
@@ -72,11 +86,19 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
     ['ts2phc', profile.parsed.ts2phc, 'ts2phcConf'],
     ['phc2sys', profile.parsed.phc2sys, 'phc2sysConf'],
   ];
+  // Command line: the option set on the program's command line too (command-line-facts.ts).
+  const overrides = commandLineOverrides({
+    ptp4l: input.profile.ptp4lOpts,
+    phc2sys: input.profile.phc2sysOpts,
+    ts2phc: input.profile.ts2phcOpts,
+  });
   for (const [program, { config, positioned }, field] of configs) {
+    const commandLine = overrides[program as keyof typeof overrides];
     for (const section of config.sections) {
       for (const entry of section.entries) {
         const location = positioned ? entryLocation(input.file, entry) : profile.parsed.fieldLocation(field);
-        addOption(program, entry.key, entry.value, section.name, 'config', location);
+        const override = overrideFacts(commandLine.get(currentOptionName(entry.key)), entry.value);
+        addOption(program, entry.key, entry.value, section.name, 'config', location, override);
       }
     }
   }
@@ -94,6 +116,15 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
     ptp4lProfile: runsPtp4l ? [{ ...base, facts: profile.facts, locate: profile.locate }] : [],
     port: runsPtp4l ? ports : [],
     option: optionEvaluations,
+    commandLine: commandLineEvaluations(input, {
+      base,
+      summary,
+      version: options.linuxptpVersion,
+      release: table,
+      runsPtp4l,
+      locate: profile.locate,
+      fieldLocation: profile.parsed.fieldLocation,
+    }),
   };
 }
 

@@ -108,6 +108,11 @@ describe('MCP over stdio: the SDK client against the built server', () => {
       ],
       ['diagnose', { source: 'dir:/no/such/folder' }, /^no snapshot folder at \/no\/such\/folder$/],
       ['explain_rule', { rule: 'no/such-rule' }, /^no built-in rule "no\/such-rule"/],
+      [
+        'validate_ptp_config',
+        { content: '[global]\ndomainNumber 24\n', linuxptpVersion: '3.1' },
+        /^linuxptp 3\.1 is older than the oldest option table \(3\.1\.1\); supported: 3\.1\.1, 4\.0/,
+      ],
     ];
     for (const [name, args, message] of cases) {
       const result = await client.callTool({ name, arguments: args });
@@ -115,6 +120,21 @@ describe('MCP over stdio: the SDK client against the built server', () => {
       expect(textOf(result)).toMatch(message);
     }
     expect(stderr()).not.toContain('internal error');
+  });
+
+  it('validate_ptp_config refuses a value as lint does, and names the table a newer linuxptp was checked against', async () => {
+    const result = await client.callTool({
+      name: 'validate_ptp_config',
+      arguments: { content: '[global]\ndomainNumber 300\n[ens1f0]\n', linuxptpVersion: '5.0' },
+    });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(textOf(result)).toContain(
+      'notice: linuxptp 5.0 is newer than the newest known table; checked against 4.4',
+    );
+    expect(textOf(result)).toContain(
+      'critical linuxptp/value-refused (line 2): ptp4l refuses domainNumber 300: out of range, allowed 0..255 (linuxptp 4.4)',
+    );
+    expect(result.structuredContent).toMatchObject({ linuxptp: { version: '5.0', table: '4.4' } });
   });
 
   it('serves the resources: rule packs, clock classes, node status, alerts', async () => {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/linuxptp-version.js';
+import {
+  DEFAULT_LINUXPTP_VERSION,
+  LinuxptpVersionError,
+  linuxptpTarget,
+} from '../../../core/lint/linuxptp-version.js';
 import { Finding, SEVERITIES, severityRank } from '../../../core/model/finding.js';
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
@@ -27,17 +31,24 @@ export const configurationTools = [
         .string()
         .regex(/^\d+(\.\d+)*$/)
         .default(DEFAULT_LINUXPTP_VERSION)
-        .describe('The linuxptp release the config will run on'),
+        .describe('The linuxptp release the config will run on (3.1.1 or newer)'),
       failOn: z.enum(SEVERITIES).default('moderate').describe('What counts as failing'),
     },
     output: {
       passed: z.boolean(),
       findings: z.array(Finding),
       suppressed: z.number().int(),
-      profiles: z.array(z.object({ profile: z.string(), packs: z.array(z.string()) })),
+      profiles: z.array(z.object({ profile: z.string(), packs: z.array(z.string()), reason: z.string() })),
       errors: z.array(z.string()),
+      linuxptp: z.object({ version: z.string(), table: z.string(), notice: z.string().nullable() }),
     },
     async run(args, context) {
+      try {
+        linuxptpTarget(args.linuxptpVersion);
+      } catch (error) {
+        if (error instanceof LinuxptpVersionError) throw new ToolInputError(error.message);
+        throw error;
+      }
       let text = args.content;
       let name = 'inline';
       if (text === undefined) {
@@ -69,10 +80,12 @@ export const configurationTools = [
           passed,
           findings: result.findings,
           suppressed: result.suppressed.length,
-          profiles: result.profiles.map((p) => ({ profile: p.profile, packs: p.packs })),
+          profiles: result.profiles.map((p) => ({ profile: p.profile, packs: p.packs, reason: p.reason })),
           errors,
+          linuxptp: result.linuxptp,
         },
         summary: [
+          ...(result.linuxptp.notice ? [`notice: ${result.linuxptp.notice}`] : []),
           `${passed ? 'passes' : 'fails'}: ${result.findings.length} finding(s), ${failing.length} at or above ${args.failOn}${errors.length ? `, ${errors.length} error(s)` : ''}`,
           ...errors,
           ...result.findings

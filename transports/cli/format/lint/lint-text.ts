@@ -5,6 +5,7 @@ import { lintSummary, relativePath } from './lint-summary.js';
 /** `file:line:column: severity rule message [profile]`, then what was suppressed and a summary line. */
 export function renderLintText(result: LintResult, failOn: Severity): string {
   const out: string[] = [];
+  if (result.linuxptp.notice) out.push(`notice: ${result.linuxptp.notice}`);
   for (const error of result.errors) {
     out.push(
       `${relativePath(error.source)}${error.line !== undefined ? `:${error.line}` : ''}: error: ${error.message}`,
@@ -18,6 +19,12 @@ export function renderLintText(result: LintResult, failOn: Severity): string {
       `${where}: ${finding.severity} ${finding.rule} ${finding.message} [${finding.subject.profile ?? '-'}${finding.subject.iface ? ` ${finding.subject.iface}` : ''}]`,
     );
     if (finding.remediation) out.push(`    fix: ${finding.remediation}`);
+  }
+  // The pack of a profile whose signals disagree (core/lint/profile-standard.ts): which one, and why.
+  for (const profile of result.profiles.filter((p) => p.reason.includes('out of line'))) {
+    out.push(
+      `${relativePath(profile.file)}: pack ${profile.packs.join(', ')} for [${profile.profile}]: ${profile.reason}`,
+    );
   }
   for (const { finding, reason } of result.suppressed) {
     out.push(
