@@ -1,5 +1,5 @@
 import { injectAll, injectable } from 'tsyringe';
-import { clockHierarchy } from './analysis/clock-hierarchy.js';
+import { clockHierarchy, withAnnouncedGrandmasters } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
 import { type LogQuery, searchLog } from './logs/log-search.js';
 import type { Diagnosis } from './model/diagnosis.js';
@@ -149,12 +149,14 @@ export class PtpService {
       request.lastMs !== undefined && end !== undefined
         ? { from: end - request.lastMs, to: end }
         : (request.window ?? {});
-    const nodes = snapshot.nodes.map((node) => nodeStatus(node, snapshot, window));
+    const statuses = snapshot.nodes.map((node) => nodeStatus(node, snapshot, window));
+    const hierarchy = clockHierarchy(statuses);
+    const nodes = withAnnouncedGrandmasters(statuses, hierarchy);
     const facts: Omit<Diagnosis, 'packs' | 'findings' | 'suppressed' | 'health'> = {
       meta: snapshot.meta,
       window: { from: window.from ?? null, to: window.to ?? null },
       nodes,
-      hierarchy: clockHierarchy(nodes),
+      hierarchy,
       warnings: snapshot.warnings,
     };
     return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs) };

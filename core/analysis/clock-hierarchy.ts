@@ -77,6 +77,32 @@ function actingGrandmasters(nodes: readonly NodeStatus[], links: HierarchyLink[]
   });
 }
 
+/**
+ * Each node with the grandmaster its clock announces: a T-BC acting as grandmaster (see actingGrandmasters)
+ * announces the identity of its EXTERNAL_GRANDMASTER_PROPERTIES_NP, which its followers see, not the one
+ * its time-receiver ptp4l picked for itself once its upstream was gone (`selected local clock`).
+ */
+export function withAnnouncedGrandmasters(
+  nodes: readonly NodeStatus[],
+  hierarchy: ClockHierarchy,
+): NodeStatus[] {
+  return nodes.map((node) => {
+    const link = hierarchy.links.find((l) => l.node === node.node);
+    const identity = link?.actingGrandmaster ? link.grandmasterIdentity : null;
+    if (!identity || !node.grandmaster || node.grandmaster.identity === identity) return node;
+    const instance = node.ptpInstances.find((i) => i.clockIdentity === identity);
+    return {
+      ...node,
+      grandmaster: {
+        ...node.grandmaster,
+        identity,
+        local: true,
+        configTag: instance ? instance.configFile.replace(/^.*\//, '') : node.grandmaster.configTag,
+      },
+    };
+  });
+}
+
 function linkOf(node: NodeStatus, owners: Map<string, string>): HierarchyLink {
   const base = { node: node.node, role: node.role, actingGrandmaster: false };
   const instances = node.ptpInstances.filter((instance) => instance.clockIdentity !== null);

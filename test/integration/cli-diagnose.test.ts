@@ -13,6 +13,15 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^PTP diagnosis of demo/);
     expect(stdout).toMatch(/bc-2\s+CRITICAL\s+T-BC\s+HOLDOVER/);
+    // bc-2 in holdover announces itself (EGP, event_tbc.go announceLocalData): its row shows the identity its
+    // follower worker-3 sees, not the one its time-receiver ptp4l picked for itself once its upstream was gone.
+    const seen = /grandmasterIdentity\s+(\S+)/.exec(
+      readFileSync(
+        join(packageRoot(), 'fixtures/clusters/demo/nodes/worker-3/pmc/ptp4l.0.config.txt'),
+        'utf8',
+      ),
+    )?.[1];
+    expect(stdout).toMatch(new RegExp(`^bc-2 .* ${seen} \\(self\\)`, 'm'));
     expect(stdout).toMatch(/gm-1\s+HEALTHY\s+T-GM\s+LOCKED/);
     expect(stdout).toMatch(
       /findings \(\d+, cluster CRITICAL; packs fault-severity@[\d.]+, clock-class-fallback@[\d.]+\)/,

@@ -63,6 +63,12 @@ describe('diagnosis of the demo cluster', () => {
       stepsRemoved: 1,
       gmClockClass: 135,
     });
+    // The node's own grandmaster is that announced identity, not the one its time-receiver ptp4l selected
+    // for itself when its upstream went away (`selected local clock …`): what its follower sees.
+    expect(node('bc-2').grandmaster).toMatchObject({ identity: bc2.grandmasterIdentity, local: true });
+    expect(demo.nodes.find((n) => n.node === 'worker-3')!.grandmaster?.identity).toBe(
+      bc2.grandmasterIdentity,
+    );
   });
 
   it('reads times from the data: nothing after the recording', () => {
