@@ -74,6 +74,24 @@ function interfaceFactsOf(node: NodeStatus) {
   };
 }
 
+/**
+ * Sync-loss episodes, and in words since when the clock has had no upstream: a clock whose ports were
+ * never SLAVE in the data (one that hears no Announce) lost nothing, so no "lost N s ago" for it.
+ */
+function syncLossFacts(node: NodeStatus, ongoingLoss: NodeStatus['episodes']['syncLoss']) {
+  const ongoingSec =
+    ongoingLoss.length > 0 ? Math.round(Math.max(...ongoingLoss.map((e) => e.durationMs ?? 0)) / 1000) : 0;
+  return {
+    count: node.episodes.syncLoss.length,
+    ongoing: ongoingLoss.length > 0,
+    ongoingSec,
+    since:
+      ongoingLoss.length > 0
+        ? `lost ${ongoingSec} s ago, as far as the logs show`
+        : 'no port of it was SLAVE anywhere in the data',
+  };
+}
+
 /** The node has data inside the window (any when no window is asked for). */
 function observedIn(node: NodeStatus, window: DiagnosisFacts['window']): boolean {
   if (!window || (window.from === null && window.to === null)) return true;
@@ -162,14 +180,7 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
           ? null
           : Math.round((holdover.durationMs / 1000 / budget.budgetSec) * 100),
     },
-    syncLoss: {
-      count: node.episodes.syncLoss.length,
-      ongoing: ongoingLoss.length > 0,
-      ongoingSec:
-        ongoingLoss.length > 0
-          ? Math.round(Math.max(...ongoingLoss.map((e) => e.durationMs ?? 0)) / 1000)
-          : 0,
-    },
+    syncLoss: syncLossFacts(node, ongoingLoss),
     faults: { total: node.faults.length + node.faultsOmitted, ...faultCounts },
     /** Transmit time stamp faults, with the text of one that occurred (never a message that did not). */
     txTimestampFaults: {
