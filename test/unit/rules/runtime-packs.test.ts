@@ -61,6 +61,52 @@ const EXPECTED: Record<string, string[]> = {
     'minor fault/os-clock-offset-beyond-threshold@worker-1',
   ],
   'config-mismatch': ['critical fault/phc2sys-waiting@worker-1'],
+  // bc-1 at 90 % of its 60 s in-spec budget (135), bc-2 past it (165, not traceable); worker-1's threshold 7
+  // ignores bc-1's class 135 (the gm-follower profile behind a T-BC).
+  'holdover-budget': [
+    'critical fault/holdover-long@bc-1',
+    'critical fault/port-faulty-now@bc-1',
+    'critical fault/upstream-lost@bc-1',
+    'critical fault/clock-class-not-traceable@bc-2',
+    'critical fault/holdover-long@bc-2',
+    'critical fault/port-faulty-now@bc-2',
+    'critical fault/upstream-lost@bc-2',
+    'critical fault/freerun@worker-1',
+    'critical fault/upstream-lost@worker-1',
+    'moderate fault/clock-class-degraded@bc-1',
+    'moderate fault/holdover-active@bc-1',
+    'moderate fault/holdover-active@bc-2',
+    'moderate fault/class-threshold-too-low@worker-1',
+  ],
+  // One-profile boundary clock with a static clockClass 6 and no T-BC state machine: it keeps class 6 with no upstream.
+  'tbc-static-class': [
+    'critical class/tbc-originates-gm-class@bc-1',
+    'critical fault/freerun@bc-1',
+    'critical fault/port-faulty-now@bc-1',
+    'critical fault/upstream-lost@bc-1',
+  ],
+  // Nodes that cannot follow gm-1, each for a real cause (fixtures/clusters/node-faults/README.md): worker-2's
+  // profile names an interface its NIC lacks and worker-3's virtio NIC has no hardware time stamps (ptp4l
+  // exits, the daemon recreates it every second); worker-4's recommended profile is defined nowhere;
+  // worker-5's daemon pod never ran; worker-6 is not slave-only and hears no Announce (its port MASTER, no
+  // upstream); worker-7 has free_running 1 (servo s0 for good, its offset drifting); worker-1 is locked but
+  // its sidecar cannot deliver events to a consumer.
+  'node-faults': [
+    'critical fault/interface-absent@worker-2',
+    'critical fault/process-down@worker-2',
+    'critical fault/process-down@worker-3',
+    'critical fault/profile-missing@worker-4',
+    'critical fault/upstream-lost@worker-6',
+    'critical fault/freerun@worker-7',
+    'moderate fault/event-delivery-errors@worker-1',
+    'moderate fault/process-restarts@worker-2',
+    'moderate fault/software-timestamping@worker-3',
+    'moderate fault/process-restarts@worker-3',
+    'moderate fault/no-data@worker-5',
+    'moderate class/tsc-not-slave-only@worker-6',
+    'moderate fault/offset-beyond-threshold@worker-7',
+    'moderate fault/servo-unlocked@worker-7',
+  ],
 };
 
 describe('the runtime packs over the scenarios', () => {
