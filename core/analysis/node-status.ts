@@ -107,6 +107,10 @@ function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: An
       Object.entries(timeline.notices).map(([code, notice]) => [code, notice.count]),
     ),
     up: lastStatus ? lastStatus.up : null,
+    downDetail:
+      lastStatus?.up === false
+        ? (timeline.faults.findLast((f) => f.kind === 'processDown')?.detail ?? 'PTP_PROCESS_STATUS:0')
+        : null,
     restarts: Math.max(0, timeline.statusChanges.filter((s) => s.up).length - 1),
     offset,
     offsetEstimated: estimated,

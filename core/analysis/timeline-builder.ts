@@ -193,7 +193,13 @@ export class ProcessTimelineBuilder {
         return;
       case 'processStatus':
         this.append('statusChanges', { time: record.time, line: record.line, up: record.up });
-        if (!record.up) this.fault(record, 'processDown', 'process reported DOWN (PTP_PROCESS_STATUS:0)');
+        // ptp4l says why it exits before the daemon reports it down (ptp4l.c main: "failed to create a clock").
+        if (!record.up)
+          this.fault(
+            record,
+            'processDown',
+            `process reported DOWN (PTP_PROCESS_STATUS:0)${this.causeBefore(record.time)}`,
+          );
         return;
       case 'fsmTransition':
         this.append('fsmTransitions', {
@@ -340,11 +346,11 @@ export class ProcessTimelineBuilder {
       // ptp4l logs why before it reports the fault (clock.c clock_switch_phc: "Switching PHC, failed to open
       // /dev/ptp-1" before FT_SWITCH_PHC; sk.c "timed out while polling for tx timestamp" before FT_UNSPECIFIED):
       // those lines, printed within the second before, are the cause a reader needs.
-      const at = timeKeyOf(record.time);
-      const causes = this.recentMessages.filter((m) => at - m.at >= 0 && at - m.at <= CAUSE_WINDOW_MS);
-      const after = causes.length > 0 ? ` after ${causes.map((m) => `"${m.text}"`).join(', ')}` : '';
-      this.recentMessages = [];
-      this.fault(record, 'portFaulty', `${record.from} to FAULTY${cause ? ` on ${cause}` : ''}${after}`);
+      this.fault(
+        record,
+        'portFaulty',
+        `${record.from} to FAULTY${cause ? ` on ${cause}` : ''}${this.causeBefore(record.time)}`,
+      );
     } else if (record.event === 'SYNCHRONIZATION_FAULT') {
       this.fault(record, 'synchronizationFault', `${record.from} to ${record.to} on SYNCHRONIZATION_FAULT`);
     }
@@ -407,6 +413,14 @@ export class ProcessTimelineBuilder {
     }
     if (FAULT_NOTICES.has(record.code))
       this.fault(record, record.code, record.text, record.port, record.iface);
+  }
+
+  /** ` after "…"`: the messages of this process printed within the second before `time` (then forgotten). */
+  private causeBefore(time: LogTime): string {
+    const at = timeKeyOf(time);
+    const causes = this.recentMessages.filter((m) => at - m.at >= 0 && at - m.at <= CAUSE_WINDOW_MS);
+    this.recentMessages = [];
+    return causes.length > 0 ? ` after ${causes.map((m) => `"${m.text}"`).join(', ')}` : '';
   }
 
   private remember(text: string, time: LogTime): void {

@@ -38,6 +38,8 @@ export const ProcessStatus = z.object({
   notices: z.record(z.string(), z.number()),
   /** From PTP_PROCESS_STATUS lines: null when the log never says. */
   up: z.boolean().nullable(),
+  /** When down: how the log reports it, with what the process printed right before (its cause). */
+  downDetail: z.string().nullable(),
   restarts: z.number().int(),
   offset: OffsetSummary,
   /** The window statistics are computed from thinned samples (a very long log). */

@@ -261,6 +261,7 @@ function processFactsOf(process: ProcessStatus, node: NodeStatus) {
     state: process.state,
     servo: process.servo,
     up: process.up,
+    downDetail: process.downDetail,
     restarts: process.restarts,
     faults: process.faults,
     samples: process.offset.count,

@@ -122,6 +122,16 @@ describe('the runtime packs over the scenarios', () => {
     });
   }
 
+  it('says why a process is down: what ptp4l printed before the daemon reported it (node-faults)', async () => {
+    const diagnosis = await service.diagnose({ source: 'scenario:node-faults' });
+    const down = diagnosis.findings.filter((f) => f.rule === 'fault/process-down');
+    expect(down.map((f) => f.message)).toEqual([
+      expect.stringContaining('after "ioctl SIOCETHTOOL failed: No such device"'),
+      expect.stringContaining(`after "interface 'enp1s0' does not support requested timestamping mode"`),
+    ]);
+    for (const finding of down) expect(finding.message).not.toContain('?');
+  });
+
   it('judges only the last minutes when asked: the early port faults of worker-2 drop out', async () => {
     const all = await service.diagnose({ source: 'demo', node: 'worker-2' });
     const late = await service.diagnose({ source: 'demo', node: 'worker-2', lastMs: 30_000 });
