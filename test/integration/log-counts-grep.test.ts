@@ -10,16 +10,6 @@ import { runBuiltCli } from './cli-run.js';
  * finds with the line formats linuxptp prints (clock.c, port.c, phc2sys.c, ts2phc.c) and the daemon
  * prints (CLOCK_CLASS_CHANGE, linuxptp-daemon pkg/daemon). grep is the oracle: it shares no code with us.
  */
-const LOGS = [
-  ...['linuxptp-daemon', 'vse-sync-collection-tools', 'cloud-event-proxy'].flatMap((dir) =>
-    readdirSync(corpusPath(dir))
-      .filter((name) => name.endsWith('.log'))
-      .map((name) => `${dir}/${name}`),
-  ),
-  ...readdirSync(corpusPath('seed-repos/ptp-mcp-server'))
-    .filter((name) => name.endsWith('.log'))
-    .map((name) => `seed-repos/ptp-mcp-server/${name}`),
-];
 
 interface ProcessReport {
   name: string;
@@ -47,6 +37,17 @@ const changes = (values: unknown[]) => values.filter((value, i) => i === 0 || va
 const ere = (text: string) => text.replace(/[.[\]()*+?^$|\\]/g, '\\$&');
 
 describeCorpus('logs analyze counts what grep counts, on every real daemon log', () => {
+  const LOGS = [
+    ...['linuxptp-daemon', 'vse-sync-collection-tools', 'cloud-event-proxy'].flatMap((dir) =>
+      readdirSync(corpusPath(dir))
+        .filter((name) => name.endsWith('.log'))
+        .map((name) => `${dir}/${name}`),
+    ),
+    ...readdirSync(corpusPath('seed-repos/ptp-mcp-server'))
+      .filter((name) => name.endsWith('.log'))
+      .map((name) => `seed-repos/ptp-mcp-server/${name}`),
+  ];
+
   it('found the logs', () => {
     expect(LOGS.length).toBeGreaterThanOrEqual(5);
   });
