@@ -1,6 +1,7 @@
 import { Engine, type RuleProperties, type RuleResult } from 'json-rules-engine';
 import type { Evidence, Finding, FindingLocation, FindingSubject } from '../model/finding.js';
 import { severityRank } from '../model/finding.js';
+import { resolveFactPath } from './fact-path.js';
 import { renderTemplate } from './message-template.js';
 import { DOMAIN_OPERATORS } from './operators.js';
 import type { LoadedPack } from './pack-loader.js';
@@ -91,7 +92,11 @@ export class PackEvaluator {
   private engineFor(scope: PackScope): Engine {
     let engine = this.engines.get(scope);
     if (!engine) {
-      engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+      engine = new Engine([], {
+        allowUndefinedFacts: true,
+        replaceFactsInEventParams: false,
+        pathResolver: resolveFactPath,
+      });
       for (const [name, evaluator] of Object.entries(DOMAIN_OPERATORS)) engine.addOperator(name, evaluator);
       for (const [name, condition] of Object.entries(this.loaded.pack.spec.conditions)) {
         engine.setCondition(name, condition as Parameters<Engine['setCondition']>[1]);
