@@ -98,6 +98,18 @@ export function profilesOfText(
   kind: 'ptpconfig' | 'linuxptp',
 ): { kind: 'ptpconfig' | 'linuxptp'; profiles: ProfileInput[]; errors: SourceWarning[]; holds: string } {
   if (kind === 'linuxptp') {
+    // An sa_file holds only [security_association] sections, read by sad.c sad_create, not by config.c.
+    const sections = [...text.matchAll(/^\s*\[([^\]]*)\]\s*$/gm)].map((match) =>
+      match[1]!.trim().toLowerCase(),
+    );
+    if (sections.length > 0 && sections.every((section) => section === 'security_association'))
+      return {
+        kind,
+        profiles: [],
+        errors: [],
+        holds:
+          'a security association file (sa_file, read by linuxptp sad.c), not a ptp4l, phc2sys or ts2phc config',
+      };
     const ts2phc = /^\s*(ts2phc\.\S+|\[nmea\])/m.test(text) || basename(file).includes('ts2phc');
     const profile = ts2phc
       ? { name: basename(file), ts2phcConf: text }

@@ -10,6 +10,7 @@
  *
  * | row | domainNumber | dataset_comparison | transport, unicast            | pack             | key out of line          |
  * |-----|--------------|--------------------|-------------------------------|------------------|--------------------------|
+ * | 0   | transportSpecific (majorSdoId) 1 or 2: IEEE 802.1AS gPTP or a CMLDS | linuxptp-config | -   |
  * | 1   | 24..43       | any                | UDPv4/UDPv6 and unicast       | itu-t-g8275.2    | domainNumber             |
  * | 2   | 24..43       | any                | any other                     | itu-t-g8275.1    | transport, comparison    |
  * | 3   | 44..63       | any                | L2 and no unicast             | itu-t-g8275.1    | domainNumber             |
@@ -19,6 +20,9 @@
  * | 7   | other        | G.8275.x           | UDPv4/UDPv6 without unicast   | ieee1588-default | dataset_comparison       |
  * | 8   | other        | ieee1588 (default) | any                           | ieee1588-default | -                        |
  *
+ * Row 0: a majorSdoId other than 0 is not a 1588 default or telecom profile (802.1AS is 1, the Common Mean
+ * Link Delay Service 2: linuxptp configs/gPTP.cfg, automotive-*.cfg, CMLDS_server.cfg); no built-in pack
+ * knows those profiles, so only linuxptp's own checks apply, never another profile's ranges.
  * Rows 1 and 3: a config that departs from a profile in its domain alone keeps that profile. G.8275.1 is
  * Ethernet multicast, G.8275.2 is IP unicast with negotiation (facts §1.3, §2): when both the transport and
  * the unicast mode name the other telecom profile, only the domain is out of line (e.g. linuxptp's
@@ -29,7 +33,7 @@
  * the alternate BMCA alone on UDP multicast is a default-profile config with one telecom option.
  */
 
-export type StandardPack = 'itu-t-g8275.1' | 'itu-t-g8275.2' | 'ieee1588-default';
+export type StandardPack = 'itu-t-g8275.1' | 'itu-t-g8275.2' | 'ieee1588-default' | 'linuxptp-config';
 
 export interface PackSignals {
   /** The effective domainNumber (linuxptp's default 0 when not set); null when it is not a number. */
@@ -40,6 +44,8 @@ export interface PackSignals {
   transport: string;
   /** unicast_listen 1, or a port that uses a [unicast_master_table]. */
   unicast: boolean;
+  /** transportSpecific: the majorSdoId (0 for IEEE 1588 and the telecom profiles). */
+  majorSdoId: number;
 }
 
 export interface PackChoice {
@@ -58,10 +64,16 @@ const within = (value: number | null, [low, high]: readonly [number, number]) =>
 
 /** The decision table above, as a pure function of the signals. */
 export function choosePack(signals: PackSignals): PackChoice {
-  const { domain, alternateBmca, transport, unicast } = signals;
+  const { domain, alternateBmca, transport, unicast, majorSdoId } = signals;
+  if (majorSdoId === 1 || majorSdoId === 2)
+    return {
+      pack: 'linuxptp-config',
+      row: 0,
+      reason: `transportSpecific ${majorSdoId} is ${majorSdoId === 1 ? 'IEEE 802.1AS (gPTP)' : 'the Common Mean Link Delay Service'}: no profile pack, only linuxptp's own checks`,
+    };
   const udp = transport === 'UDPv4' || transport === 'UDPv6';
   const l2 = transport === 'L2';
-  const domainText = `domainNumber ${domain ?? '?'}`;
+  const domainText = domain === null ? 'a domainNumber that is not a number' : `domainNumber ${domain}`;
   const transportText = `${transport}${unicast ? ' unicast' : udp ? ' multicast' : ''}`;
   if (within(domain, G8275_1_DOMAINS)) {
     if (udp && unicast)
@@ -131,6 +143,8 @@ export function packSignals(profile: ProfileSummary): PackSignals {
     alternateBmca: String(profile.effective.dataset_comparison ?? '').toLowerCase() === 'g.8275.x',
     transport: ownTransport ?? String(profile.effective.network_transport ?? 'UDPv4'),
     unicast: profile.unicast?.listen === true || profile.unicast?.masterTable === true,
+    // config.c reads it as an integer in any base (strtol base 0): 0x1 is 1.
+    majorSdoId: Number(profile.effective.transportSpecific ?? 0) || 0,
   };
 }
 

@@ -33,4 +33,5 @@ export const LINUXPTP_DEFAULTS: Readonly<Record<string, string | number>> = {
   serverOnly: 0,
   masterOnly: 0,
   maxStepsRemoved: 255,
+  transportSpecific: 0,
 };

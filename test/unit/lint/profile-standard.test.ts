@@ -13,12 +13,15 @@ const signals = (over: Partial<PackSignals>): PackSignals => ({
   alternateBmca: false,
   transport: 'UDPv4',
   unicast: false,
+  majorSdoId: 0,
   ...over,
 });
 
 describe('the pack decision table (core/lint/profile-standard.ts), one case per row', () => {
   // [row, signals, pack, a piece of the reason]
   const rows: [number, Partial<PackSignals>, string, string][] = [
+    [0, { domain: 0, transport: 'L2', majorSdoId: 1 }, 'linuxptp-config', 'IEEE 802.1AS (gPTP)'],
+    [0, { domain: 24, transport: 'L2', majorSdoId: 2 }, 'linuxptp-config', 'Common Mean Link Delay'],
     [1, { domain: 24, transport: 'UDPv4', unicast: true }, 'itu-t-g8275.2', 'domainNumber 24'],
     [
       1,
@@ -62,7 +65,7 @@ describe('the pack decision table (core/lint/profile-standard.ts), one case per 
   }
 
   it('covers every row of the table', () => {
-    expect(new Set(rows.map(([row]) => row))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(new Set(rows.map(([row]) => row))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
   });
 
   it('the domain bands end where the profiles say: 23 | 24..43 | 44..63 | 64', () => {
@@ -84,7 +87,15 @@ describe('the signals of a profile', () => {
       alternateBmca: false,
       transport: 'UDPv4',
       unicast: false,
+      majorSdoId: 0,
     });
+  });
+
+  it('transportSpecific is the majorSdoId, read as config.c reads integers (0x1 is 1): gPTP gets no profile pack', () => {
+    expect(packSignals(summary('[global]\ntransportSpecific 0x1\n[eth0]\n')).majorSdoId).toBe(1);
+    expect(
+      standardPackFor(summary('[global]\ntransportSpecific 0x1\nlogSyncInterval -3\n[eth0]\n')).pack,
+    ).toBe('linuxptp-config');
   });
 
   it('ptp4lOpts -2/-4/-6 override [global] network_transport (ptp4l(8): the command line wins over [global])', () => {
