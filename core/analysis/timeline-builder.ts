@@ -35,6 +35,25 @@ const FAULT_NOTICES = new Set([
   'fault',
 ]);
 
+/**
+ * Notices of normal operation: never the cause of a fault or an exit printed after them (ts2phc's "adding
+ * tstamp … to clock" comes once a second; the line reader counts its repeats without reading them).
+ */
+const ROUTINE_NOTICES = new Set([
+  'timestampAdded',
+  'exttsSkipped',
+  'extts',
+  'phcSelected',
+  'linkUp',
+  'jbod',
+  'utcOffsetUpdated',
+  'sourceSelected',
+  'sinkSelected',
+  'holdoverProgress',
+  'qualityLevelSent',
+  'nmeaDelay',
+]);
+
 const SERVO_STATES: readonly ServoState[] = ['s0', 's1', 's2', 's3'];
 const SERVO_INDEX: Record<ServoState, number> = { s0: 0, s1: 1, s2: 2, s3: 3 };
 
@@ -218,7 +237,7 @@ export class ProcessTimelineBuilder {
         return;
       case 'notice':
         this.addNotice(record);
-        this.remember(record.text, record.time);
+        if (!ROUTINE_NOTICES.has(record.code)) this.remember(record.text, record.time);
         return;
       case 'message':
         // The sidecar's errors: events it could not deliver, subscriptions it lost.
