@@ -145,6 +145,19 @@ describe('ptp-mcp lint: exit codes and findings', () => {
       `${file}:${lineOf(file, 'tsproc_mode filtered')}:9: critical linuxptp/value-refused ptp4l refuses tsproc_mode filtered: unknown value, allowed one of filter, raw, filter_weight, raw_weight (linuxptp 4.4)`,
     );
   });
+
+  it('--phc gives the PHC of each interface (ethtool -T): ports on two PHCs need boundary_clock_jbod, names alone tell nothing', () => {
+    const file = 'fixtures/lint/bad/t-bc-two-phcs-without-jbod.conf';
+    const jbod = `${file}:${lineOf(file, 'boundary_clock_jbod 0')}:1: critical linuxptp/multi-nic-without-jbod`;
+    expect(lint(file, '--phc', 'ens3f0=7', '--phc', 'ens3f1=6').stdout).toContain(jbod);
+    const onePhc = lint(file, '--phc', 'ens3f0=7', '--phc', 'ens3f1=7');
+    expect(onePhc.code).toBe(0);
+    expect(onePhc.stdout).not.toContain('multi-nic-without-jbod');
+    expect(lint(file).stdout).not.toContain('multi-nic-without-jbod');
+    const bad = lint(file, '--phc', 'ens3f0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--phc ens3f0: expected IFACE=INDEX');
+  });
 });
 
 describe('ptp-mcp lint: output formats', () => {

@@ -13,7 +13,8 @@ import type { CliIo } from '../io.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 const USAGE = `usage: ptp-mcp lint <files or folders...> [--pack NAME|PATH]... [--format ${FORMATS.join('|')}]
-                    [--fail-on ${SEVERITIES.join('|')}] [--suppressions FILE] [--linuxptp-version ${DEFAULT_LINUXPTP_VERSION}]`;
+                    [--fail-on ${SEVERITIES.join('|')}] [--suppressions FILE] [--linuxptp-version ${DEFAULT_LINUXPTP_VERSION}]
+                    [--phc IFACE=INDEX]...   (the "PTP Hardware Clock" ethtool -T reports: boundary_clock_jbod checks)`;
 
 /**
  * `ptp-mcp lint`: exit 0 when no finding reaches --fail-on (moderate by default), 1 when one does, 2 when
@@ -28,6 +29,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
       'fail-on': { type: 'string' },
       suppressions: { type: 'string' },
       'linuxptp-version': { type: 'string' },
+      phc: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -51,6 +53,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     packs: values.pack,
     suppressionsFile: values.suppressions,
     linuxptpVersion: version,
+    phcs: values.phc ? phcsOf(values.phc) : undefined,
   });
   const summary = lintSummary(result, failOn);
   // JSON carries it as linuxptp.notice and text prints it; the other machine formats have no place for it.
@@ -71,4 +74,15 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   return summary.failing > 0 ? 1 : 0;
+}
+
+/** `--phc ens3f0=7`: the PHC index of an interface, as ethtool -T prints it ("PTP Hardware Clock: 7"). */
+function phcsOf(values: string[]): Record<string, number> {
+  const phcs: Record<string, number> = {};
+  for (const value of values) {
+    const match = /^([\w.@:-]{1,64})=(\d{1,4})$/.exec(value);
+    if (!match) throw new CliError(`--phc ${value}: expected IFACE=INDEX, e.g. --phc ens3f0=7\n${USAGE}`);
+    phcs[match[1]!] = Number(match[2]);
+  }
+  return phcs;
 }
