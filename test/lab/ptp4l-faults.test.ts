@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { analyzeLogText } from '../../core/analysis/log-analyzer.js';
+import { labDescribe } from './lab.js';
 
 /**
  * Real ptp4l (Debian's linuxptp) where it cannot run as configured, as scenario node-faults shows it
@@ -12,16 +13,7 @@ import { analyzeLogText } from '../../core/analysis/log-analyzer.js';
  * with status 255 after `failed to create a clock`; ptp-mcp must read what it printed.
  */
 
-const missing = ['ip', 'ptp4l'].filter((tool) => spawnSync('which', [tool]).status !== 0);
-const canRun = missing.length === 0 && process.getuid?.() === 0;
-if (!canRun) {
-  const why = missing.length ? `missing ${missing.join(', ')}` : 'veth interfaces need root';
-  if (process.env.CI === 'true' && process.env.PTP_MCP_LAB_OPTIONAL !== '1') {
-    throw new Error(`CI=true but the PTP lab cannot run: ${why}`);
-  }
-  console.warn(`PTP lab tests skipped: ${why}`);
-}
-const describeLab = canRun ? describe : describe.skip;
+const describeLab = labDescribe(['ip', 'ptp4l']);
 
 describeLab('real ptp4l that cannot create its clock', () => {
   const id = `${process.pid}`.slice(-5);

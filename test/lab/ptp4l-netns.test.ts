@@ -2,10 +2,11 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyzeLogText } from '../../core/analysis/log-analyzer.js';
 import { parseLinuxptpConfig } from '../../core/parsers/linuxptp-config.js';
 import { parsePmcOutput } from '../../core/parsers/pmc-output.js';
+import { labDescribe } from './lab.js';
 
 /**
  * Real ptp4l and pmc from Debian's linuxptp, in two network namespaces joined by a veth pair: a
@@ -13,17 +14,7 @@ import { parsePmcOutput } from '../../core/parsers/pmc-output.js';
  * touches this machine's clock). What they print is what ptp-mcp's parsers and analysis must read.
  */
 
-const missing = ['ip', 'ptp4l', 'pmc'].filter((tool) => spawnSync('which', [tool]).status !== 0);
-const canRun = missing.length === 0 && process.getuid?.() === 0;
-if (!canRun) {
-  const why = missing.length ? `missing ${missing.join(', ')}` : 'network namespaces need root';
-  // .ci/run installs linuxptp and iproute2 and runs as root: there the lab must run (forks: PTP_MCP_LAB_OPTIONAL=1).
-  if (process.env.CI === 'true' && process.env.PTP_MCP_LAB_OPTIONAL !== '1') {
-    throw new Error(`CI=true but the PTP lab cannot run: ${why}`);
-  }
-  console.warn(`PTP lab tests skipped: ${why}`);
-}
-const describeLab = canRun ? describe : describe.skip;
+const describeLab = labDescribe(['ip', 'ptp4l', 'pmc']);
 
 const COMMON = `time_stamping software
 network_transport L2
