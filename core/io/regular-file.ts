@@ -22,8 +22,14 @@ export class FileReadError extends Error {
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 const CHUNK_BYTES = 64 * 1024;
 
+/** What stat or a folder entry tells of a path's kind. */
+type Kind = Pick<
+  Stats,
+  'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'
+>;
+
 /** What a path is when it is not a regular file, as a phrase for messages; undefined for a regular file. */
-export function nonRegularKind(stats: Stats): string | undefined {
+export function nonRegularKind(stats: Kind): string | undefined {
   if (stats.isFile()) return undefined;
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
@@ -62,8 +68,15 @@ function checkRegular(file: string, stats: Stats): void {
   if (kind) throw notRegularFileError(file, kind);
 }
 
-function tooLarge(file: string, maxBytes: number): FileReadError {
-  return new FileReadError(file, `larger than ${formatBytes(maxBytes)}: not read`);
+/** `what` names the kind of file the cap is for ("a configuration"), so the message says why. */
+function tooLarge(file: string, maxBytes: number, what: string | undefined, size?: number): FileReadError {
+  const cap = what
+    ? `larger than ${what} can be (${formatBytes(maxBytes)})`
+    : `larger than ${formatBytes(maxBytes)}`;
+  return new FileReadError(
+    file,
+    `${cap}: not read${size === undefined ? '' : ` (it is ${formatBytes(size)})`}`,
+  );
 }
 
 export function formatBytes(bytes: number): string {
@@ -100,7 +113,12 @@ class CappedReader {
   constructor(
     private readonly file: string,
     private readonly maxBytes: number,
-  ) {}
+    private readonly what: string | undefined,
+    size: number,
+  ) {
+    // A regular file that already says it is too large is refused without reading it.
+    if (size > maxBytes) throw tooLarge(file, maxBytes, what, size);
+  }
 
   /** A buffer to read the next chunk into: one byte past the cap is enough to tell the file is too large. */
   nextChunk(): Buffer {
@@ -111,7 +129,7 @@ class CappedReader {
   take(chunk: Buffer, read: number): boolean {
     if (read === 0) return false;
     this.total += read;
-    if (this.total > this.maxBytes) throw tooLarge(this.file, this.maxBytes);
+    if (this.total > this.maxBytes) throw tooLarge(this.file, this.maxBytes, this.what);
     this.chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     return true;
   }
@@ -123,12 +141,13 @@ class CappedReader {
 
 /**
  * Reads a whole regular file of at most `maxBytes`. The cap counts the bytes actually read, not the
- * size stat reports (a file may grow while read, and special files report 0).
+ * size stat reports (a file may grow while read, and special files report 0). `what` ("a rule pack")
+ * names the kind of file in the message of a file over the cap.
  */
-export function readRegularFileSync(file: string, maxBytes: number): Buffer {
-  const { fd } = openRegularFileSync(file);
+export function readRegularFileSync(file: string, maxBytes: number, what?: string): Buffer {
+  const { fd, size } = openRegularFileSync(file);
   try {
-    const reader = new CappedReader(file, maxBytes);
+    const reader = new CappedReader(file, maxBytes, what, size);
     for (;;) {
       const chunk = reader.nextChunk();
       if (!reader.take(chunk, readSync(fd, chunk, 0, chunk.length, null))) break;
@@ -140,7 +159,7 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
 }
 
 /** The asynchronous twin of readRegularFileSync, for servers that must not block their event loop. */
-export async function readRegularFile(file: string, maxBytes: number): Promise<Buffer> {
+export async function readRegularFile(file: string, maxBytes: number, what?: string): Promise<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, OPEN_FLAGS);
@@ -148,8 +167,9 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<B
     throw openError(file, error);
   }
   try {
-    checkRegular(file, await handle.stat());
-    const reader = new CappedReader(file, maxBytes);
+    const stats = await handle.stat();
+    checkRegular(file, stats);
+    const reader = new CappedReader(file, maxBytes, what, stats.size);
     for (;;) {
       const chunk = reader.nextChunk();
       if (!reader.take(chunk, (await handle.read(chunk, 0, chunk.length, null)).bytesRead)) break;

@@ -17,7 +17,7 @@ export function sniffTextEncoding(bytes: Uint8Array): TextEncoding {
   if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'utf-32be';
   if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
   if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
-  const sample = bytes.subarray(0, SNIFF_BYTES);
+  const sample = bytes.subarray(copytruncateGap(bytes)).subarray(0, SNIFF_BYTES);
   let evenNuls = 0;
   let oddNuls = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -31,6 +31,18 @@ export function sniffTextEncoding(bytes: Uint8Array): TextEncoding {
   if (pairs >= 2 && evenNuls > pairs * 0.9 && oddNuls < pairs * 0.1) return 'utf-16be';
   if (evenNuls + oddNuls > 0) return 'binary';
   return 'utf-8';
+}
+
+/**
+ * A log rotated by logrotate's copytruncate starts with the old size in NUL bytes (a sparse hole) when
+ * its writer keeps its offset; a run that long is that gap, not UTF-16 or binary data, and is skipped.
+ */
+const COPYTRUNCATE_GAP_BYTES = 64;
+
+function copytruncateGap(bytes: Uint8Array): number {
+  let gap = 0;
+  while (gap < bytes.length && bytes[gap] === 0) gap++;
+  return gap >= COPYTRUNCATE_GAP_BYTES ? gap : 0;
 }
 
 const ENCODING_NAMES: Record<Exclude<TextEncoding, 'utf-8'>, string> = {
@@ -83,12 +95,16 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 
 /**
  * Decodes a user's text file (a config, a pack, a suppressions file) that must be UTF-8: a UTF-8 byte
- * order mark is dropped; another encoding, binary data or an invalid byte is a FileReadError naming it
- * (and the line of the invalid byte).
+ * order mark is dropped; another encoding, binary data (a NUL byte anywhere) or an invalid byte is a
+ * FileReadError naming it (and the line of the byte).
  */
 export function decodeUtf8Text(bytes: Buffer, file: string): string {
   const problem = describeEncoding(sniffTextEncoding(bytes));
   if (problem) throw new FileReadError(file, problem);
+  // The sniff reads the first 4 KB; a NUL further on is as much a sign of a binary file.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    throw new FileReadError(file, `line ${lineAt(bytes, nul)}: a NUL byte: binary data, not text`);
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0)
     throw new FileReadError(

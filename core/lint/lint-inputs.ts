@@ -1,5 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { walkFolder } from '../io/folder-walk.js';
+import { FileReadError, nonRegularKind, notRegularFileError, readRegularFile } from '../io/regular-file.js';
+import { decodeUtf8Text } from '../io/text-encoding.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parsePtpConfigYaml } from '../parsers/ptp-config-yaml.js';
 import type { ProfileInput } from '../rules/facts/profile-facts.js';
@@ -15,6 +18,8 @@ export interface LintInputs {
   files: { path: string; kind: 'ptpconfig' | 'linuxptp'; profiles: number; text: string }[];
   /** Problems that keep a file from being linted: exit code 2. */
   errors: SourceWarning[];
+  /** Entries of a folder passed over with a reason (FIFOs, devices, sockets, links to folders): no exit 2. */
+  warnings: SourceWarning[];
   /** Files of a folder that were passed over (YAML without a PtpConfig). */
   skipped: string[];
 }
@@ -22,16 +27,25 @@ export interface LintInputs {
 /**
  * Reads what `lint` is given: PtpConfig YAML files (several documents, List kinds) and raw linuxptp
  * configs (.conf/.cfg/.config), folders walked recursively. A file named on the command line must hold
- * something to lint; one found in a folder walk without a PtpConfig is passed over.
+ * something to lint and be a regular file; one found in a folder walk without a PtpConfig is passed
+ * over, and one that is a FIFO, device or socket is a warning (core/io/folder-walk.ts).
  */
 export async function readLintInputs(paths: readonly string[]): Promise<LintInputs> {
-  const inputs: LintInputs = { profiles: [], files: [], errors: [], skipped: [] };
+  const inputs: LintInputs = { profiles: [], files: [], errors: [], warnings: [], skipped: [] };
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
+    const kind = info && !info.isDirectory() ? nonRegularKind(info) : undefined;
     if (!info) {
       inputs.errors.push({ source: path, message: 'no such file or folder' });
+    } else if (kind) {
+      inputs.errors.push({ source: path, message: notRegularFileError(path, kind).reason });
     } else if (info.isDirectory()) {
-      for (const file of await walk(path)) await readOne(file, inputs, false);
+      const walk = await walkFolder(path, {
+        wanted: (name) => isConfigFile(name),
+        ignored: (name) => name.startsWith('.') || name === 'node_modules',
+      });
+      inputs.warnings.push(...walk.warnings);
+      for (const file of walk.files) await readOne(file, inputs, false);
     } else {
       await readOne(path, inputs, true);
     }
@@ -39,21 +53,12 @@ export async function readLintInputs(paths: readonly string[]): Promise<LintInpu
   return inputs;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (YAML.has(extname(entry.name)) || LINUXPTP.has(extname(entry.name))) files.push(full);
-  }
-  return files;
+function isConfigFile(name: string): boolean {
+  return YAML.has(extname(name)) || LINUXPTP.has(extname(name));
 }
 
 async function readOne(path: string, inputs: LintInputs, named: boolean): Promise<void> {
-  const extension = extname(path);
-  if (!YAML.has(extension) && !LINUXPTP.has(extension)) {
+  if (!isConfigFile(path)) {
     if (named)
       inputs.errors.push({
         source: path,
@@ -61,21 +66,15 @@ async function readOne(path: string, inputs: LintInputs, named: boolean): Promis
       });
     return;
   }
-  const info = await stat(path);
-  if (info.size > MAX_CONFIG_BYTES) {
-    inputs.errors.push({
-      source: path,
-      message: `${(info.size / 1e6).toFixed(1)} MB: larger than a configuration can be (${MAX_CONFIG_BYTES / 1024 / 1024} MB), not read`,
-    });
+  let text: string;
+  try {
+    text = decodeUtf8Text(await readRegularFile(path, MAX_CONFIG_BYTES, 'a configuration'), path);
+  } catch (error) {
+    if (!(error instanceof FileReadError)) throw error;
+    inputs.errors.push({ source: path, message: error.reason });
     return;
   }
-  const bytes = await readFile(path);
-  if (bytes.includes(0)) {
-    inputs.errors.push({ source: path, message: 'binary file (NUL bytes), not a configuration' });
-    return;
-  }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = profilesOfText(text, path, LINUXPTP.has(extension) ? 'linuxptp' : 'ptpconfig');
+  const parsed = profilesOfText(text, path, LINUXPTP.has(extname(path)) ? 'linuxptp' : 'ptpconfig');
   inputs.errors.push(...parsed.errors);
   if (parsed.profiles.length === 0) {
     if (parsed.errors.length > 0) return;
@@ -99,7 +98,8 @@ export function profilesOfText(
 ): { kind: 'ptpconfig' | 'linuxptp'; profiles: ProfileInput[]; errors: SourceWarning[]; holds: string } {
   if (kind === 'linuxptp') {
     // An sa_file holds only [security_association] sections, read by sad.c sad_create, not by config.c.
-    const sections = [...text.matchAll(/^\s*\[([^\]]*)\]\s*$/gm)].map((match) =>
+    // Headers are read line by line, as sad.c does: a pattern crossing lines was quadratic on `[` lines.
+    const sections = [...text.matchAll(/^[^\S\n]*\[([^\]\n]*)\][^\S\n]*$/gm)].map((match) =>
       match[1]!.trim().toLowerCase(),
     );
     if (sections.length > 0 && sections.every((section) => section === 'security_association'))
@@ -110,7 +110,8 @@ export function profilesOfText(
         holds:
           'a security association file (sa_file, read by linuxptp sad.c), not a ptp4l, phc2sys or ts2phc config',
       };
-    const ts2phc = /^\s*(ts2phc\.\S+|\[nmea\])/m.test(text) || basename(file).includes('ts2phc');
+    // Blanks up to the line's end only: `^\s*` ran on through every following blank line, quadratic.
+    const ts2phc = /^[^\S\n]*(ts2phc\.\S+|\[nmea\])/m.test(text) || basename(file).includes('ts2phc');
     const profile = ts2phc
       ? { name: basename(file), ts2phcConf: text }
       : { name: basename(file), ptp4lConf: text };

@@ -4,6 +4,7 @@ import { configEvaluations, profileLabel } from '../rules/facts/config-evaluatio
 import { PackCache } from '../rules/pack-cache.js';
 import type { Suppression } from '../rules/pack-schema.js';
 import { type SuppressedFinding, sortFindings } from '../rules/rule-engine.js';
+import { SuppressionIndex } from '../rules/suppression-index.js';
 import { type LintInputs, profilesOfText, readLintInputs } from './lint-inputs.js';
 import { DEFAULT_LINUXPTP_VERSION, type LinuxptpTarget, linuxptpTarget } from './linuxptp-version.js';
 import { type ProfileSummary, standardPackFor } from './profile-standard.js';
@@ -29,6 +30,8 @@ export interface LintResult {
   suppressed: SuppressedFinding[];
   /** Inputs that could not be linted (exit 2), with file and line. */
   errors: SourceWarning[];
+  /** Entries of a folder passed over (FIFOs, devices, sockets, links to folders): named, no exit 2. */
+  warnings: SourceWarning[];
   skipped: string[];
   /** The linuxptp version asked for, the option table it was checked against, and a notice when they differ. */
   linuxptp: LinuxptpTarget;
@@ -60,6 +63,7 @@ export async function lintText(
       profiles: parsed.profiles,
       files: [{ path: name, kind, profiles: parsed.profiles.length, text }],
       errors,
+      warnings: [],
       skipped: [],
     },
     { ...request, paths: [] },
@@ -71,16 +75,17 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
   const suppressions: Suppression[] = [];
   if (request.suppressionsFile) {
     const file = readSuppressionsFile(request.suppressionsFile);
-    suppressions.push(...file.suppressions);
-    errors.push(...file.errors);
+    append(suppressions, file.suppressions);
+    append(errors, file.errors);
   }
   for (const file of inputs.files) {
     const comments = commentSuppressions(file.text, file.path);
-    suppressions.push(...comments.suppressions);
-    errors.push(...comments.errors);
+    append(suppressions, comments.suppressions);
+    append(errors, comments.errors);
   }
 
   const packCache = new PackCache();
+  const suppressionIndex = new SuppressionIndex(suppressions);
 
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -105,9 +110,9 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
         : 'no ptp4l in this profile: only its options are checked';
     profiles.push({ file: input.file, profile: profileLabel(input), packs, reason });
     for (const reference of packs) {
-      const result = await packCache.get(reference).evaluator.evaluate(evaluations, suppressions);
-      findings.push(...result.findings);
-      suppressed.push(...result.suppressed);
+      const result = await packCache.get(reference).evaluator.evaluate(evaluations, suppressionIndex);
+      append(findings, result.findings);
+      append(suppressed, result.suppressed);
     }
   }
   return {
@@ -117,7 +122,13 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
     findings: sortFindings(findings),
     suppressed,
     errors,
+    warnings: inputs.warnings,
     skipped: inputs.skipped,
     linuxptp,
   };
+}
+
+/** One at a time: spreading 100,000 items into push() overflows the stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

@@ -39,11 +39,18 @@ const SuppressionsFile = z.strictObject({
   suppressions: z.array(Suppression),
 });
 
-/** A `--suppressions` file: `suppressions: [ { rule, reason, match? } ]`; problems are file:line errors. */
+/** A list of rule ids, reasons and matches: 1 MB is thousands of entries. */
+const MAX_SUPPRESSIONS_BYTES = 1024 * 1024;
+
+/**
+ * A `--suppressions` file: `suppressions: [ { rule, reason, match? } ]`; problems (and a file that
+ * cannot be read: missing, not a regular file, over the cap, not UTF-8) are file:line errors.
+ */
 export function readSuppressionsFile(path: string): { suppressions: Suppression[]; errors: SourceWarning[] } {
   try {
     return {
-      suppressions: readYamlFile(path, SuppressionsFile, 'suppressions file').data.suppressions,
+      suppressions: readYamlFile(path, SuppressionsFile, 'suppressions file', MAX_SUPPRESSIONS_BYTES).data
+        .suppressions,
       errors: [],
     };
   } catch (error) {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { closestName } from '../rules/closest-name.js';
 import { PackError } from '../rules/pack-error.js';
 import { resolvePackReference } from '../rules/pack-loader.js';
-import { type Locate, readYamlFile } from '../rules/yaml-file.js';
+import { type Locate, readUserText, readYamlFile } from '../rules/yaml-file.js';
 import { placeholders } from './argument-template.js';
 import { IntentPack, type IntentSet, SLOT_NAMES } from './intent-pack.js';
 
@@ -38,12 +37,16 @@ export function loadIntents(userPacks: readonly string[] = [], options: IntentLo
   };
 }
 
-/** Whether a pack file is an intent pack (`kind: IntentPack`) rather than a rule pack; false when unreadable. */
+/**
+ * Whether a pack file is an intent pack (`kind: IntentPack`) rather than a rule pack; false when it
+ * cannot be read, for the rule pack loader to say why.
+ */
 export function isIntentPackFile(file: string): boolean {
   try {
-    return /^kind:\s*IntentPack\s*$/m.test(readFileSync(file, 'utf8'));
-  } catch {
-    return false;
+    return /^kind:\s*IntentPack\s*$/m.test(readUserText(file, 'pack'));
+  } catch (error) {
+    if (error instanceof PackError) return false;
+    throw error;
   }
 }
 
@@ -83,7 +86,7 @@ function loadResolved(file: string, chain: string[], options: IntentLoadOptions)
     try {
       parent = loadResolved(resolvePackReference(reference, dirname(file)), [...chain, file], options);
     } catch (error) {
-      if (error instanceof PackError && error.detail.startsWith('cannot read')) {
+      if (error instanceof PackError && error.unreadable) {
         const [line, column] = position(['spec', 'extends', index]);
         throw new PackError(file, line, column, `extends "${reference}": ${error.detail} (${error.file})`);
       }
@@ -116,27 +119,17 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Ids are unique, expressions compile, placeholders name declared slots, tools exist. */
+/** Ids are unique, placeholders name declared slots, tools exist. */
 function check(pack: IntentPack, file: string, position: Locate, options: IntentLoadOptions): void {
   const fail = (path: (string | number)[], message: string): never => {
     const [line, column] = position(path);
     throw new PackError(file, line, column, message);
   };
-  const compiles = (expression: string, path: (string | number)[]): void => {
-    try {
-      new RegExp(expression, 'i');
-    } catch (error) {
-      fail(path, `not a regular expression: ${(error as Error).message}`);
-    }
-  };
-  for (const [i, expression] of pack.spec.outOfScope.entries())
-    compiles(expression, ['spec', 'outOfScope', i]);
   const seen = new Set<string>();
   for (const [index, intent] of pack.spec.intents.entries()) {
     const at = ['spec', 'intents', index];
     if (seen.has(intent.id)) fail([...at, 'id'], `duplicate intent id "${intent.id}"`);
     seen.add(intent.id);
-    for (const [i, expression] of intent.patterns.entries()) compiles(expression, [...at, 'patterns', i]);
     const declared = new Set([...intent.slots.required, ...intent.slots.optional]);
     for (const [name, template] of Object.entries(intent.arguments)) {
       for (const slot of placeholders(template)) {

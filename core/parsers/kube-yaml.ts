@@ -1,5 +1,6 @@
-import { type Document, isMap, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { type Document, isMap, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
+import { parseYamlDocuments } from './yaml-documents.js';
 
 /** One Kubernetes object of a YAML stream, with the line it starts at and its YAML document for positions. */
 export interface KubeYamlObject {
@@ -18,29 +19,21 @@ export interface KubeYamlResult {
 
 /**
  * Reads a YAML stream of Kubernetes objects as `kubectl get -o yaml` or a repository holds them: several
- * documents, `kind: List` / `…List` with `items`. Syntax errors become `file:line` errors and the other
- * documents are still read; nothing throws.
+ * documents, `kind: List` / `…List` with `items`. Problems (syntax, duplicate keys, depth, aliases: see
+ * yaml-documents.ts) become `file:line` errors and the other documents are still read; nothing throws.
+ * `maxValues` bounds a file a person wrote (yaml-documents.ts MAX_USER_YAML_VALUES).
  */
-export function parseKubeYaml(text: string, source: string): KubeYamlResult {
-  const lineCounter = new LineCounter();
+export function parseKubeYaml(text: string, source: string, maxValues?: number): KubeYamlResult {
   const objects: KubeYamlObject[] = [];
-  const errors: SourceWarning[] = [];
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  for (const document of Array.isArray(documents) ? documents : [documents]) {
-    if (document.errors.length > 0) {
-      for (const error of document.errors) {
-        const position = lineCounter.linePos(error.pos[0]);
-        errors.push({
-          source,
-          line: position.line,
-          message: `${error.message.split('\n')[0]} (column ${position.col})`,
-        });
-      }
-      continue;
-    }
+  const { documents, problems, lineCounter } = parseYamlDocuments(text, maxValues);
+  const errors: SourceWarning[] = problems.map(({ line, column, message }) => ({
+    source,
+    line,
+    message: `${message} (column ${column})`,
+  }));
+  for (const { document, value: json } of documents) {
     const contents = document.contents;
     if (contents === null) continue;
-    const json = document.toJS({ maxAliasCount: 100 }) as unknown;
     if (isListObject(json) && isMap(contents)) {
       const items = contents.get('items', true);
       if (isSeq(items)) {

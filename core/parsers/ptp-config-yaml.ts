@@ -3,6 +3,7 @@ import type { ZodIssue } from 'zod';
 import { PtpConfig, PtpProfile } from '../model/ptp-config.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parseKubeYaml } from './kube-yaml.js';
+import { MAX_USER_YAML_VALUES } from './yaml-documents.js';
 
 /** Where a profile field is written in the YAML file, and where a block scalar's text starts. */
 export interface FieldPosition {
@@ -38,7 +39,7 @@ export interface PtpConfigYaml {
  * profile field, so a finding about `domainNumber` inside a `ptp4lConf` block points at its own line.
  */
 export function parsePtpConfigYaml(text: string, file: string): PtpConfigYaml {
-  const { objects, errors, lineCounter } = parseKubeYaml(text, file);
+  const { objects, errors, lineCounter } = parseKubeYaml(text, file, MAX_USER_YAML_VALUES);
   const result: PtpConfigYaml = { configs: [], errors, otherKinds: [] };
   for (const { object, line, node } of objects) {
     const kind = (object as { kind?: unknown } | null)?.kind;
@@ -168,14 +169,23 @@ function blockStart(text: string, headerOffset: number, lineCounter: LineCounter
   const header = text.slice(headerOffset, headerEnd);
   const explicit = /^[|>](?:[+-]?(\d)|(\d)[+-]?)/.exec(header);
   const headerLine = lineCounter.linePos(headerOffset).line;
-  const lines = text.slice(headerEnd + 1).split('\n');
-  const firstContent = lines.findIndex((l) => l.trim() !== '');
-  if (firstContent < 0) return undefined;
+  const firstContent = firstNonEmptyLine(text, headerEnd + 1);
+  if (firstContent === undefined) return undefined;
   const parentIndent = leadingSpaces(text.slice(text.lastIndexOf('\n', headerOffset) + 1, headerOffset));
   const indicator = explicit?.[1] ?? explicit?.[2];
-  const indent =
-    indicator !== undefined ? parentIndent + Number(indicator) : leadingSpaces(lines[firstContent]!);
+  const indent = indicator !== undefined ? parentIndent + Number(indicator) : leadingSpaces(firstContent);
   return { firstLine: headerLine + 1, indent };
+}
+
+/** Reads line by line from `start`: splitting the rest of the file for each block scalar was quadratic. */
+function firstNonEmptyLine(text: string, start: number): string | undefined {
+  for (let from = start; ; ) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end < 0 ? text.length : end);
+    if (line.trim() !== '') return line;
+    if (end < 0) return undefined;
+    from = end + 1;
+  }
 }
 
 function leadingSpaces(line: string): number {

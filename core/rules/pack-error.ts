@@ -5,6 +5,8 @@ export class PackError extends Error {
     readonly line: number | undefined,
     readonly column: number | undefined,
     readonly detail: string,
+    /** The file could not be read at all (missing, not a regular file, too large, not UTF-8). */
+    readonly unreadable = false,
   ) {
     super(
       `${file}${line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ''}` : ''}: ${detail}`,

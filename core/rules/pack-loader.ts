@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { closestName } from './closest-name.js';
 import { scopeFacts } from './facts/scope-facts.js';
-import { OPERATOR_NAMES } from './operators.js';
+import { OPERATOR_NAMES, operatorValueProblem } from './operators.js';
 import { PackError } from './pack-error.js';
 import { type Condition, RulePack } from './pack-schema.js';
 import { type Locate, readYamlFile } from './yaml-file.js';
@@ -58,7 +58,7 @@ function loadResolved(file: string, chain: string[]): LoadedPack {
     try {
       parent = loadResolved(resolvePackReference(reference, dirname(file)), [...chain, file]);
     } catch (error) {
-      if (error instanceof PackError && error.detail.startsWith('cannot read')) {
+      if (error instanceof PackError && error.unreadable) {
         const [line, column] = position(['spec', 'extends', index]);
         throw new PackError(file, line, column, `extends "${reference}": ${error.detail} (${error.file})`);
       }
@@ -109,7 +109,7 @@ function duplicateIds(pack: RulePack, file: string, position: Locate): void {
   });
 }
 
-/** Operators, condition references and facts must exist; reported at the rule of this file that uses them. */
+/** Operators, condition references and facts must exist, values suit their operator; reported at the rule of this file that uses them. */
 function check(merged: RulePack, file: string, position: Locate, own: RulePack): void {
   let scope = merged.spec.scope;
   const visit = (condition: Condition, at: (string | number)[]): void => {
@@ -125,6 +125,8 @@ function check(merged: RulePack, file: string, position: Locate, own: RulePack):
       if (!OPERATOR_NAMES.has(condition.operator)) {
         fail([...at, 'operator'], unknownName('operator', condition.operator, [...OPERATOR_NAMES]));
       }
+      const problem = operatorValueProblem(condition.operator, condition.value, merged.spec.parameters);
+      if (problem) fail([...at, 'value'], problem);
       const facts = scopeFacts(scope);
       if (!facts.includes(condition.fact)) {
         fail([...at, 'fact'], `${unknownName('fact', condition.fact, [...facts])} (scope ${scope})`);

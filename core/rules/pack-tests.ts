@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseDuration } from '../duration.js';
+import { walkFolder } from '../io/folder-walk.js';
 import { profilesOfText, readLintInputs } from '../lint/lint-inputs.js';
 import { commentSuppressions } from '../lint/suppressions.js';
 import type { Finding } from '../model/finding.js';
@@ -51,7 +52,7 @@ export async function runPackTestFile(
   try {
     pack = packs.get(packReference);
   } catch (error) {
-    if (!(error instanceof PackError) || !error.detail.startsWith('cannot read')) throw error;
+    if (!(error instanceof PackError) || !error.unreadable) throw error;
     const [line, column] = position(['pack']);
     throw new PackError(file, line, column, `pack "${test.pack}": ${error.detail} (${error.file})`);
   }
@@ -243,23 +244,24 @@ function seen(findings: readonly Finding[], rule: string): string {
   return ` (it found: ${summary})`;
 }
 
-/** The test files under a folder: `*.test.yaml`. */
-export async function packTestFiles(paths: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (path: string): Promise<void> => {
+/**
+ * The test files named, and under folders every `*.test.yaml`; entries of a folder that are not regular
+ * files (FIFOs, devices, sockets, links to folders) are warnings, passed over (core/io/folder-walk.ts).
+ */
+export async function packTestFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; warnings: { source: string; message: string }[] }> {
+  const found: Awaited<ReturnType<typeof packTestFiles>> = { files: [], warnings: [] };
+  for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new PackError(path, undefined, undefined, 'no such file or folder');
     if (!info.isDirectory()) {
-      files.push(path);
-      return;
+      found.files.push(path);
+      continue;
     }
-    const entries = await readdir(path, { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = resolve(path, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (/\.test\.ya?ml$/.test(entry.name)) files.push(full);
-    }
-  };
-  for (const path of paths) await walk(path);
-  return files;
+    const walk = await walkFolder(path, { wanted: (name) => /\.test\.ya?ml$/.test(name) });
+    found.files.push(...walk.files);
+    found.warnings.push(...walk.warnings);
+  }
+  return found;
 }

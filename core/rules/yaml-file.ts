@@ -1,52 +1,64 @@
-import { readFileSync, statSync } from 'node:fs';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType } from 'zod';
+import { FileReadError, readRegularFileSync } from '../io/regular-file.js';
+import { decodeUtf8Text } from '../io/text-encoding.js';
+import { MAX_USER_YAML_VALUES, parseYamlDocuments } from '../parsers/yaml-documents.js';
 import { PackError } from './pack-error.js';
 
 /** A position in a YAML file from a path of keys and indices: [line, column], 1-based. */
 export type Locate = (path: (string | number)[]) => [number | undefined, number | undefined];
 
-const MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * The most a file of ours (a rule or intent pack, a pack's tests with their inline configs, a fault
+ * plan) may be, as a configuration: the largest built-in pack is 30 KB.
+ */
+const MAX_PACK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads a YAML file of ours (a rule pack, a pack's tests) and checks it against its schema; any problem
- * is a PackError with `file:line:column`, found from the path of the offending key.
+ * is a PackError with `file:line:column`, found from the path of the offending key. `what` names the
+ * kind of file ("rule pack") in messages; `maxBytes` caps the bytes read.
  */
 export function readYamlFile<T>(
   file: string,
   schema: ZodType<T>,
   what: string,
+  maxBytes = MAX_PACK_BYTES,
 ): { data: T; position: Locate } {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_BYTES) {
-      throw new PackError(file, undefined, undefined, `larger than ${MAX_BYTES} bytes: not a ${what}`);
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof PackError) throw error;
-    throw new PackError(
-      file,
-      undefined,
-      undefined,
-      `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+  const { documents, problems, lineCounter } = parseYamlDocuments(
+    readUserText(file, what, maxBytes),
+    MAX_USER_YAML_VALUES,
+  );
+  const problem = problems[0];
+  if (problem) throw new PackError(file, problem.line, problem.column, `YAML: ${problem.message}`);
+  if (documents.length > 1) {
+    const { line, col } = lineCounter.linePos(documents[1]!.document.range[0]);
+    throw new PackError(file, line, col, `${withArticle(what)} is one YAML document; another starts here`);
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = document.errors[0];
-  if (syntax) {
-    const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new PackError(file, line, col, `YAML: ${syntax.message.split('\n')[0]}`);
-  }
-  const position: Locate = (path) => positionOf(document, lineCounter, path);
-  const result = schema.safeParse(document.toJS({ maxAliasCount: 100 }));
+  const document = documents[0]?.document;
+  const position: Locate = (path) => (document ? positionOf(document, lineCounter, path) : [1, 1]);
+  const result = schema.safeParse(documents[0]?.value ?? null);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const [line, column] = position(issue.path as (string | number)[]);
     throw new PackError(file, line, column, describeIssue(issue, what));
   }
   return { data: result.data, position };
+}
+
+/** A user's UTF-8 text file of at most `maxBytes`; what keeps it from being read is a PackError marked unreadable. */
+export function readUserText(file: string, what: string, maxBytes = MAX_PACK_BYTES): string {
+  try {
+    return decodeUtf8Text(readRegularFileSync(file, maxBytes, withArticle(what)), file);
+  } catch (error) {
+    if (!(error instanceof FileReadError)) throw error;
+    throw new PackError(file, undefined, undefined, error.reason, true);
+  }
+}
+
+/** "an intent pack", "a rule pack". */
+function withArticle(what: string): string {
+  return `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
 }
 
 function positionOf(

@@ -1,6 +1,18 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { FileReadError, readRegularFileSync } from '../../core/io/regular-file.js';
+import { decodeUtf8Text } from '../../core/io/text-encoding.js';
 import { SourceError } from '../../core/sources/source-error.js';
+
+/** Far above any kubeconfig (a few KB, tens with many contexts and inline certificates). */
+const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
+
+/** A kubeconfig file's text, read safely: a FIFO, a device or a huge file is refused before it is parsed. */
+function kubeconfigText(file: string): string {
+  return decodeUtf8Text(readRegularFileSync(file, MAX_KUBECONFIG_BYTES), file);
+}
 
 /**
  * The kubeconfig as kubectl finds it: the given file, else $KUBECONFIG and ~/.kube/config, else the
@@ -12,12 +24,19 @@ export function loadKubeConfig(kubeconfig: string | undefined, context: string |
   try {
     if (kubeconfig !== undefined) {
       if (!existsSync(kubeconfig)) throw new SourceError(`no kubeconfig at ${kubeconfig}`);
-      config.loadFromFile(kubeconfig);
+      config.loadFromString(kubeconfigText(kubeconfig));
+      config.makePathsAbsolute(dirname(kubeconfig));
     } else {
+      // client-node reads these files itself: each is checked first, so that none can hang or flood it.
+      const files = process.env.KUBECONFIG?.split(delimiter).filter(Boolean) ?? [
+        join(homedir(), '.kube', 'config'),
+      ];
+      for (const file of files) if (existsSync(file)) kubeconfigText(file);
       config.loadFromDefault();
     }
   } catch (error) {
     if (error instanceof SourceError) throw error;
+    if (error instanceof FileReadError) throw new SourceError(`cannot read the kubeconfig ${error.message}`);
     throw new SourceError(
       `cannot read the kubeconfig${kubeconfig ? ` ${kubeconfig}` : ''}: ${(error as Error).message.split('\n')[0]}`,
     );

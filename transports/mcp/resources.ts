@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { severityRank } from '../../core/model/finding.js';
 import { NodeStatus } from '../../core/model/node-status.js';
@@ -8,6 +7,7 @@ import type { ToolContext } from './tool.js';
 
 /** The pack loader comes with the first read of a pack (it brings the YAML parser). */
 const packs = () => import('../../core/rules/pack-loader.js');
+const packFiles = () => import('../../core/rules/yaml-file.js');
 
 const json = (uri: string, value: unknown) => ({
   contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }],
@@ -34,12 +34,14 @@ export function registerResources(server: McpServer, context: () => ToolContext)
       const { builtInPackNames, resolvePackReference } = await packs();
       const name = String(pack);
       if (!builtInPackNames().includes(name)) throw new Error(`no built-in rule pack "${name}"`);
+      // Capped and checked as every pack is, though it comes with the package: a link could stand there.
+      const text = (await packFiles()).readUserText(resolvePackReference(name), 'rule pack');
       return {
         contents: [
           {
             uri: uri.href,
             mimeType: 'application/yaml',
-            text: readFileSync(resolvePackReference(name), 'utf8'),
+            text,
           },
         ],
       };

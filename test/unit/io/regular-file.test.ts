@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => socketServer.close(() => resolve())));
 
 const readers = {
-  sync: (file: string, max: number) => Promise.resolve().then(() => readRegularFileSync(file, max)),
+  sync: (file: string, max: number, what?: string) =>
+    Promise.resolve().then(() => readRegularFileSync(file, max, what)),
   async: readRegularFile,
 };
 
@@ -47,6 +48,18 @@ describe.each(Object.entries(readers))('%s reader', (_name, read) => {
     expect(failure).toBeInstanceOf(FileReadError);
     expect((failure as FileReadError).message).toBe(
       `${path(name)}: ${reason}${reason.startsWith('is') ? ': not read' : ''}`,
+    );
+  });
+
+  it('names the kind of file a cap is for, and the size stat tells of a regular file', async () => {
+    await expect(read(path('big.conf'), 512, 'a token file')).rejects.toThrow(
+      `${path('big.conf')}: larger than a token file can be (512 bytes): not read (it is 1000 bytes)`,
+    );
+  });
+
+  it('caps the bytes actually read, not the size stat reports (0 for /proc files)', async () => {
+    await expect(read('/proc/self/maps', 10)).rejects.toThrow(
+      '/proc/self/maps: larger than 10 bytes: not read',
     );
   });
 

@@ -2,7 +2,7 @@ import { DEFAULT_LINUXPTP_VERSION, lintConfigs } from '../../../core/lint/lint-r
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
 import { SEVERITIES } from '../../../core/model/finding.js';
 import { packageVersion } from '../../../core/package-root.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { renderGithub } from '../format/lint/lint-github.js';
 import { renderJunit } from '../format/lint/lint-junit.js';
@@ -64,6 +64,9 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   else if (format === 'junit') io.stdout(renderJunit(result, failOn));
   else if (format === 'github') io.stdout(renderGithub(result, failOn));
   else io.stdout(renderLintText(result, failOn));
+  // Entries of a folder passed over (a FIFO, a device, a link to a folder): on stderr whatever the format.
+  for (const warning of result.warnings)
+    io.stderr(`ptp-mcp: warning: ${warning.source}: ${warning.message}\n`);
   if (result.errors.length > 0) {
     // Machine formats keep stdout clean; the errors also go to stderr so a CI log shows them.
     if (format !== 'text')
@@ -80,9 +83,9 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
 function phcsOf(values: string[]): Record<string, number> {
   const phcs: Record<string, number> = {};
   for (const value of values) {
-    const match = /^([\w.@:-]{1,64})=(\d{1,4})$/.exec(value);
+    const match = /^([\w.@:-]{1,64})=(.*)$/.exec(value);
     if (!match) throw new CliError(`--phc ${value}: expected IFACE=INDEX, e.g. --phc ens3f0=7\n${USAGE}`);
-    phcs[match[1]!] = Number(match[2]);
+    phcs[match[1]!] = numberOption(match[2], `phc ${match[1]}=INDEX`, NUMBER_OPTIONS.phcIndex)!;
   }
   return phcs;
 }

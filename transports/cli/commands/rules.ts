@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseDuration } from '../../../core/duration.js';
 import { readLintInputs } from '../../../core/lint/lint-inputs.js';
 import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/lint-run.js';
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
@@ -12,7 +11,7 @@ import { PackScope, RulePack } from '../../../core/rules/pack-schema.js';
 import { RulePackTest } from '../../../core/rules/pack-test-schema.js';
 import { packTestFiles, runPackTestFile } from '../../../core/rules/pack-tests.js';
 import type { Evaluation, EvaluationsByScope } from '../../../core/rules/rule-engine.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import { renderPackTests } from '../format/pack-tests-text.js';
@@ -117,7 +116,8 @@ export async function rulesTestCommand(argv: string[], io: CliIo, app: CliApp): 
   if (values.help) return usage(io, TEST_USAGE);
   if (positionals.length === 0) throw new CliError(`rules test needs test files or folders\n${TEST_USAGE}`);
   const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
-  const files = await packTestFiles(positionals);
+  const { files, warnings } = await packTestFiles(positionals);
+  for (const warning of warnings) io.stderr(`ptp-mcp: warning: ${warning.source}: ${warning.message}\n`);
   if (files.length === 0) throw new CliError(`no *.test.yaml in ${positionals.join(', ')}`);
   const cache = new PackCache();
   const runtimeFacts = async (request: { source: string; node?: string; lastMs?: number }) =>
@@ -180,6 +180,8 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp):
   let evaluations: EvaluationsByScope;
   if (positionals.length === 1) {
     const inputs = await readLintInputs(positionals);
+    for (const warning of inputs.warnings)
+      io.stderr(`ptp-mcp: warning: ${warning.source}: ${warning.message}\n`);
     const error = inputs.errors[0];
     if (error)
       throw new CliError(
@@ -202,9 +204,7 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp):
   } else {
     if (values.source === undefined)
       throw new CliError(`rules facts needs a config file or --source\n${FACTS_USAGE}`);
-    const lastMs = values.last === undefined ? undefined : parseDuration(values.last);
-    if (values.last !== undefined && lastMs === undefined)
-      throw new CliError(`--last takes a duration such as 10m or 1h (got "${values.last}")`);
+    const lastMs = numberOption(values.last, 'last', NUMBER_OPTIONS.window);
     evaluations = (
       await (await app.service()).runtimeFacts({ source: values.source, node: values.node, lastMs })
     ).evaluations;
