@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regexProblem } from '../rules/user-regex.js';
 
 /** What the matcher can find in a question; an intent declares the ones it uses. */
 export const SLOT_NAMES = [
@@ -30,6 +31,15 @@ export const ArgumentValue = z.custom<ArgumentValue>(
   'a string (with {{slot}} placeholders), a number, a boolean, or a list of strings',
 );
 
+/** A case-insensitive regular expression over a question: it must compile and backtrack boundedly. */
+const Pattern = z
+  .string()
+  .min(1)
+  .superRefine((source, context) => {
+    const problem = regexProblem(source, 'i');
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
 const INTENT_ID = /^[a-z0-9][a-z0-9._/-]*$/;
 
 export const Intent = z
@@ -39,7 +49,7 @@ export const Intent = z
     /** Questions it answers: documentation, test cases, and the suggestions when nothing matches. */
     examples: z.array(z.string().min(1)).min(1),
     /** Regular expressions (case-insensitive) over the question in lower case, slot values as `{node}`. */
-    patterns: z.array(z.string().min(1)).default([]),
+    patterns: z.array(Pattern).default([]),
     /** Words or phrases and their weights; a word also matches its inflections and one-letter typos. */
     keywords: z
       .record(
@@ -93,7 +103,7 @@ export const IntentPack = z.strictObject({
     extends: z.array(z.string()).default([]),
     scoring: Scoring.prefault({}),
     /** Questions no intent may answer (requests to change something): suggestions only. */
-    outOfScope: z.array(z.string().min(1)).default([]),
+    outOfScope: z.array(Pattern).default([]),
     /** An intent with the id of an inherited one replaces it. */
     intents: z.array(Intent).default([]),
   }),

@@ -1,5 +1,7 @@
 import type { OperatorEvaluator } from 'json-rules-engine';
 import { parseDuration } from '../duration.js';
+import { resolveFactPath } from './fact-path.js';
+import { regexProblem, userRegex } from './user-regex.js';
 
 /** json-rules-engine's own operators (engine-default-operators). */
 export const ENGINE_OPERATORS = [
@@ -59,11 +61,9 @@ export const DOMAIN_OPERATORS: Record<string, OperatorEvaluator<unknown, unknown
     const bounds = range(value);
     return number !== undefined && bounds !== undefined && (number < bounds[0] || number > bounds[1]);
   },
-  /** value: a regular expression (string). */
-  matches: (fact, value) =>
-    typeof fact === 'string' && typeof value === 'string' && new RegExp(value).test(fact),
-  notMatches: (fact, value) =>
-    typeof fact === 'string' && typeof value === 'string' && !new RegExp(value).test(fact),
+  /** value: a regular expression (string); one regexProblem refuses never matches (only a fact can be one). */
+  matches: (fact, value) => typeof fact === 'string' && patternOf(value)?.test(fact) === true,
+  notMatches: (fact, value) => typeof fact === 'string' && patternOf(value)?.test(fact) === false,
   /** value: a list; the fact (a number or string) equals one of them, comparing numerically when both are numbers. */
   oneOf: (fact, value) => Array.isArray(value) && value.some((item) => looseEqual(fact, item)),
   notOneOf: (fact, value) =>
@@ -116,6 +116,32 @@ export const DOMAIN_OPERATORS: Record<string, OperatorEvaluator<unknown, unknown
     );
   },
 };
+
+function patternOf(value: unknown): RegExp | undefined {
+  return typeof value === 'string' ? userRegex(value) : undefined;
+}
+
+/**
+ * Why a condition's value cannot serve its operator, or undefined: checked when a pack loads. A value
+ * naming a pack parameter (`{ fact: param, path: $.name }`) is checked as the parameter; one naming
+ * another fact is known only at run time.
+ */
+export function operatorValueProblem(
+  operator: string,
+  value: unknown,
+  parameters: Record<string, unknown>,
+): string | undefined {
+  if (operator !== 'matches' && operator !== 'notMatches') return undefined;
+  let pattern = value;
+  if (typeof value === 'object' && value !== null && 'fact' in value) {
+    const { fact, path } = value as { fact: unknown; path?: unknown };
+    if (fact !== 'param') return undefined;
+    pattern = typeof path === 'string' ? resolveFactPath(parameters, path) : parameters;
+  }
+  return typeof pattern === 'string'
+    ? regexProblem(pattern)
+    : `${operator} takes a regular expression (a string)`;
+}
 
 function looseEqual(a: unknown, b: unknown): boolean {
   const [x, y] = [asNumber(a), asNumber(b)];

@@ -60,6 +60,16 @@ describe('bad rule packs are refused with file:line:column (rules validate, lint
       /duplicate-id.yaml:15:11: duplicate rule id "team\/a"/,
     ],
     ['not-a-pack.yaml', 'just: a map\n', /not-a-pack.yaml:1:1: apiVersion: /],
+    [
+      'bad-regex.yaml',
+      `${PACK_HEAD}  rules:\n${RULE('team/a', 'matches').replace('value: 30', "value: '^(pi|linreg'")}`,
+      /bad-regex.yaml:13:\d+: invalid regular expression: Unterminated group$/m,
+    ],
+    [
+      'nested-regex.yaml',
+      `${PACK_HEAD}  conditions:\n    servo: { fact: profile, path: $.global.clock_servo, operator: notMatches, value: '^(\\w+_?)+$' }\n`,
+      /nested-regex.yaml:8:86: invalid regular expression: "\(\\w\+_\?\)\+" repeats a group that repeats itself/,
+    ],
   ];
   for (const [name, text, message] of cases) {
     it(name, () => {
@@ -85,7 +95,7 @@ describe('bad rule packs are refused with file:line:column (rules validate, lint
     const missing = write('missing-parent.yaml', `${PACK_HEAD}  extends: [no-such-pack]\n`);
     expectRefused(
       ['rules', 'validate', missing],
-      /missing-parent.yaml:7:13: extends "no-such-pack": cannot read: ENOENT/,
+      /missing-parent.yaml:7:13: extends "no-such-pack": no such file/,
     );
     const wrongFact = write(
       'wrong-fact.yaml',
@@ -97,8 +107,33 @@ describe('bad rule packs are refused with file:line:column (rules validate, lint
     );
   });
 
+  it('an intent pack pattern that does not compile', () => {
+    const intents = write(
+      'bad-intents.yaml',
+      `apiVersion: ptp-mcp/v1
+kind: IntentPack
+metadata: { name: team }
+spec:
+  intents:
+    - id: team/x
+      description: x
+      examples: [x]
+      patterns: ['\\bx\\b', '[x']
+      tool: diagnose
+`,
+    );
+    expectRefused(
+      ['rules', 'validate', intents],
+      /bad-intents.yaml:9:27: spec.intents.0.patterns.1: invalid regular expression: Unterminated character class$/m,
+    );
+    expectRefused(
+      ['ask', 'what is x?', '--intents', intents],
+      /bad-intents.yaml:9:27: spec.intents.0.patterns.1: invalid regular expression/,
+    );
+  });
+
   it('a pack given by a name that is not built in', () => {
-    expectRefused(['rules', 'validate', 'no-such-pack'], /rules\/no-such-pack.yaml: cannot read: ENOENT/);
+    expectRefused(['rules', 'validate', 'no-such-pack'], /rules\/no-such-pack.yaml: no such file/);
   });
 });
 
@@ -122,7 +157,7 @@ describe('bad configurations are refused by lint with exit 2, nothing crashes', 
 
   it('a file that is not a configuration at all (binary), and a missing one', () => {
     const binary = write('ptp4l.conf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
-    expect(runBuiltCli(['lint', binary]).stdout).toContain('binary file (NUL bytes), not a configuration');
+    expect(runBuiltCli(['lint', binary]).stdout).toContain('is binary data (NUL bytes), not UTF-8 text');
     expect(runBuiltCli(['lint', binary]).code).toBe(2);
     const missing = runBuiltCli(['lint', join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(2);
@@ -133,7 +168,7 @@ describe('bad configurations are refused by lint with exit 2, nothing crashes', 
     const big = write('huge.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: b\n'));
     const { code, stdout } = runBuiltCli(['lint', big]);
     expect(code).toBe(2);
-    expect(stdout).toContain('52.4 MB: larger than a configuration can be (4 MB), not read');
+    expect(stdout).toContain('larger than a configuration can be (4 MB): not read (it is 50 MB)');
   });
 
   it('an unknown option value of the CLI', () => {
@@ -145,6 +180,78 @@ describe('bad configurations are refused by lint with exit 2, nothing crashes', 
       ['lint', 'fixtures/lint', '--fail-on', 'high'],
       /--fail-on must be one of critical, moderate, minor, info/,
     );
+    expectRefused(
+      ['rules', 'schema', '--kind', 'rule'],
+      /--kind must be one of pack, test, intents \(got "rule"\)/,
+    );
+    expectRefused(
+      ['rules', 'facts', '--source', 'demo', '--scope', 'host'],
+      /--scope must be one of ptp4lProfile, port, option, commandLine, node, process, cluster \(got "host"\)/,
+    );
+    expectRefused(['diagnose', '--format', 'yaml'], /--format must be one of text, json \(got "yaml"\)/);
+  });
+
+  it('a numeric option out of its range, negative or not a number: the option, its range and the value', () => {
+    const log = write('daemon.log', 'ptp4l[100.000]: selected /dev/ptp0 as PTP clock\n');
+    const out = join(dir, 'not-recorded');
+    const cases: [string[], string][] = [
+      [['logs', 'analyze', log, '--jobs', '-5'], '--jobs must be an integer from 1 to 64 (got "-5")'],
+      [['logs', 'analyze', log, '--jobs=-5'], '--jobs must be an integer from 1 to 64 (got "-5")'],
+      [['logs', 'analyze', log, '--jobs', '1.5'], '--jobs must be an integer from 1 to 64 (got "1.5")'],
+      [
+        ['logs', 'analyze', log, '--year', '99999999'],
+        '--year must be an integer from 1970 to 9999 (got "99999999")',
+      ],
+      [['diagnose', '--year', '99999999'], '--year must be an integer from 1970 to 9999 (got "99999999")'],
+      [['diagnose', '--last', '0s'], '--last takes a duration from 1s to 366d, such as 10m or 1h (got "0s")'],
+      [
+        ['diagnose', '--last', '-10m'],
+        '--last takes a duration from 1s to 366d, such as 10m or 1h (got "-10m")',
+      ],
+      [
+        ['rules', 'facts', '--source', 'demo', '--last', 'soon'],
+        '--last takes a duration from 1s to 366d, such as 10m or 1h (got "soon")',
+      ],
+      [
+        ['lint', 'fixtures/lint/good', '--phc', 'ens3f0=99999'],
+        '--phc ens3f0=INDEX must be an integer from 0 to 9999 (got "99999")',
+      ],
+      [
+        ['lint', 'fixtures/lint/good', '--phc', 'ens3f0=-1'],
+        '--phc ens3f0=INDEX must be an integer from 0 to 9999 (got "-1")',
+      ],
+      [
+        ['lint', 'fixtures/lint/good', '--linuxptp-version', '-5'],
+        '--linuxptp-version: linuxptp version takes a release such as 4.4 (got "-5")',
+      ],
+      [['serve', '--http', '--port', '70000'], '--port must be an integer from 0 to 65535 (got "70000")'],
+      [
+        ['serve', '--stdio', '--watch-interval', '1ms'],
+        '--watch-interval takes a duration from 100ms to 24h, such as 30s (got "1ms")',
+      ],
+      [
+        ['serve', '--http', '--events-listen', '127.0.0.1:65536'],
+        '--events-listen PORT must be an integer from 0 to 65535 (got "65536")',
+      ],
+      [
+        ['diagnose', '--source-timeout', '-5'],
+        '--source-timeout takes a duration from 1ms to 24h, such as 120s or 5m (got "-5")',
+      ],
+      [['simulate', '--nodes', '0'], '--nodes must be an integer from 1 to 10000 (got "0")'],
+      [['simulate', '--port', '-1'], '--port must be an integer from 0 to 65535 (got "-1")'],
+      [
+        ['snapshot', 'record', '--out', out, '--since', '400d'],
+        '--since takes a duration from 1s to 366d, such as 10m or 1h (got "400d")',
+      ],
+      [
+        ['snapshot', 'record', '--out', out, '--tail-lines', '-1'],
+        '--tail-lines must be an integer from 1 to 10000000 (got "-1")',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const { stderr } = expectRefused(args, /./);
+      expect(stderr, args.join(' ')).toContain(`ptp-mcp: ${message}`);
+    }
   });
 
   it('an unknown command, or a group of commands without one of its own: what there is instead', () => {

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { parseDuration } from '../../core/duration.js';
 import { CliError } from './cli-error.js';
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-/** node:util parseArgs with errors turned into CliError (exit 2) instead of a stack trace. */
-/** Parses a command's options; with `maxPositionals`, more arguments than that are refused. */
+/**
+ * Parses a command's options (node:util parseArgs, its errors a CliError: exit 2, no stack trace); with
+ * `maxPositionals`, more arguments than that are refused.
+ */
 export function parseCommandArgs<T extends OptionSpec>(
   argv: string[],
   options: T,
@@ -15,7 +18,12 @@ export function parseCommandArgs<T extends OptionSpec>(
     typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
   >;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${usage}`);
   }
@@ -23,6 +31,23 @@ export function parseCommandArgs<T extends OptionSpec>(
     throw new CliError(`unexpected argument "${parsed.positionals[maxPositionals]}"\n${usage}`);
   }
   return parsed;
+}
+
+/**
+ * `--jobs -5` as `--jobs=-5`: parseArgs takes a value starting with a dash for an option ("ambiguous"),
+ * but no option of ours is a dash and a digit, so it is the value, and the range check names the mistake.
+ */
+function joinNegativeValues(argv: string[], options: OptionSpec): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([\w-]+)$/.exec(argv[i]!)?.[1];
+    const next = argv[i + 1];
+    if (name && options?.[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else joined.push(argv[i]!);
+  }
+  return joined;
 }
 
 export function oneOf<T extends string>(
@@ -36,8 +61,58 @@ export function oneOf<T extends string>(
   throw new CliError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-export function integerOption(value: string | undefined, name: string): number | undefined {
+/** What a numeric option accepts (durations as text, e.g. "1s"): the message names the kind and the range. */
+export type NumberSpec =
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'duration'; min: string; max: string; example: string };
+
+/**
+ * The ranges of the CLI's numeric options, chosen to catch typos (an extra digit, a minus sign) while
+ * allowing anything a PTP deployment can need.
+ */
+export const NUMBER_OPTIONS = {
+  /**
+   * The year of log lines that carry none (syslog, klog). linuxptp's own times are Unix time (never
+   * before 1970); past four digits Date.UTC and ISO 8601 output break ("Invalid time value").
+   */
+  year: { kind: 'integer', min: 1970, max: 9999 },
+  /** Worker threads for one log file: a few per core helps; past 64 each only adds its memory. */
+  jobs: { kind: 'integer', min: 1, max: 64 },
+  /**
+   * A TCP port; 0 lets the system pick a free one (the URL printed says which, and the event listener
+   * tells the publisher the port it got).
+   */
+  port: { kind: 'integer', min: 0, max: 65535 },
+  /** Simulated fleet size: bench/fleet goes to 2,000; a PTP cluster has tens to hundreds of nodes. */
+  nodes: { kind: 'integer', min: 1, max: 10_000 },
+  /** Lines of each log kept by `snapshot record`: 10 million daemon lines are about a gigabyte. */
+  tailLines: { kind: 'integer', min: 1, max: 10_000_000 },
+  /** /dev/ptpN as ethtool -T prints it: the kernel numbers clocks from 0, a host has a few dozen. */
+  phcIndex: { kind: 'integer', min: 0, max: 9999 },
+  /** A window back from the end of the data (--last, --since): a second to a year of logs. */
+  window: { kind: 'duration', min: '1s', max: '366d', example: '10m or 1h' },
+  /** Re-evaluation of MCP resources: fast enough for tests, at most daily. */
+  watchInterval: { kind: 'duration', min: '100ms', max: '24h', example: '30s' },
+  /** The deadline of a whole read of a cluster: up to a day; beyond that a deadline bounds nothing. */
+  sourceTimeout: { kind: 'duration', min: '1ms', max: '24h', example: '120s or 5m' },
+} as const satisfies Record<string, NumberSpec>;
+
+/**
+ * A numeric option checked against its spec: an integer as is, a duration in milliseconds; undefined
+ * when not given. A value outside the range is a CliError that names the option, the range and the value.
+ */
+export function numberOption(value: string | undefined, name: string, spec: NumberSpec): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw new CliError(`--${name} must be an integer (got "${value}")`);
-  return Number(value);
+  if (spec.kind === 'integer') {
+    const number = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+    if (!(number >= spec.min && number <= spec.max))
+      throw new CliError(`--${name} must be an integer from ${spec.min} to ${spec.max} (got "${value}")`);
+    return number;
+  }
+  const ms = parseDuration(value);
+  if (ms === undefined || ms < parseDuration(spec.min)! || ms > parseDuration(spec.max)!)
+    throw new CliError(
+      `--${name} takes a duration from ${spec.min} to ${spec.max}, such as ${spec.example} (got "${value}")`,
+    );
+  return ms;
 }

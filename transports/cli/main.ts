@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { FileReadError } from '../../core/io/regular-file.js';
 import { packageVersion } from '../../core/package-root.js';
 import { PackError } from '../../core/rules/pack-error.js';
 import type { PtpService } from '../../core/service.js';
@@ -46,8 +47,8 @@ commands:
 
 Sources (--source): demo, scenario:NAME, dir:PATH, cluster (the kubeconfig's current context),
 cluster:CONTEXT. A cluster is reached with --kubeconfig FILE (else $KUBECONFIG, ~/.kube/config, or the
-pod's service account), --context NAME and --namespace NS (default openshift-ptp), options every
-command accepts.
+pod's service account), --context NAME, --namespace NS (default openshift-ptp) and --source-timeout
+DURATION (the deadline of a whole read, default 120s), options every command accepts.
 
 Run "ptp-mcp <command> --help" for the options of a command.
 `;
@@ -87,14 +88,21 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
     let made: Promise<PtpService> | undefined;
     const app: CliApp = {
       kube,
-      service: () =>
+      service: (options = {}) =>
         (made ??= service
           ? Promise.resolve(service)
-          : import('../../core/container.js').then((m) => m.createService({ kube }))),
+          : import('../../core/container.js').then((m) =>
+              m.createService({ kube, partialSnapshots: options.partial }),
+            )),
     };
     return await command(rest, io, app);
   } catch (error) {
-    if (error instanceof CliError || error instanceof SourceError || error instanceof PackError) {
+    if (
+      error instanceof CliError ||
+      error instanceof SourceError ||
+      error instanceof PackError ||
+      error instanceof FileReadError
+    ) {
       io.stderr(`ptp-mcp: ${error.message}\n`);
       return error instanceof CliError ? error.exitCode : 2;
     }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { readYamlFile } from '../../../core/rules/yaml-file.js';
 import { FaultPlan } from '../../../simulate/faults.js';
 import { startSimulator } from '../../../simulate/simulator.js';
-import { integerOption, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, parseCommandArgs } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
@@ -43,12 +43,14 @@ export async function simulateCommand(argv: string[], io: CliIo, app: CliApp): P
     : values.scenario
       ? `scenario:${values.scenario}`
       : 'demo';
+  const nodes = numberOption(values.nodes, 'nodes', NUMBER_OPTIONS.nodes);
+  const port = numberOption(values.port, 'port', NUMBER_OPTIONS.port) ?? 0;
   const faults = values.faults ? readYamlFile(values.faults, FaultPlan, 'fault plan').data : undefined;
   const simulator = await startSimulator({
     source: (await app.service()).openSource(spec),
-    nodes: integerOption(values.nodes, 'nodes'),
+    nodes,
     host,
-    port: integerOption(values.port, 'port') ?? 0,
+    port,
     faults,
   });
   if (values['kubeconfig-out'])
