@@ -16,12 +16,19 @@ export interface KubeApiServerOptions {
   faults?: FaultPlan;
   /** The cluster's "now" for sinceSeconds: the end of its data, never this machine's clock. */
   now?: number;
+  /**
+   * The server dies after answering this many requests (an API server killed mid-read): the request
+   * past it has its connection reset, and later ones are refused (the port is closed).
+   */
+  stopAfterRequests?: number;
 }
 
 export interface KubeApiServer {
   url: string;
   /** Requests served, by kind: what a client costs the API server. */
   stats: { requests: number; byKind: Record<string, number> };
+  /** Stops as a killed API server does: open connections reset, new ones refused. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +53,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     cluster.objects.get(resource)!.filter((o) => resource !== 'pods' || !missingPods.has(nodeOfPod(o) ?? ''));
 
   const server = createServer((request, response) => {
+    if (stopped(request.socket)) return;
     handle(request, response).catch((error: Error) => {
       if (!response.headersSent) status(response, 500, 'InternalError', error.message);
       else response.destroy();
@@ -56,6 +64,22 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      execSockets.close();
+      for (const socket of sockets) socket.destroy();
+    });
+    return stopping;
+  };
+  /** Past `stopAfterRequests` the server dies: this request's connection is reset. */
+  const stopped = (socket: Socket) => {
+    if (options.stopAfterRequests === undefined || stats.requests < options.stopAfterRequests) return false;
+    socket.destroy();
+    void stop();
+    return true;
+  };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulated');
@@ -185,6 +209,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     handleProtocols: (protocols) => (protocols.has('v4.channel.k8s.io') ? 'v4.channel.k8s.io' : false),
   });
   server.on('upgrade', (request, socket, head) => {
+    if (stopped(socket as Socket)) return;
     const url = new URL(request.url ?? '/', 'http://simulated');
     const exec = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/.exec(url.pathname);
     count(exec ? 'exec' : 'upgrade');
@@ -215,12 +240,8 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
   return {
     url: `http://${host}:${address.port}`,
     stats,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        execSockets.close();
-        server.close(() => resolve());
-      }),
+    stop,
+    close: stop,
   };
 }
 

@@ -14,6 +14,8 @@ export interface SimulatorOptions {
   host?: string;
   port?: number;
   faults?: FaultPlan;
+  /** The API server dies after this many requests (see KubeApiServerOptions). */
+  stopAfterRequests?: number;
   /** The bearer token; a random one by default. */
   token?: string;
 }
@@ -44,6 +46,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     host: options.host,
     port: options.port,
     faults: options.faults,
+    stopAfterRequests: options.stopAfterRequests,
     now: Number.isNaN(recordedAt) ? undefined : recordedAt,
   });
   return {

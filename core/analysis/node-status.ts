@@ -57,7 +57,8 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
     })),
     recommendation: { priority: node.recommendation.priority, missing: node.recommendation.missing },
     daemonPod: node.daemonPod,
-    hasData: node.logs !== null,
+    hasData: hasStateData(node),
+    unread: node.unread,
     syncState: sync.state,
     syncSource: sync.source,
     timeRange: node.logs?.timeRange ?? { first: null, last: null },
@@ -86,6 +87,15 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
     faults: faults.slice(-MAX_FAULTS),
     faultsOmitted: Math.max(0, faults.length - MAX_FAULTS),
   };
+}
+
+/**
+ * A line of the node's daemon log was read: the faults, ports, offsets and episodes that judge a node
+ * come from it, so metrics or events alone do not make a node judged. A log that exists but gave no line
+ * (a read refused at once, an empty file) says nothing of the node.
+ */
+function hasStateData(node: NodeSnapshot): boolean {
+  return (node.logs ? node.logs.lines.total - node.logs.lines.blank : 0) > 0;
 }
 
 function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: AnalysisWindow): ProcessStatus {

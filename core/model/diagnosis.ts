@@ -15,8 +15,18 @@ export const Diagnosis = z.object({
   packs: z.array(z.object({ name: z.string(), version: z.string(), file: z.string() })),
   findings: z.array(Finding),
   suppressed: z.array(z.object({ finding: Finding, reason: z.string() })),
-  /** The worst severity among the findings of each node, and of the whole cluster. */
-  health: z.object({ cluster: Health, nodes: z.record(z.string(), Health) }),
+  /**
+   * The worst severity among the findings of each node, and of the whole cluster; UNKNOWN at least for
+   * a node of which no line of its daemon log could be read, and for a cluster with such a node.
+   */
+  health: z.object({
+    cluster: Health,
+    nodes: z.record(z.string(), Health),
+    /** The nodes of which no line of their daemon log could be read (NodeStatus.hasData false). */
+    unknown: z.array(z.string()),
+  }),
+  /** How long reading the source took (requests, retries and log streams), in ms. */
+  readMs: z.number(),
   warnings: z.array(SourceWarning),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;

@@ -4,7 +4,12 @@ export const SEVERITIES = ['critical', 'moderate', 'minor', 'info'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const HEALTH_STATES = ['HEALTHY', 'MINOR', 'MODERATE', 'CRITICAL'] as const;
+/**
+ * Best first. UNKNOWN is a node (or cluster) whose daemon log could not be read: it ranks
+ * above HEALTHY (never healthy without data) and below any finding of minor or worse, which is a fault
+ * known for certain; the nodes without data are counted apart (Diagnosis health.unknown).
+ */
+export const HEALTH_STATES = ['HEALTHY', 'UNKNOWN', 'MINOR', 'MODERATE', 'CRITICAL'] as const;
 export const Health = z.enum(HEALTH_STATES);
 export type Health = z.infer<typeof Health>;
 
@@ -57,9 +62,26 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
 
-/** Health is the worst severity among the findings; info findings do not degrade it. */
-export function healthOf(findings: readonly Pick<Finding, 'severity'>[]): Health {
-  let worst = 0;
-  for (const finding of findings) worst = Math.max(worst, SEVERITY_RANK[finding.severity]);
-  return HEALTH_STATES[worst] ?? 'HEALTHY';
+const HEALTH_OF_SEVERITY: Record<Severity, Health> = {
+  info: 'HEALTHY',
+  minor: 'MINOR',
+  moderate: 'MODERATE',
+  critical: 'CRITICAL',
+};
+
+export function healthRank(health: Health): number {
+  return HEALTH_STATES.indexOf(health);
+}
+
+/**
+ * Health is the worst severity among the findings (info findings do not degrade it); without data
+ * (`unknown`) it is at least UNKNOWN, never HEALTHY.
+ */
+export function healthOf(findings: readonly Pick<Finding, 'severity'>[], unknown = false): Health {
+  let worst: Health = unknown ? 'UNKNOWN' : 'HEALTHY';
+  for (const finding of findings) {
+    const health = HEALTH_OF_SEVERITY[finding.severity];
+    if (healthRank(health) > healthRank(worst)) worst = health;
+  }
+  return worst;
 }

@@ -92,7 +92,13 @@ export const NodeStatus = z.object({
   profiles: z.array(ProfileStatus),
   recommendation: z.object({ priority: z.number().nullable(), missing: z.array(z.string()) }),
   daemonPod: DaemonPod.nullable(),
+  /**
+   * A line of the node's daemon log was read (the source of its faults, ports, offsets and episodes).
+   * Without one its health is at least UNKNOWN, whatever its metrics say.
+   */
   hasData: z.boolean(),
+  /** What of the node the source tried and could not read, and why, one line each. */
+  unread: z.array(z.string()),
   /** The node's own synchronization state and which process says it (T-BC/T-GM status, else the ptp4l follower). */
   syncState: SyncState,
   syncSource: z.string().nullable(),

@@ -53,7 +53,70 @@ export function kubeRequestError(
     return new KubeRequestError(what, status, `not found (404)${message ? `: ${message}` : ''}`);
   if (status !== undefined)
     return new KubeRequestError(what, status, `HTTP ${status}${message ? `: ${message}` : ''}`);
-  return new KubeRequestError(what, undefined, (error as Error)?.message?.split('\n')[0] ?? String(error));
+  return new KubeRequestError(what, undefined, transportFailure(error));
+}
+
+/** Node's TLS verification codes (tls.TLSSocket authorizationError) and OpenSSL's own. */
+const TLS_CODE =
+  /^(TLS$|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_|ERR_SSL_|EPROTO$)/;
+const TLS_MESSAGE = /certificate|self[- ]signed|\bSSL\b|\bTLS\b/i;
+const SYSTEM_CODE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT)\b/;
+
+/**
+ * Why a request got no HTTP answer, named: connection refused, DNS, TLS, reset, unreachable, time-out.
+ * The code is looked for on the error and its causes (node-fetch, ws and undici nest them differently).
+ */
+export function transportFailure(error: unknown): string {
+  const system = systemError(error);
+  const detail = (error as Error)?.message?.split('\n')[0] ?? String(error);
+  // The exec socket's error keeps only the message of the system error (`connect ECONNREFUSED host:port`).
+  const code =
+    system?.code ?? SYSTEM_CODE.exec(detail)?.[1] ?? (TLS_MESSAGE.test(detail) ? 'TLS' : undefined);
+  // node-fetch keeps the code of the system error but not its address: the message has it.
+  const where = system?.address
+    ? `${system.address}${system.port !== undefined ? `:${system.port}` : ''}`
+    : (system?.hostname ?? (code ? (detail.split(`${code} `)[1]?.split(/\s/)[0] ?? '') : ''));
+  switch (true) {
+    case code === 'ECONNREFUSED':
+      return `connection refused (ECONNREFUSED${where ? ` ${where}` : ''}): the API server is down or not at that address`;
+    case code === 'ENOTFOUND':
+      return `DNS: the API server's name ${where} does not resolve (ENOTFOUND)`;
+    case code === 'EAI_AGAIN':
+      return `DNS: no answer resolving ${where} (EAI_AGAIN, a temporary failure)`;
+    case code !== undefined && TLS_CODE.test(code):
+      return `TLS: the connection was refused (${code === 'TLS' ? detail : `${code}: ${tlsReason(system?.message ?? detail)}`}); check the kubeconfig's certificate-authority and the server's certificate`;
+    case code === 'ECONNRESET' || /socket hang up/i.test(detail):
+      return `the connection was reset (${code ?? 'socket hang up'}): the API server closed it before answering`;
+    case code === 'EHOSTUNREACH' || code === 'ENETUNREACH':
+      return `the API server cannot be reached (${code}${where ? ` ${where}` : ''}): no route to it`;
+    case code === 'ETIMEDOUT':
+      return `time-out connecting to the API server (ETIMEDOUT${where ? ` ${where}` : ''})`;
+    default:
+      return detail;
+  }
+}
+
+/** OpenSSL's reason out of its error line (`…:SSL routines:ssl3_get_record:wrong version number:…`). */
+function tlsReason(message: string): string {
+  return /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message.split('\n')[0]!;
+}
+
+interface SystemError {
+  code?: string;
+  address?: string;
+  port?: number;
+  hostname?: string;
+  message?: string;
+}
+
+/** The first error with a string `code` in an error's chain of causes. */
+function systemError(error: unknown): SystemError | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const candidate = current as SystemError & { cause?: unknown; errno?: unknown };
+    if (typeof candidate.code === 'string') return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
 }
 
 export function statusOf(error: unknown): number | undefined {

@@ -11,6 +11,11 @@ export interface KubeSettings {
   namespace: string;
   /** Per request; a request that takes longer is abandoned and retried or reported. */
   requestTimeoutMs: number;
+  /**
+   * A whole read of the cluster (every request, retry and log stream): what is not read by then is cut
+   * and reported, the rest is diagnosed.
+   */
+  readTimeoutMs: number;
   /** Retries of a request answered 429 or 5xx (Retry-After honoured, capped), or cut off. */
   retries: number;
   /** Nodes read at the same time. */
@@ -22,6 +27,7 @@ export interface KubeSettings {
 export const DEFAULT_KUBE_SETTINGS: KubeSettings = {
   namespace: 'openshift-ptp',
   requestTimeoutMs: 30_000,
+  readTimeoutMs: 120_000,
   retries: 3,
   concurrency: 8,
   logIdleTimeoutMs: 30_000,

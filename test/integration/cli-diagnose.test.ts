@@ -50,6 +50,7 @@ describe('ptp-mcp diagnose (the built CLI)', () => {
     expect(report.health).toEqual({
       cluster: 'HEALTHY',
       nodes: { 'bc-1': 'HEALTHY', 'gm-1': 'HEALTHY', 'worker-1': 'HEALTHY', 'worker-2': 'HEALTHY' },
+      unknown: [],
     });
   });
 

@@ -1,4 +1,5 @@
 import { holdoverBudget } from '../../analysis/holdover-budget.js';
+import type { HierarchyLink } from '../../model/clock-hierarchy.js';
 import type { Diagnosis } from '../../model/diagnosis.js';
 import type { LogTime, SyncState } from '../../model/log-record.js';
 import type { NodeStatus, ProcessStatus } from '../../model/node-status.js';
@@ -32,9 +33,11 @@ export function runtimeEvaluations(
   if (window && (window.from !== null || window.to !== null) && observed.length === 0) {
     return { node: [], process: [], cluster: [] };
   }
+  // Each node's link found once: a search of all links per node would be quadratic in a fleet.
+  const links = new Map(diagnosis.hierarchy.links.map((link) => [link.node, link]));
   const nodeFacts = observed.map((node) => ({
     node,
-    facts: nodeFactsOf(node, diagnosis, ptpConfigs),
+    facts: nodeFactsOf(node, links.get(node.node), ptpConfigs),
   }));
   const nodes: Evaluation[] = nodeFacts.map(({ node, facts }) => ({
     facts: { node: facts },
@@ -92,6 +95,25 @@ function syncLossFacts(node: NodeStatus, ongoingLoss: NodeStatus['episodes']['sy
   };
 }
 
+/**
+ * What of the node could not be read. A node without a daemon log line whose daemon pod runs was not read
+ * though it could have been: without a reason from the source, that its daemon log is not in the source.
+ */
+function unreadFacts(node: NodeStatus) {
+  const daemonRunning = node.daemonPod !== null && node.daemonPod.ready !== false;
+  const reasons =
+    node.unread.length === 0 && !node.hasData && daemonRunning
+      ? ['its daemon log: not in the source, or empty']
+      : node.unread;
+  return {
+    count: reasons.length,
+    text: reasons.join('; '),
+    effect: node.hasData
+      ? 'the node is judged on what was read'
+      : 'no line of its daemon log was read: its health is UNKNOWN',
+  };
+}
+
 /** The node has data inside the window (any when no window is asked for). */
 function observedIn(node: NodeStatus, window: DiagnosisFacts['window']): boolean {
   if (!window || (window.from === null && window.to === null)) return true;
@@ -110,9 +132,8 @@ function secondsBefore(end: LogTime | null, time: LogTime | null | undefined): n
   return Math.max(0, Math.round((end.wall - time.wall) / 1000));
 }
 
-function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: readonly PtpConfig[]) {
+function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfigs: readonly PtpConfig[]) {
   const end = node.timeRange.last;
-  const link = diagnosis.hierarchy.links.find((l) => l.node === node.node);
   const faultCounts: Record<string, number> = {};
   const recentFaultCounts: Record<string, number> = {};
   const recentFrom = end?.wall === undefined ? undefined : end.wall - RECENT_MS;
@@ -150,6 +171,8 @@ function nodeFactsOf(node: NodeStatus, diagnosis: DiagnosisFacts, ptpConfigs: re
     role: node.role,
     hasData: node.hasData,
     hasProfiles: node.profiles.length > 0,
+    daemonRunning: node.daemonPod !== null && node.daemonPod.ready !== false,
+    unread: unreadFacts(node),
     profilesMissing: node.recommendation.missing,
     syncState: node.hasData ? node.syncState : 'UNKNOWN',
     syncSource: node.syncSource,
@@ -281,6 +304,8 @@ function clusterFactsOf(diagnosis: DiagnosisFacts) {
     nodesWithData: nodes.filter((n) => n.hasData).length,
     grandmasters: grandmasters.length,
     lockedGrandmasters: grandmasters.filter((n) => n.syncState === 'LOCKED').length,
+    /** T-GMs of which nothing of their state was read (their health UNKNOWN). */
+    grandmastersUnread: grandmasters.filter((n) => !n.hasData).length,
     roots: diagnosis.hierarchy.roots.length,
     grandmasterIdentities: new Set(
       diagnosis.hierarchy.links.map((l) => l.grandmasterIdentity).filter(Boolean),

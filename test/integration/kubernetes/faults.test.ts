@@ -138,6 +138,156 @@ describe('the Kubernetes source when the API server misbehaves', () => {
     }
   });
 
+  it('an API server killed mid-read: every node UNKNOWN (never HEALTHY), warnings say connection refused', async () => {
+    // Nodes, daemonset, events, four custom resources and the pods are listed: then the server dies.
+    const cluster = await liveCluster('demo', { stopAfterRequests: 8 });
+    try {
+      const diagnosis = await cluster.service({ retries: 1 }).diagnose({ source: 'cluster' });
+      const names = diagnosis.nodes.map((n) => n.node);
+      expect(names).toHaveLength(6);
+      expect(diagnosis.health.unknown).toEqual(names);
+      expect(Object.values(diagnosis.health.nodes)).not.toContain('HEALTHY');
+      // worker-2's pod object says its daemon restarted (minor): a fault known for certain outranks UNKNOWN.
+      expect(diagnosis.health.nodes).toEqual({
+        'bc-1': 'UNKNOWN',
+        'bc-2': 'UNKNOWN',
+        'gm-1': 'UNKNOWN',
+        'worker-1': 'UNKNOWN',
+        'worker-2': 'MINOR',
+        'worker-3': 'UNKNOWN',
+      });
+      // No "no locked grandmaster": gm-1 was not read, so it is not known to be unlocked.
+      expect(diagnosis.health.cluster).toBe('MINOR');
+      expect(diagnosis.findings.map((f) => f.rule)).not.toContain('fault/no-locked-grandmaster');
+      const messages = diagnosis.warnings.map((w) => w.message);
+      expect(messages.filter((m) => m.includes('HTTP 500'))).toEqual([]);
+      expect(
+        messages.some((m) =>
+          /^read interrupted: log of linuxptp-daemon-\w+\/linuxptp-daemon-container: connection refused \(ECONNREFUSED 127\.0\.0\.1:\d+\): the API server is down/.test(
+            m,
+          ),
+        ),
+      ).toBe(true);
+      expect(
+        messages.some((m) => /^exec ls in linuxptp-daemon-\w+: connection refused \(ECONNREFUSED/.test(m)),
+      ).toBe(true);
+      const unread = diagnosis.findings.filter((f) => f.rule === 'fault/data-unread');
+      expect(unread.map((f) => f.subject.node)).toEqual(names);
+      expect(unread[0]!.severity).toBe('info');
+      expect(unread[0]!.message).toMatch(
+        /^bc-1: could not read .*connection refused \(ECONNREFUSED.*; no line of its daemon log was read: its health is UNKNOWN$/,
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it('one node whose log and metrics are refused: it alone is UNKNOWN, the cluster says 1 of 4', async () => {
+    // worker-1's daemon pod in fixtures/clusters/healthy: its log and its metrics answer 503.
+    const pod = 'linuxptp-daemon-nkmkv';
+    const cluster = await liveCluster('healthy', {
+      faults: { faults: [{ path: `pods/${pod}(/log|%3A9091/proxy)`, status: 503 }] },
+    });
+    try {
+      const diagnosis = await cluster.service({ retries: 0 }).diagnose({ source: 'cluster' });
+      expect(diagnosis.health.unknown).toEqual(['worker-1']);
+      expect(diagnosis.health.nodes).toEqual({
+        'bc-1': 'HEALTHY',
+        'gm-1': 'HEALTHY',
+        'worker-1': 'UNKNOWN',
+        'worker-2': 'HEALTHY',
+      });
+      expect(diagnosis.health.cluster).toBe('UNKNOWN');
+      const [finding, ...others] = diagnosis.findings;
+      expect(others).toEqual([]);
+      expect(finding!.rule).toBe('fault/data-unread');
+      expect(finding!.message).toContain(
+        `get http://${pod}:9091/metrics through the pod proxy: HTTP 503: simulated 503 on /api/v1/namespaces/openshift-ptp/pods/${pod}%3A9091/proxy/metrics`,
+      );
+      expect(finding!.message).toContain(
+        `pod/${pod}/linuxptp-daemon-container: read interrupted: log of ${pod}/linuxptp-daemon-container: HTTP 503`,
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it('a slow API server: the read ends at its deadline, the reads cut are named and the time spent reported', async () => {
+    const cluster = await liveCluster('demo', { faults: { faults: [{ path: '.', delayMs: 150 }] } });
+    try {
+      const started = performance.now();
+      const diagnosis = await cluster
+        .service({ readTimeoutMs: 1000, requestTimeoutMs: 400, retries: 3 })
+        .diagnose({ source: 'cluster' });
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeLessThan(2500);
+      expect(diagnosis.readMs).toBeGreaterThanOrEqual(1000);
+      expect(diagnosis.readMs).toBeLessThanOrEqual(elapsed);
+      const cut = diagnosis.warnings.filter((w) => /the read's deadline of 1 s/.test(w.message));
+      expect(cut.length).toBeGreaterThan(0);
+      expect(
+        cut.every((w) =>
+          /: (not sent: past|cut at) the read's deadline of 1 s \(--source-timeout\)/.test(w.message),
+        ),
+      ).toBe(true);
+      // What was read before the deadline is judged; a node of which nothing was read is never HEALTHY.
+      for (const node of diagnosis.nodes)
+        if (!node.hasData) expect(diagnosis.health.nodes[node.node]).not.toBe('HEALTHY');
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it('a request past its time-out is retried only within what is left of the deadline', async () => {
+    const cluster = await liveCluster('healthy', {
+      faults: { faults: [{ path: '/proxy/metrics$', delayMs: 5000 }] },
+    });
+    try {
+      const started = performance.now();
+      const diagnosis = await cluster
+        .service({ readTimeoutMs: 1500, requestTimeoutMs: 600, retries: 5 })
+        .diagnose({ source: 'cluster', node: 'worker-1' });
+      expect(performance.now() - started).toBeLessThan(3000);
+      // 600 ms, a retry after 200 ms, 600 ms again: the next wait (400 ms) no longer fits in the 1.5 s.
+      // Without the deadline: six tries of 600 ms and the waits between them.
+      expect(cluster.simulator.stats.byKind.proxy).toBeLessThanOrEqual(3);
+      expect(diagnosis.warnings.map((w) => w.message)).toContainEqual(
+        expect.stringMatching(
+          /metrics through the pod proxy: (no answer in 0\.6 s \(time-out\)|cut at the read's deadline of 1\.5 s)/,
+        ),
+      );
+      // The log was read before the deadline: the node is judged, its metrics named as unread.
+      expect(diagnosis.health.nodes['worker-1']).toBe('HEALTHY');
+      expect(diagnosis.findings.map((f) => f.rule)).toEqual(['fault/data-unread']);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it('a name that does not resolve and a server that does not speak TLS are named as such', async () => {
+    const cluster = await liveCluster('healthy');
+    const { writeFileSync } = await import('node:fs');
+    try {
+      const server = /server: (\S+)/.exec(cluster.simulator.kubeconfig)![1]!;
+      writeFileSync(
+        cluster.kubeconfig,
+        cluster.simulator.kubeconfig.replace(server, 'http://api.ptp-mcp-test.invalid:6443'),
+      );
+      await expect(cluster.service({ retries: 0 }).diagnose({ source: 'cluster' })).rejects.toThrow(
+        /^cannot read the cluster ptp-mcp-simulate: (.*; )?list nodes: DNS: the API server's name api\.ptp-mcp-test\.invalid does not resolve \((ENOTFOUND|EAI_AGAIN)\)/,
+      );
+      writeFileSync(
+        cluster.kubeconfig,
+        cluster.simulator.kubeconfig.replace(server, server.replace('http:', 'https:')),
+      );
+      await expect(cluster.service({ retries: 0 }).diagnose({ source: 'cluster' })).rejects.toThrow(
+        /^cannot read the cluster ptp-mcp-simulate: (.*; )?list nodes: TLS: the connection was refused/,
+      );
+    } finally {
+      await cluster.close();
+    }
+  });
+
   it('an API server that refuses the token or is not there: one clear error, quickly', async () => {
     const cluster = await liveCluster('healthy');
     const { writeFileSync } = await import('node:fs');
@@ -152,7 +302,9 @@ describe('the Kubernetes source when the API server misbehaves', () => {
     const started = performance.now();
     await expect(
       createService({ kube: { kubeconfig: cluster.kubeconfig, retries: 1 } }).diagnose({ source: 'cluster' }),
-    ).rejects.toThrow(/^cannot read the cluster ptp-mcp-simulate: list nodes: .*ECONNREFUSED/);
+    ).rejects.toThrow(
+      /^cannot read the cluster ptp-mcp-simulate: list nodes: connection refused \(ECONNREFUSED 127\.0\.0\.1:\d+\)/,
+    );
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });

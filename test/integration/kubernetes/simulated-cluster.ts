@@ -20,12 +20,13 @@ export interface LiveCluster {
 /** A scenario served by `simulate` over real HTTP on loopback, and the kubeconfig for it. */
 export async function liveCluster(
   scenario: string,
-  options: { faults?: Partial<FaultPlan>; nodes?: number } = {},
+  options: { faults?: Partial<FaultPlan>; nodes?: number; stopAfterRequests?: number } = {},
 ): Promise<LiveCluster> {
   const simulator = await startSimulator({
     source: new SnapshotFolderSource(join(scenariosDir(), scenario), `scenario:${scenario}`),
     faults: options.faults ? { faults: [], withoutDaemonPod: [], ...options.faults } : undefined,
     nodes: options.nodes,
+    stopAfterRequests: options.stopAfterRequests,
   });
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-kube-')), 'kubeconfig');
   writeFileSync(kubeconfig, simulator.kubeconfig);

@@ -110,6 +110,20 @@ export const CRAFTED_CASES: CraftedCase[] = [
         `dpll[${end + 1}]:[ts2phc.0.config] ens1f0 frequency_status 4 offset 3 phase_status 4 pps_status 0 s1\n`,
       ),
   },
+  {
+    rule: 'fault/data-unread',
+    node: 'worker-2',
+    base: 'healthy',
+    why:
+      'A read that fails is no state of a cluster a generator records: the copy empties the daemon log of ' +
+      'worker-2, whose daemon pod runs, so no line of its log is read (the live ' +
+      'reads that fail are in test/integration/kubernetes/faults.test.ts).',
+    edit: (dir) => {
+      writeFileSync(daemonLog(dir, 'worker-2'), '');
+      rmSync(join(dir, 'nodes', 'worker-2', 'metrics.prom'), { force: true });
+      rmSync(join(dir, 'nodes', 'worker-2', 'cloud-events.jsonl'), { force: true });
+    },
+  },
 ];
 
 /** A copy of fixtures/clusters/<base> with the case's edit; remove it with `rmSync` when done. */

@@ -1,6 +1,5 @@
-import { parseDuration } from '../../../core/duration.js';
 import { toDiagnosisReport } from '../../../core/reports/diagnosis-report.js';
-import { integerOption, oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import { renderDiagnosis } from '../format/diagnosis-text.js';
@@ -8,7 +7,9 @@ import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
 
 const USAGE = `usage: ptp-mcp diagnose [--source demo|scenario:NAME|dir:PATH|cluster|cluster:CONTEXT] [--node NODE] [--last DURATION]
-                        [--format text|json] [--summary] [--year YYYY] [--pack NAME|FILE]...`;
+                        [--format text|json] [--summary] [--year YYYY] [--pack NAME|FILE]... [--partial]
+  --partial: read a snapshot folder whose snapshot.yaml is missing, invalid or marks it incomplete;
+             the diagnosis then says its data is partial`;
 
 /** `ptp-mcp diagnose`: per-node state, hierarchy and episodes of a deployment. */
 export async function diagnoseCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
@@ -22,6 +23,7 @@ export async function diagnoseCommand(argv: string[], io: CliIo, app: CliApp): P
       summary: { type: 'boolean' },
       year: { type: 'string' },
       pack: { type: 'string', multiple: true },
+      partial: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -33,15 +35,14 @@ export async function diagnoseCommand(argv: string[], io: CliIo, app: CliApp): P
   if (positionals.length > 0)
     throw new CliError(`diagnose takes no arguments (got "${positionals[0]}")\n${USAGE}`);
   const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
-  const lastMs = values.last === undefined ? undefined : parseDuration(values.last);
-  if (values.last !== undefined && lastMs === undefined)
-    throw new CliError(`--last takes a duration such as 10m or 1h (got "${values.last}")`);
-  const service = await app.service();
+  const lastMs = numberOption(values.last, 'last', NUMBER_OPTIONS.window);
+  const year = numberOption(values.year, 'year', NUMBER_OPTIONS.year);
+  const service = await app.service({ partial: values.partial });
   const diagnosis = await service.diagnose({
     source: values.source ?? 'demo',
     node: values.node,
     lastMs,
-    year: integerOption(values.year, 'year'),
+    year,
     packs: values.pack,
     onProgress: progressReporter(io, 'nodes read'),
   });
@@ -51,5 +52,14 @@ export async function diagnoseCommand(argv: string[], io: CliIo, app: CliApp): P
       ? `${JSON.stringify(report, null, 2)}\n`
       : renderDiagnosis(report, { details: !values.summary }),
   );
+  // No node's daemon log could be read: the source failed entirely, whatever the findings (exit 2, as
+  // for an unreadable input). Some nodes unknown is a diagnosis that says so, exit 0 (issue 13 adds --fail-on).
+  const { unknown } = diagnosis.health;
+  if (unknown.length > 0 && unknown.length === diagnosis.nodes.length) {
+    io.stderr(
+      `ptp-mcp: no line of the daemon log of any of the ${unknown.length} node(s) could be read from ${diagnosis.meta.origin}: see the warnings\n`,
+    );
+    return 2;
+  }
   return 0;
 }

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../core/duration.js';
 import type { DiagnosisReport } from '../../../core/reports/diagnosis-report.js';
+import { healthSummary, readTime } from '../../../core/reports/health-summary.js';
 import { formatNumber, renderTable } from './table.js';
 
 type NodeReport = DiagnosisReport['nodes'][number];
@@ -12,7 +13,9 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
     `PTP diagnosis of ${meta.name} (${meta.origin}), cluster ${meta.cluster}, ${report.nodes.length} node(s)`,
   );
   if (meta.description) out.push(meta.description);
-  out.push(`data: ${meta.dataRange.first ?? '-'} .. ${meta.dataRange.last ?? '-'}`);
+  out.push(`data: ${meta.dataRange.first ?? '-'} .. ${meta.dataRange.last ?? '-'} (${readTime(report)})`);
+  out.push(`health: ${healthSummary(report)}`);
+  if (meta.partial) out.push(...renderPartial(meta.partial.reasons));
   if (report.window.from || report.window.to)
     out.push(`window: ${report.window.from ?? '-'} .. ${report.window.to ?? '-'}`);
   out.push('');
@@ -32,7 +35,7 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
       ],
       report.nodes.map((node) => [
         node.node,
-        report.health.nodes[node.node] ?? 'HEALTHY',
+        report.health.nodes[node.node] ?? 'UNKNOWN',
         node.role,
         node.hasData ? node.syncState : 'NO DATA',
         node.grandmaster ? `${node.grandmaster.identity}${node.grandmaster.local ? ' (self)' : ''}` : '-',
@@ -197,4 +200,11 @@ function renderFindings(report: DiagnosisReport): string[] {
   }
   if (report.suppressed.length > 0) out.push(`  (${report.suppressed.length} suppressed)`);
   return out;
+}
+
+/** Data known to be incomplete (read with --partial) is said at the top, with what is missing. */
+function renderPartial(reasons: readonly string[]): string[] {
+  const shown = reasons.slice(0, 5).map((reason) => `  ${reason}`);
+  if (reasons.length > shown.length) shown.push(`  … and ${reasons.length - shown.length} more`);
+  return [`PARTIAL DATA: the snapshot is incomplete; findings may be wrong or missing. Missing:`, ...shown];
 }

@@ -7,6 +7,7 @@ import {
   severityRank,
 } from '../../../core/model/finding.js';
 import { NodeStatus } from '../../../core/model/node-status.js';
+import { healthSummary } from '../../../core/reports/health-summary.js';
 import { present, presentedSchema } from '../../../core/reports/presented-schema.js';
 import { defineTool, lastArg, nodeArg, pageArgs, pageOutput, paginate, sourceArgs } from '../tool.js';
 import { diagnosisFor } from './diagnosis-args.js';
@@ -46,6 +47,7 @@ export const healthTools = [
     output: {
       cluster: z.string(),
       health: Health,
+      unknown: z.array(z.string()).describe('Nodes of which no line of their daemon log could be read'),
       nodes: z.array(NodeSummary),
       findings: z.array(FindingSchema),
       findingsOmitted: z.number().int(),
@@ -62,7 +64,7 @@ export const healthTools = [
         )?.recent;
         return {
           node: node.node,
-          health: diagnosis.health.nodes[node.node] ?? 'HEALTHY',
+          health: diagnosis.health.nodes[node.node] ?? ('UNKNOWN' as const),
           role: node.role,
           syncState: node.hasData ? node.syncState : 'NO DATA',
           grandmaster: node.grandmaster?.identity ?? null,
@@ -75,7 +77,7 @@ export const healthTools = [
       });
       const detailNode = args.node ? diagnosis.nodes.find((n) => n.node === args.node) : undefined;
       const summary = [
-        `${diagnosis.meta.cluster}: ${diagnosis.health.cluster}, ${nodes.length} node(s)`,
+        `${diagnosis.meta.cluster}: ${healthSummary(diagnosis)}, ${nodes.length} node(s)`,
         ...nodes.map(
           (n) =>
             `${n.node} ${n.role} ${n.syncState} ${n.health}${n.clockClass !== null ? ` class ${n.clockClass}` : ''}`,
@@ -86,6 +88,7 @@ export const healthTools = [
         result: {
           cluster: diagnosis.meta.cluster,
           health: diagnosis.health.cluster,
+          unknown: diagnosis.health.unknown,
           nodes,
           findings: diagnosis.findings.slice(0, MAX_FINDINGS),
           findingsOmitted: Math.max(0, diagnosis.findings.length - MAX_FINDINGS),
@@ -102,11 +105,12 @@ export const healthTools = [
     name: 'check_ptp_health',
     title: 'Check PTP health',
     description:
-      'Health of each node and of the cluster: the worst severity of their findings (HEALTHY, MINOR, MODERATE, CRITICAL), with the count of findings per severity and the worst ones.',
+      'Health of each node and of the cluster: the worst severity of their findings (HEALTHY, MINOR, MODERATE, CRITICAL); UNKNOWN, never HEALTHY, for a node of which no line of its daemon log could be read (and for a cluster with such a node, unless a finding is worse), those nodes listed in `unknown`; with the count of findings per severity and the worst ones.',
     input: { ...sourceArgs, node: nodeArg, last: lastArg },
     output: {
       cluster: Health,
       nodes: z.array(z.object({ node: z.string(), health: Health, worst: z.array(z.string()) })),
+      unknown: z.array(z.string()).describe('Nodes of which no line of their daemon log could be read'),
       bySeverity: z.record(z.string(), z.number().int()),
     },
     async run(args, context) {
@@ -116,16 +120,16 @@ export const healthTools = [
       );
       const nodes = diagnosis.nodes.map((node) => ({
         node: node.node,
-        health: diagnosis.health.nodes[node.node] ?? ('HEALTHY' as const),
+        health: diagnosis.health.nodes[node.node] ?? ('UNKNOWN' as const),
         worst: diagnosis.findings
           .filter((f) => f.subject.node === node.node)
           .slice(0, 3)
           .map((f) => `${f.rule}: ${f.message}`),
       }));
       return {
-        result: { cluster: diagnosis.health.cluster, nodes, bySeverity },
+        result: { cluster: diagnosis.health.cluster, nodes, unknown: diagnosis.health.unknown, bySeverity },
         summary: [
-          `cluster ${diagnosis.health.cluster}`,
+          `cluster ${healthSummary(diagnosis)}`,
           ...nodes.map((n) => `${n.node} ${n.health}${n.worst[0] ? ` — ${n.worst[0]}` : ''}`),
         ].join('\n'),
       };
