@@ -11,6 +11,8 @@ export interface ContainerOptions {
   kube?: Partial<KubeSettings>;
   /** Events an O-RAN consumer receives: a live cluster's snapshot includes them. */
   cloudEvents?: CloudEventHistory;
+  /** Snapshot folders without a valid, complete snapshot.yaml are read (marked partial), not refused. */
+  partialSnapshots?: boolean;
   /** More source plugins (tests add the edges they fake). */
   extraSources?: readonly SourcePlugin[];
 }
@@ -24,7 +26,7 @@ export function createContainer(options: ContainerOptions = {}): DependencyConta
   const kube = { ...DEFAULT_KUBE_SETTINGS, ...options.kube };
   const plugins = [
     builtInScenarioPlugin,
-    snapshotFolderPlugin,
+    snapshotFolderPlugin({ partial: options.partialSnapshots }),
     kubernetesPlugin(kube, options.cloudEvents),
     ...(options.extraSources ?? []),
   ];

@@ -51,6 +51,8 @@ export const NodeSnapshot = z.object({
   }),
   logs: LogAnalysis.nullable(),
   proxyLogs: LogAnalysis.nullable(),
+  /** What of the node the source tried and could not read, and why (a log that failed, a refused request). */
+  unread: z.array(z.string()),
   configs: z.array(RenderedConfig),
   /** pmc answers per ptp4l config file (`ptp4l.0.config`). */
   pmc: z.array(z.object({ configFile: z.string(), output: PmcOutput })),
@@ -93,6 +95,8 @@ export const Snapshot = z.object({
     recordedAt: z.string().nullable(),
     /** The first and last times found in the data. */
     dataRange: z.object({ first: LogTime.nullable(), last: LogTime.nullable() }),
+    /** Set when the data is known to be incomplete (a recording cut short, read with --partial): why. */
+    partial: z.object({ reasons: z.array(z.string()) }).nullable(),
   }),
   cluster: ClusterObjects,
   nodes: z.array(NodeSnapshot),

@@ -1,9 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
+import type { SnapshotStatus, SourceWarning } from '../model/snapshot-manifest.js';
 import type { RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
+import { moveIntoPlace, recordingFolder } from './recording-folder.js';
 
 const FILES_BY_KIND: Record<string, string> = {
   Node: 'nodes.yaml',
@@ -17,16 +19,48 @@ const FILES_BY_KIND: Record<string, string> = {
 
 const RFC3339_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 
+export interface WriteOptions {
+  /** Replace a snapshot already at the target (`--force`); any other existing content is never replaced. */
+  replace?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WrittenSnapshot {
+  recordedAt: string | null;
+  files: number;
+  /** Complete, or what could not be read (the source's warnings, logs cut short), as snapshot.yaml says. */
+  status: SnapshotStatus;
+}
+
 /**
  * Writes what a source returned as a snapshot folder (docs/snapshot-format.md), logs streamed to disk
- * without being held. `recordedAt` is the newest time the logs carry: when the data ends, not when the
- * machine that wrote it thought it was.
+ * without being held. It is written beside the target and renamed into place once snapshot.yaml, written
+ * last, says whether it is complete: a recording that could not read everything keeps what it read, marked
+ * incomplete (an hour of logs is not thrown away for one refused exec), and replays only with --partial.
+ * `recordedAt` is the newest time the logs carry: when the data ends, not when the machine that wrote it
+ * thought it was.
  */
 export async function writeSnapshot(
   raw: RawCluster,
   out: string,
+  options: WriteOptions = {},
+): Promise<WrittenSnapshot> {
+  const temp = await recordingFolder(out);
+  try {
+    const written = await writeFolder(raw, temp, options.onProgress);
+    await moveIntoPlace(temp, out, options.replace ?? false);
+    return written;
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeFolder(
+  raw: RawCluster,
+  out: string,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ recordedAt: string | null; files: number }> {
+): Promise<WrittenSnapshot> {
   let files = 0;
   const write = async (path: string, text: string) => {
     await mkdir(join(out, path, '..'), { recursive: true });
@@ -41,6 +75,8 @@ export async function writeSnapshot(
   for (const [kind, items] of byKind) {
     await write(join('cluster', FILES_BY_KIND[kind]!), stringify({ apiVersion: 'v1', kind: 'List', items }));
   }
+  // What the recording lacks: what the source could not read, and what broke off while it was copied.
+  const missing: SourceWarning[] = [...(raw.manifest.status?.missing ?? []), ...raw.warnings];
   let newest: number | null = null;
   for (const [index, node] of raw.nodes.entries()) {
     const dir = join('nodes', node.name);
@@ -51,20 +87,32 @@ export async function writeSnapshot(
     for (const [stream, file] of logs) {
       if (!stream) continue;
       await mkdir(join(out, dir, 'logs'), { recursive: true });
-      const last = await streamToFile(stream, join(out, dir, 'logs', file));
       files++;
-      if (last !== null && (newest === null || last > newest)) newest = last;
+      try {
+        const last = await streamToFile(stream, join(out, dir, 'logs', file));
+        if (last !== null && (newest === null || last > newest)) newest = last;
+      } catch (error) {
+        missing.push({
+          source: join(dir, 'logs', file),
+          message: `cut short, what came before is kept: ${(error as Error).message}`,
+        });
+      }
     }
     await writeNodeFiles(node, dir, write);
     onProgress?.(index + 1, raw.nodes.length);
   }
   const recordedAt = newest === null ? null : new Date(newest).toISOString();
+  const status: SnapshotStatus =
+    raw.manifest.status?.complete === false || missing.length > 0
+      ? { complete: false, missing }
+      : { complete: true, missing: [] };
   const manifest = {
     ...raw.manifest,
     spec: { ...raw.manifest.spec, source: 'recorded', ...(recordedAt ? { recordedAt } : {}) },
+    status: status.complete ? { complete: true } : status,
   };
   await write('snapshot.yaml', stringify(manifest));
-  return { recordedAt, files };
+  return { recordedAt, files, status };
 }
 
 async function writeNodeFiles(

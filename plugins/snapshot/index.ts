@@ -3,15 +3,20 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from '../../core/package-root.js';
 import type { SourcePlugin } from '../../core/sources/raw-cluster.js';
 import { SourceError } from '../../core/sources/source-error.js';
-import { SnapshotFolderSource } from './snapshot-folder.js';
+import { SnapshotFolderSource, type SnapshotReadOptions } from './snapshot-folder.js';
 
-/** `dir:PATH`: a recorded snapshot folder (or a must-gather laid out the same way). */
-export const snapshotFolderPlugin: SourcePlugin = {
-  name: 'snapshot',
-  usage: 'dir:PATH',
-  matches: (spec) => spec.startsWith('dir:'),
-  open: (spec) => new SnapshotFolderSource(resolve(spec.slice(4)), spec.slice(4)),
-};
+/**
+ * `dir:PATH`: a recorded snapshot folder (or a must-gather laid out the same way). One without a valid,
+ * complete snapshot.yaml is refused unless `partial` (the user's `--partial`) allows it.
+ */
+export function snapshotFolderPlugin(options: SnapshotReadOptions = {}): SourcePlugin {
+  return {
+    name: 'snapshot',
+    usage: 'dir:PATH',
+    matches: (spec) => spec.startsWith('dir:'),
+    open: (spec) => new SnapshotFolderSource(resolve(spec.slice(4)), spec.slice(4), options),
+  };
+}
 
 /** `demo` and `scenario:NAME`: the recorded clusters shipped in fixtures/clusters/. */
 export const builtInScenarioPlugin: SourcePlugin = {

@@ -1,10 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { SnapshotManifest, type SourceWarning } from '../../core/model/snapshot-manifest.js';
+import { join } from 'node:path';
+import { FileReadError } from '../../core/io/regular-file.js';
+import type { SnapshotManifest, SourceWarning } from '../../core/model/snapshot-manifest.js';
 import { parseKubeYaml } from '../../core/parsers/kube-yaml.js';
-import { READ_CHUNK_BYTES } from '../../core/parsers/log/line-splitter.js';
 import { allowCommand } from '../../core/sources/exec-allowlist.js';
 import type {
   CollectOptions,
@@ -16,6 +13,8 @@ import type {
 } from '../../core/sources/raw-cluster.js';
 import { type ExecResult, respond } from '../../core/sources/recorded-command.js';
 import { SourceError } from '../../core/sources/source-error.js';
+import { FolderFiles } from './folder-files.js';
+import { MANIFEST_FILE, readManifestFile } from './manifest-file.js';
 
 /** Files read whole (objects, metrics, configs) must stay small; logs are streamed and have no limit. */
 const MAX_SMALL_FILE_BYTES = 32 * 1024 * 1024;
@@ -29,15 +28,29 @@ const CLUSTER_FILES = [
   'events.yaml',
 ];
 
-/** Reads a snapshot folder (docs/snapshot-format.md). Problems become warnings naming the file. */
+export interface SnapshotReadOptions {
+  /**
+   * Read a folder whose snapshot.yaml is missing, invalid or marks the recording incomplete: the
+   * snapshot then says it is partial (meta.partial, and every finding). Refused otherwise.
+   */
+  partial?: boolean;
+}
+
+/**
+ * Reads a snapshot folder (docs/snapshot-format.md). A file that cannot be read safely or parsed becomes
+ * a warning naming it (and the line), and the rest loads; a node loses only that file's data.
+ */
 export class SnapshotFolderSource implements PtpDataSource {
   readonly description: string;
+  private readonly files: FolderFiles;
 
   constructor(
-    private readonly root: string,
+    root: string,
     private readonly label = root,
+    private readonly options: SnapshotReadOptions = {},
   ) {
     this.description = `snapshot ${label}`;
+    this.files = new FolderFiles(root, label);
   }
 
   async run(node: string, argv: string[]): Promise<ExecResult> {
@@ -49,23 +62,33 @@ export class SnapshotFolderSource implements PtpDataSource {
   }
 
   async collect(options: CollectOptions = {}): Promise<RawCluster> {
-    const info = await stat(this.root).catch(() => undefined);
-    if (!info?.isDirectory()) throw new SourceError(`no snapshot folder at ${this.label}`);
+    if ((await this.files.list('.').catch(() => undefined)) === undefined)
+      throw new SourceError(`no snapshot folder at ${this.label}`);
     // A folder with none of a snapshot's parts is a wrong path, not an empty cluster.
     const parts = await Promise.all(
-      ['snapshot.yaml', 'cluster', 'nodes'].map((part) => stat(join(this.root, part)).catch(() => undefined)),
+      [MANIFEST_FILE, 'cluster', 'nodes'].map((part) => this.files.exists(part)),
     );
-    if (parts.every((part) => part === undefined)) {
+    if (!parts.some(Boolean)) {
       throw new SourceError(
         `${this.label} is not a snapshot folder: it has no snapshot.yaml, cluster/ or nodes/ (docs/snapshot-format.md)`,
       );
     }
+    const manifest = await this.readManifest();
     const warnings: SourceWarning[] = [];
-    const manifest = await this.readManifest(warnings);
     const objects = await this.readObjects(warnings);
-    const nodeNames = (await this.listDirectory('nodes', warnings, true)).filter(
-      (name) => options.node === undefined || name === options.node,
-    );
+    if (!(await this.files.exists('nodes')))
+      warnings.push({ source: this.files.name('nodes'), message: 'missing: the snapshot has no nodes' });
+    const listed = (await this.orWarn(this.files.list('nodes'), warnings)) ?? [];
+    const nodeNames: string[] = [];
+    for (const name of listed.filter((entry) => options.node === undefined || entry === options.node)) {
+      // A stray file (a README) is no node; a node folder that cannot be read is one, of unknown health.
+      if (await this.files.isPlainFile(join('nodes', name)))
+        warnings.push({
+          source: this.files.name(join('nodes', name)),
+          message: 'is a file, not a node folder: ignored',
+        });
+      else nodeNames.push(name);
+    }
     const nodes: RawNode[] = [];
     for (const name of nodeNames) {
       nodes.push(await this.readNode(name, warnings));
@@ -74,44 +97,45 @@ export class SnapshotFolderSource implements PtpDataSource {
     return { manifest, objects, nodes, warnings };
   }
 
-  private async readManifest(warnings: SourceWarning[]): Promise<SnapshotManifest> {
-    const fallback: SnapshotManifest = {
+  /** The manifest; one that is not valid and complete is refused unless partial data was asked for. */
+  private async readManifest(): Promise<SnapshotManifest> {
+    const { manifest, problem } = await readManifestFile(this.files);
+    if (problem === undefined) return manifest;
+    const file = this.files.name(MANIFEST_FILE);
+    if (!this.options.partial)
+      throw new SourceError(
+        `${file} ${problem}: not replayed as a whole snapshot; --partial reads what the folder holds, marked partial`,
+      );
+    if (manifest) return manifest;
+    return {
       apiVersion: 'ptp-mcp/v1',
       kind: 'Snapshot',
       metadata: { name: this.label },
       spec: { namespace: 'openshift-ptp', source: 'recorded' },
+      status: { complete: false, missing: [{ source: file, message: problem }] },
     };
-    const text = await this.readSmall('snapshot.yaml', warnings);
-    if (text === undefined) return fallback;
-    let parsed: unknown;
-    try {
-      parsed = parseYaml(text, { maxAliasCount: 100 });
-    } catch (error) {
-      warnings.push({
-        source: this.name('snapshot.yaml'),
-        message: `not YAML: ${(error as Error).message.split('\n')[0]}`,
-      });
-      return fallback;
-    }
-    const result = SnapshotManifest.safeParse(parsed);
-    if (result.success) return result.data;
-    const issue = result.error.issues[0]!;
-    warnings.push({
-      source: this.name('snapshot.yaml'),
-      message: `${issue.path.join('.') || 'manifest'}: ${issue.message}`,
-    });
-    return fallback;
   }
 
   private async readObjects(warnings: SourceWarning[]): Promise<RawObject[]> {
     const objects: RawObject[] = [];
     for (const file of CLUSTER_FILES) {
       const path = join('cluster', file);
-      const text = await this.readSmall(path, warnings, true);
+      const text = await this.readSmall(path, warnings);
       if (text === undefined) continue;
-      const parsed = parseKubeYaml(text, this.name(path));
-      warnings.push(...parsed.errors);
-      for (const { object, line } of parsed.objects) objects.push({ source: this.name(path), line, object });
+      const source = this.files.name(path);
+      try {
+        const parsed = parseKubeYaml(text, source);
+        warnings.push(...parsed.errors);
+        for (const { object, line } of parsed.objects) objects.push({ source, line, object });
+      } catch (error) {
+        // One bad file (an alias bomb, nesting too deep) is a warning: the other files still load.
+        const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+        warnings.push({
+          source,
+          ...(line === undefined ? {} : { line }),
+          message: `not read: ${(error as Error).message.split('\n')[0]}`,
+        });
+      }
     }
     return objects;
   }
@@ -119,31 +143,36 @@ export class SnapshotFolderSource implements PtpDataSource {
   private async readNode(name: string, warnings: SourceWarning[]): Promise<RawNode> {
     const dir = join('nodes', name);
     const node: RawNode = { name, logs: {}, configs: [], pmc: [], ethtool: [] };
-    const daemonLog = await this.stream(join(dir, 'logs', 'linuxptp-daemon-container.log'));
-    if (daemonLog) node.logs.daemon = daemonLog;
-    const proxyLog = await this.stream(join(dir, 'logs', 'cloud-event-proxy.log'));
-    if (proxyLog) node.logs.proxy = proxyLog;
-    node.metrics = await this.namedText(join(dir, 'metrics.prom'), warnings);
-    node.cloudEvents = await this.namedText(join(dir, 'cloud-events.jsonl'), warnings);
-    for (const file of await this.listDirectory(join(dir, 'configs'), warnings)) {
-      const text = await this.namedText(join(dir, 'configs', file), warnings);
+    // A node folder that is refused (a link out of the snapshot, a file) holds nothing to read.
+    if ((await this.orWarn(this.files.list(dir), warnings, node)) === undefined) return node;
+    const logs = join(dir, 'logs');
+    node.logs.daemon = await this.orWarn(
+      this.files.log(join(logs, 'linuxptp-daemon-container.log')),
+      warnings,
+      node,
+    );
+    node.logs.proxy = await this.orWarn(this.files.log(join(logs, 'cloud-event-proxy.log')), warnings, node);
+    node.metrics = await this.namedText(join(dir, 'metrics.prom'), warnings, node);
+    node.cloudEvents = await this.namedText(join(dir, 'cloud-events.jsonl'), warnings, node);
+    for (const file of await this.listDirectory(join(dir, 'configs'), warnings, node)) {
+      const text = await this.namedText(join(dir, 'configs', file), warnings, node);
       if (text) node.configs.push(text);
     }
-    for (const file of await this.listDirectory(join(dir, 'pmc'), warnings)) {
-      const text = await this.namedText(join(dir, 'pmc', file), warnings);
+    for (const file of await this.listDirectory(join(dir, 'pmc'), warnings, node)) {
+      const text = await this.namedText(join(dir, 'pmc', file), warnings, node);
       if (text) node.pmc.push({ ...text, configFile: file.replace(/\.txt$/, '') });
     }
     const ethtool = new Map<string, RawNode['ethtool'][number]>();
-    for (const file of await this.listDirectory(join(dir, 'ethtool'), warnings)) {
+    for (const file of await this.listDirectory(join(dir, 'ethtool'), warnings, node)) {
       const match = /^(.+)\.(i|T)\.txt$/.exec(file);
       if (!match) {
         warnings.push({
-          source: this.name(join(dir, 'ethtool', file)),
+          source: this.files.name(join(dir, 'ethtool', file)),
           message: 'expected <iface>.i.txt or <iface>.T.txt',
         });
         continue;
       }
-      const text = await this.namedText(join(dir, 'ethtool', file), warnings);
+      const text = await this.namedText(join(dir, 'ethtool', file), warnings, node);
       if (!text) continue;
       const entry = ethtool.get(match[1]!) ?? { iface: match[1]! };
       if (match[2] === 'i') entry.driverInfo = text;
@@ -154,54 +183,39 @@ export class SnapshotFolderSource implements PtpDataSource {
     return node;
   }
 
-  private async stream(path: string): Promise<RawNode['logs']['daemon']> {
-    const full = join(this.root, path);
-    const info = await stat(full).catch(() => undefined);
-    if (!info?.isFile()) return undefined;
-    return { name: this.name(path), open: () => createReadStream(full, { highWaterMark: READ_CHUNK_BYTES }) };
-  }
-
-  private async namedText(path: string, warnings: SourceWarning[]): Promise<NamedText | undefined> {
-    const text = await this.readSmall(path, warnings, true);
-    return text === undefined ? undefined : { name: this.name(path), text };
-  }
-
-  /** A small file's text, or undefined (with a warning unless it is simply absent and optional). */
-  private async readSmall(
+  private async namedText(
     path: string,
     warnings: SourceWarning[],
-    optional = false,
-  ): Promise<string | undefined> {
-    const full = join(this.root, path);
-    const info = await stat(full).catch(() => undefined);
-    if (!info) {
-      if (!optional) warnings.push({ source: this.name(path), message: 'missing' });
-      return undefined;
-    }
-    if (!info.isFile()) {
-      warnings.push({ source: this.name(path), message: 'not a file' });
-      return undefined;
-    }
-    if (info.size > MAX_SMALL_FILE_BYTES) {
-      warnings.push({
-        source: this.name(path),
-        message: `${info.size} bytes: larger than ${MAX_SMALL_FILE_BYTES}, not read`,
-      });
-      return undefined;
-    }
-    return (await readFile(full, 'utf8')).replace(/^\uFEFF/, '');
+    node: RawNode,
+  ): Promise<NamedText | undefined> {
+    const text = await this.readSmall(path, warnings, node);
+    return text === undefined ? undefined : { name: this.files.name(path), text };
   }
 
-  private async listDirectory(path: string, warnings: SourceWarning[], required = false): Promise<string[]> {
-    const entries = await readdir(join(this.root, path)).catch(() => undefined);
-    if (!entries) {
-      if (required) warnings.push({ source: this.name(path), message: 'missing: the snapshot has no nodes' });
-      return [];
-    }
-    return entries.filter((entry) => !entry.startsWith('.')).sort();
+  private readSmall(path: string, warnings: SourceWarning[], node?: RawNode): Promise<string | undefined> {
+    return this.orWarn(this.files.text(path, MAX_SMALL_FILE_BYTES), warnings, node);
   }
 
-  private name(path: string): string {
-    return join(this.label, relative('.', path));
+  private async listDirectory(path: string, warnings: SourceWarning[], node?: RawNode): Promise<string[]> {
+    return (await this.orWarn(this.files.list(path), warnings, node)) ?? [];
+  }
+
+  /**
+   * What reading a file gave, or undefined when it is absent or refused: a refusal is a warning naming the
+   * file and, for a node's file, a line of what the node could not be read of (its health is then unknown).
+   */
+  private async orWarn<T>(
+    read: Promise<T>,
+    warnings: SourceWarning[],
+    node?: RawNode,
+  ): Promise<T | undefined> {
+    try {
+      return await read;
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
+      warnings.push({ source: error.file, message: error.reason });
+      if (node) node.unread = [...(node.unread ?? []), error.message];
+      return undefined;
+    }
   }
 }

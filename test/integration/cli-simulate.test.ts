@@ -75,7 +75,9 @@ describe('ptp-mcp simulate, diagnose --source cluster, snapshot record (the buil
     );
     const again = runBuiltCli(['snapshot', 'record', '--out', out, '--kubeconfig', kubeconfig]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('is not empty: record into a new folder');
+    expect(again.stderr).toContain(
+      'already holds a snapshot: record into a new folder, or replace it with --force',
+    );
   });
 
   it('refuses to serve anywhere but loopback, and a kubeconfig that is not there', () => {

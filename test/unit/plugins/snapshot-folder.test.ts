@@ -69,7 +69,7 @@ describe('a snapshot folder with problems', () => {
     );
     writeFileSync(join(root, 'cluster', 'nodes.yaml'), 'kind: Node\nmetadata: { name: n1 }\n');
     writeFileSync(join(root, 'nodes', 'n1', 'ethtool', 'weird-name.txt'), 'x');
-    const raw = await snapshotFolderPlugin.open(`dir:${root}`).collect();
+    const raw = await snapshotFolderPlugin().open(`dir:${root}`).collect();
     expect(raw.nodes.map((n) => n.name)).toEqual(['n1']);
     expect(raw.warnings).toEqual(
       expect.arrayContaining([
@@ -86,8 +86,10 @@ describe('a snapshot folder with problems', () => {
   });
 
   it('refuses a folder that is not there', async () => {
-    await expect(snapshotFolderPlugin.open(`dir:${join(dir, 'absent')}`).collect()).rejects.toThrow(
-      SourceError,
-    );
+    await expect(
+      snapshotFolderPlugin()
+        .open(`dir:${join(dir, 'absent')}`)
+        .collect(),
+    ).rejects.toThrow(SourceError);
   });
 });

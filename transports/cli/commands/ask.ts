@@ -6,7 +6,7 @@ import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 
-const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE]... [--format text|json]
+const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE]... [--format text|json] [--partial]
   e.g. ptp-mcp ask "why is bc-2 in holdover?"`;
 
 /**
@@ -21,6 +21,7 @@ export async function askCommand(argv: string[], io: CliIo, app: CliApp): Promis
       source: { type: 'string' },
       intents: { type: 'string', multiple: true },
       format: { type: 'string' },
+      partial: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -35,12 +36,18 @@ export async function askCommand(argv: string[], io: CliIo, app: CliApp): Promis
   const source =
     values.source ?? (kube.kubeconfig !== undefined || kube.context !== undefined ? 'cluster' : 'demo');
   const context = toolContext({
-    service: () => app.service(),
+    service: () => app.service({ partial: values.partial }),
     defaultSource: source,
     kubeconfig: kube.kubeconfig,
     intentPacks: values.intents,
   });
   const answer = await ask(question, source, context, TOOLS, await context.intents());
   io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.summary}\n`);
+  // An answer from data the source could not wholly read says so, as diagnose's report does.
+  const snapshot = await context.cache.snapshot({ source }).catch(() => undefined);
+  for (const warning of snapshot?.warnings ?? [])
+    io.stderr(
+      `ptp-mcp: warning: ${warning.source}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}\n`,
+    );
   return answer.plan.call && answer.result !== null ? 0 : 1;
 }

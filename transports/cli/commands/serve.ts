@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { parseDuration } from '../../../core/duration.js';
 import type { PtpService } from '../../../core/service.js';
-import { integerOption, oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import type { KubeOptions } from '../kube-options.js';
+import { readTokenFile } from '../token-file.js';
 
 const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
        ptp-mcp serve --http [--host 127.0.0.1] [--port 8080] [--token-file FILE] [--stateless]
                      [--allowed-host NAME]... [--allowed-origin ORIGIN]... [--source SOURCE] [--watch-interval 30s]
        both: [--prometheus URL [--prometheus-token-file FILE]]   metrics over time from Prometheus/Thanos
              [--intents FILE]...                                   your own intents for query_ptp
+             [--partial]                                           read dir: snapshots that are not whole, marked partial
              [--events-listen HOST:PORT [--events-endpoint URL] [--events-publisher URL] [--events-api v2|v1]]
                                                                    O-RAN events of every node, live
   The bearer token comes from --token-file or $PTP_MCP_TOKEN (Prometheus': --prometheus-token-file or
@@ -22,7 +22,7 @@ const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
 /** `ptp-mcp serve`: the MCP server, over stdio or Streamable HTTP. */
 export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const kube = app.kube;
-  let service: () => Promise<PtpService> = () => app.service();
+  let service: () => Promise<PtpService> = () => app.service({ partial: values.partial });
   const { values } = parseCommandArgs(
     argv,
     {
@@ -43,6 +43,7 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
       'events-publisher': { type: 'string' },
       'events-api': { type: 'string' },
       'prometheus-token-file': { type: 'string' },
+      partial: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -53,15 +54,15 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     return 0;
   }
   if (values.stdio === values.http) throw new CliError(`serve needs --stdio or --http\n${USAGE}`);
-  const watch = values['watch-interval'] === undefined ? 30_000 : parseDuration(values['watch-interval']);
-  if (watch === undefined)
-    throw new CliError(`--watch-interval takes a duration such as 30s (got "${values['watch-interval']}")`);
+  const watch =
+    numberOption(values['watch-interval'], 'watch-interval', NUMBER_OPTIONS.watchInterval) ?? 30_000;
+  const port = numberOption(values.port, 'port', NUMBER_OPTIONS.port) ?? 8080;
   const inCluster = process.env.KUBERNETES_SERVICE_HOST !== undefined || process.env.KUBECONFIG !== undefined;
   const defaultSource =
     values.source ??
     (kube.kubeconfig !== undefined || kube.context !== undefined || inCluster ? 'cluster' : 'demo');
   const prometheusToken = values['prometheus-token-file']
-    ? readFileSync(values['prometheus-token-file'], 'utf8').trim()
+    ? readTokenFile(values['prometheus-token-file'], 'prometheus-token-file')
     : process.env.PTP_MCP_PROMETHEUS_TOKEN;
   const prometheus = values.prometheus
     ? new (await import('../../../plugins/metrics/prometheus-client.js')).PrometheusClient({
@@ -72,8 +73,16 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
   const feed = values['events-listen'] ? await startEventFeed(values, kube, io) : undefined;
   if (feed) {
     const { createService } = await import('../../../core/container.js');
-    const withEvents = createService({ kube, cloudEvents: feed.feed });
+    const withEvents = createService({ kube, cloudEvents: feed.feed, partialSnapshots: values.partial });
     service = async () => withEvents;
+  }
+  if (values.intents) {
+    // Checked before serving (a FIFO, a bad pack: exit 2 naming it), not at the first question.
+    const [{ loadIntents }, { TOOLS }] = await Promise.all([
+      import('../../../core/nlq/intent-loader.js'),
+      import('../../mcp/tools.js'),
+    ]);
+    loadIntents(values.intents, { tools: TOOLS.map((tool) => tool.name) });
   }
   const options = {
     events: feed?.feed,
@@ -91,7 +100,7 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     return 0;
   }
   const token = values['token-file']
-    ? readFileSync(values['token-file'], 'utf8').trim()
+    ? readTokenFile(values['token-file'], 'token-file')
     : process.env.PTP_MCP_TOKEN;
   if (token !== undefined && token.length < 16)
     throw new CliError('the bearer token must have at least 16 characters');
@@ -102,7 +111,7 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
       ...options,
       log: (line) => io.stderr(`${line}\n`),
       host: values.host ?? '127.0.0.1',
-      port: integerOption(values.port, 'port') ?? 8080,
+      port,
       token,
       stateless: values.stateless,
       allowedHosts: values['allowed-host'],
@@ -139,12 +148,13 @@ async function startEventFeed(
   io: CliIo,
 ) {
   const { EventFeed, DEFAULT_PUBLISHER_URL } = await import('../../../plugins/cloud-events/event-feed.js');
-  const listen = /^(.+):(\d+)$/.exec(values['events-listen']!);
+  const listen = /^(.+):([^:]*)$/.exec(values['events-listen']!);
   if (!listen) throw new CliError(`--events-listen takes HOST:PORT (got "${values['events-listen']}")`);
+  const port = numberOption(listen[2], 'events-listen PORT', NUMBER_OPTIONS.port)!;
   const version = oneOf(values['events-api'], ['v2', 'v1'] as const, 'events-api', 'v2');
   const feed = new EventFeed({
     host: listen[1]!,
-    port: Number(listen[2]),
+    port,
     endpoint: values['events-endpoint'],
     publisherUrl: values['events-publisher'] ?? DEFAULT_PUBLISHER_URL,
     namespace: kube.namespace ?? 'openshift-ptp',

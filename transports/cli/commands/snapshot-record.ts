@@ -1,15 +1,17 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { parseDuration } from '../../../core/duration.js';
+import { RecordingTargetError, recordingTargetProblem } from '../../../core/snapshot/recording-folder.js';
 import { writeSnapshot } from '../../../core/snapshot/write-snapshot.js';
-import { integerOption, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, parseCommandArgs } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
 
 const USAGE = `usage: ptp-mcp snapshot record --out DIR [--source cluster|cluster:CONTEXT|dir:PATH|scenario:NAME]
-                               [--node NODE] [--since DURATION] [--tail-lines N]
-       (--kubeconfig FILE and --namespace NS reach the cluster; the default source is the current context)`;
+                               [--node NODE] [--since DURATION] [--tail-lines N] [--force] [--partial]
+  --force replaces a snapshot already in DIR (never a folder holding anything else); --partial records
+  from a dir: snapshot that is not whole. What could not be read is listed in DIR/snapshot.yaml, which
+  then marks the recording incomplete (exit 2; replay it with --partial).
+  (--kubeconfig FILE and --namespace NS reach the cluster; the default source is the current context)`;
 
 /** `ptp-mcp snapshot record`: a PTP must-gather of a live cluster, replayable with --source dir:DIR. */
 export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
@@ -21,6 +23,8 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliA
       node: { type: 'string' },
       since: { type: 'string' },
       'tail-lines': { type: 'string' },
+      force: { type: 'boolean' },
+      partial: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -31,24 +35,39 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliA
     return 0;
   }
   if (!values.out) throw new CliError(`snapshot record needs --out DIR\n${USAGE}`);
-  if (existsSync(values.out) && readdirSync(values.out).length > 0)
-    throw new CliError(`${values.out} is not empty: record into a new folder`);
-  const sinceMs = values.since === undefined ? undefined : parseDuration(values.since);
-  if (values.since !== undefined && sinceMs === undefined)
-    throw new CliError(`--since takes a duration such as 30m or 2h (got "${values.since}")`);
-  const source = (await app.service()).openSource(values.source ?? 'cluster');
+  const out = values.out;
+  const replace = values.force ?? false;
+  // Before reading the cluster, not an hour later; checked again when the recording is moved in.
+  const problem = recordingTargetProblem(out, replace);
+  if (problem) throw new CliError(problem);
+  const sinceMs = numberOption(values.since, 'since', NUMBER_OPTIONS.window);
+  const tailLines = numberOption(values['tail-lines'], 'tail-lines', NUMBER_OPTIONS.tailLines);
+  const source = (await app.service({ partial: values.partial })).openSource(values.source ?? 'cluster');
   const raw = await source.collect({
     node: values.node,
     logs: {
       sinceSeconds: sinceMs === undefined ? undefined : Math.ceil(sinceMs / 1000),
-      tailLines: integerOption(values['tail-lines'], 'tail-lines'),
+      tailLines,
     },
     onProgress: progressReporter(io, 'nodes read'),
   });
-  const written = await writeSnapshot(raw, values.out, progressReporter(io, 'nodes written'));
+  const written = await writeSnapshot(raw, out, {
+    replace,
+    onProgress: progressReporter(io, 'nodes written'),
+  }).catch((error) => {
+    throw error instanceof RecordingTargetError ? new CliError(error.message) : error;
+  });
   for (const warning of raw.warnings) io.stderr(`warning: ${warning.source}: ${warning.message}\n`);
-  io.stdout(
-    `recorded ${raw.nodes.length} node(s) of ${raw.manifest.spec.cluster ?? raw.manifest.metadata.name} into ${values.out} (${written.files} files${written.recordedAt ? `, data up to ${written.recordedAt}` : ''}); replay with --source dir:${values.out}\n`,
+  const what = `${raw.nodes.length} node(s) of ${raw.manifest.spec.cluster ?? raw.manifest.metadata.name} into ${out} (${written.files} files${written.recordedAt ? `, data up to ${written.recordedAt}` : ''})`;
+  if (written.status.complete) {
+    io.stdout(`recorded ${what}; replay with --source dir:${out}\n`);
+    return 0;
+  }
+  const { missing } = written.status;
+  for (const part of missing.filter((m) => !raw.warnings.includes(m)))
+    io.stderr(`warning: ${part.source}: ${part.message}\n`);
+  io.stderr(
+    `ptp-mcp: the recording is incomplete: ${missing.length} part(s) could not be read; what was read is in ${out}, marked incomplete in its snapshot.yaml (status.missing lists them); replay it with --source dir:${out} --partial\n`,
   );
-  return 0;
+  return 2;
 }

@@ -1,0 +1,124 @@
+import { closeSync, createReadStream, readSync } from 'node:fs';
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { FileReadError, openRegularFileSync, readRegularFile } from '../../core/io/regular-file.js';
+import { decodeUtf8Text, describeEncoding, sniffTextEncoding } from '../../core/io/text-encoding.js';
+import { READ_CHUNK_BYTES } from '../../core/parsers/log/line-splitter.js';
+import type { TextStream } from '../../core/sources/raw-cluster.js';
+import { SourceError } from '../../core/sources/source-error.js';
+
+/** Enough of a log's start to tell its encoding (what sniffTextEncoding looks at). */
+const SNIFF_BYTES = 4096;
+
+/**
+ * The files of one snapshot folder, read safely: regular files only (a FIFO, device or socket is refused
+ * before a byte is read), a cap on the bytes read, UTF-8 only, and nothing outside the folder (a link
+ * that leads out of it is refused: a snapshot is data someone handed over, and an MCP client may name
+ * any folder). Every refusal is a FileReadError naming the file as the snapshot's label spells it.
+ */
+export class FolderFiles {
+  private realRoot?: Promise<string>;
+
+  constructor(
+    private readonly root: string,
+    private readonly label: string,
+  ) {}
+
+  /** A path inside the folder as messages show it: under the label the user gave. */
+  name(path: string): string {
+    return join(this.label, relative('.', path));
+  }
+
+  /** A small text file, or undefined when it is absent. */
+  async text(path: string, maxBytes: number): Promise<string | undefined> {
+    const full = await this.locate(path);
+    if (full === undefined) return undefined;
+    const bytes = await readRegularFile(full, maxBytes).catch((error) => {
+      throw this.renamed(path, error);
+    });
+    return decodeUtf8Text(bytes, this.name(path));
+  }
+
+  /**
+   * A log to stream (no cap: logs of gigabytes are normal), or undefined when it is absent. Its start
+   * is read now so that a log in another encoding is refused here, by name, rather than parsed as noise.
+   */
+  async log(path: string): Promise<TextStream | undefined> {
+    const full = await this.locate(path);
+    if (full === undefined) return undefined;
+    const name = this.name(path);
+    const open = () => {
+      try {
+        return openRegularFileSync(full).fd;
+      } catch (error) {
+        throw this.renamed(path, error);
+      }
+    };
+    const fd = open();
+    try {
+      const head = Buffer.alloc(SNIFF_BYTES);
+      const problem = describeEncoding(
+        sniffTextEncoding(head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0))),
+      );
+      if (problem) throw new FileReadError(name, problem);
+    } finally {
+      closeSync(fd);
+    }
+    return {
+      name,
+      open: () => {
+        try {
+          return createReadStream('', { fd: open(), highWaterMark: READ_CHUNK_BYTES });
+        } catch (error) {
+          // Changed since it was listed: a source error the reader reports, not a crash.
+          throw new SourceError((error as Error).message);
+        }
+      },
+    };
+  }
+
+  /** The entries of a folder (hidden ones left out), or undefined when it is absent. */
+  async list(path: string): Promise<string[] | undefined> {
+    const full = await this.locate(path);
+    if (full === undefined) return undefined;
+    const entries = await readdir(full).catch((error: NodeJS.ErrnoException) => {
+      throw new FileReadError(this.name(path), `cannot be listed (${error.code ?? error.message})`);
+    });
+    return entries.filter((entry) => !entry.startsWith('.')).sort();
+  }
+
+  /** Whether a path inside the folder is there at all (a link counts, wherever it leads). */
+  async exists(path: string): Promise<boolean> {
+    return (await lstat(join(this.root, path)).catch(() => undefined)) !== undefined;
+  }
+
+  /** Whether a path inside the folder is a regular file itself (not a link, not a folder). */
+  async isPlainFile(path: string): Promise<boolean> {
+    return (await lstat(join(this.root, path)).catch(() => undefined))?.isFile() ?? false;
+  }
+
+  /** The real path of a file of the folder; undefined when absent; refused when it leads outside. */
+  private async locate(path: string): Promise<string | undefined> {
+    const full = join(this.root, path);
+    let real: string;
+    try {
+      real = await realpath(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !(await this.exists(path))) return undefined;
+      throw new FileReadError(
+        this.name(path),
+        code === 'ENOENT' ? 'is a link to nothing: not read' : `cannot be read (${code})`,
+      );
+    }
+    this.realRoot ??= realpath(this.root);
+    const root = await this.realRoot;
+    if (real !== root && !real.startsWith(root + sep))
+      throw new FileReadError(this.name(path), `is a link to ${real}, outside the snapshot folder: not read`);
+    return real;
+  }
+
+  private renamed(path: string, error: unknown): unknown {
+    return error instanceof FileReadError ? new FileReadError(this.name(path), error.reason) : error;
+  }
+}
