@@ -28,3 +28,19 @@ export function writeConfigs(dir: string, count: number, template: string): numb
   }
   return profiles;
 }
+
+/**
+ * A T-BC's ptp4l.conf with `ports` port sections, the shape of the 3.3 MB file of issue 10: the [global]
+ * of `template` (a raw G.8275.1 config) without clientOnly, then `[ens<i>f0]` sections, the first the
+ * time receiver (`masterOnly 0`), the others `masterOnly 1`. Every port is a port evaluation, an option
+ * evaluation and a finding (masterOnly is the deprecated name of serverOnly).
+ */
+export function portSectionsConfig(template: string, ports: number): string {
+  const global = template
+    .slice(0, template.search(/^\[(?!global\])/m))
+    .replace(/^#.*\n/gm, '')
+    .replace(/^clientOnly .*\n/m, '');
+  const sections: string[] = [global];
+  for (let i = 0; i < ports; i++) sections.push(`[ens${i}f0]\nmasterOnly ${i === 0 ? 0 : 1}\n`);
+  return sections.join('');
+}

@@ -1,6 +1,6 @@
 import type { PtpProfile } from '../model/ptp-config.js';
 import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
-import { findOption, portSections } from '../parsers/linuxptp-config-lookup.js';
+import { findOption, portOption, portSections } from '../parsers/linuxptp-config-lookup.js';
 import { parseProcessOptions } from '../parsers/process-options.js';
 
 /** OC: ordinary clock (a T-TSC when slave-only); BC: boundary clock; GM: grandmaster. */
@@ -47,12 +47,7 @@ export function profileClock(profile: PtpProfile): ProfileClock {
   const ports = [...new Set(sections.map((section) => section.name))];
   if (profile.interface && !ports.includes(profile.interface)) ports.push(profile.interface);
   const globalClientOnly = findOption(config, 'clientOnly')?.value.trim() === '1';
-  const ownServerOnly = (port: string) =>
-    sections
-      .filter((section) => section.name === port)
-      .flatMap((section) => section.entries)
-      .findLast((entry) => /^(?:serverOnly|masterOnly)$/.test(entry.key))
-      ?.value.trim();
+  const ownServerOnly = (port: string) => portOption(config, 'serverOnly', port)?.value.trim();
   const portMayBeSlave = ports.some((port) => ownServerOnly(port) === '0');
   const transmitPorts = ports.filter((port) => ownServerOnly(port) === '1');
   const slaveOnly =

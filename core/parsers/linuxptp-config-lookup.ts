@@ -32,6 +32,11 @@ export function findOption(config: LinuxptpConfig, key: string, section = 'globa
   return lastEntry(config, 'global', name);
 }
 
+/** The entry port section `port` itself writes for `key` (no [global] fallback); none for a linuxptp section. */
+export function portOption(config: LinuxptpConfig, key: string, port: string): ConfigEntry | undefined {
+  return NON_PORT_SECTIONS.has(port) ? undefined : lastEntry(config, port, currentOptionName(key));
+}
+
 /** Port sections in file order; a port written twice appears twice (linuxptp merges them). */
 export function portSections(config: LinuxptpConfig): ConfigSection[] {
   return config.sections.filter((section) => !NON_PORT_SECTIONS.has(section.name));
@@ -39,14 +44,51 @@ export function portSections(config: LinuxptpConfig): ConfigSection[] {
 
 /** Each section name once, in order of first appearance. */
 export function sectionNames(config: LinuxptpConfig): string[] {
-  return [...new Set(config.sections.map((section) => section.name))];
+  return [...indexOf(config).byName.keys()];
+}
+
+/** The sections named `name`, in file order (a section written twice appears twice). */
+export function sectionsNamed(config: LinuxptpConfig, name: string): readonly ConfigSection[] {
+  return indexOf(config).byName.get(name) ?? [];
+}
+
+/**
+ * Lookups by section and option, built once per parsed config: asking for an option of each of 100,000
+ * ports must not scan every section each time. Parsed configs are never changed afterwards.
+ */
+interface ConfigIndex {
+  byName: Map<string, ConfigSection[]>;
+  /** Per section name, the last entry of each current option name, built on first use. */
+  lastEntries: Map<string, Map<string, ConfigEntry>>;
+}
+
+const indexes = new WeakMap<LinuxptpConfig, ConfigIndex>();
+
+function indexOf(config: LinuxptpConfig): ConfigIndex {
+  let index = indexes.get(config);
+  if (index === undefined) {
+    const byName = new Map<string, ConfigSection[]>();
+    for (const section of config.sections) {
+      const named = byName.get(section.name);
+      if (named) named.push(section);
+      else byName.set(section.name, [section]);
+    }
+    index = { byName, lastEntries: new Map() };
+    indexes.set(config, index);
+  }
+  return index;
 }
 
 function lastEntry(config: LinuxptpConfig, section: string, name: string): ConfigEntry | undefined {
-  let found: ConfigEntry | undefined;
-  for (const candidate of config.sections) {
-    if (candidate.name !== section) continue;
-    found = candidate.entries.findLast((entry) => currentOptionName(entry.key) === name) ?? found;
+  const index = indexOf(config);
+  let entries = index.lastEntries.get(section);
+  if (entries === undefined) {
+    entries = new Map();
+    // In file order, so that the last one written wins.
+    for (const candidate of index.byName.get(section) ?? []) {
+      for (const entry of candidate.entries) entries.set(currentOptionName(entry.key), entry);
+    }
+    index.lastEntries.set(section, entries);
   }
-  return found;
+  return entries.get(name);
 }

@@ -344,7 +344,8 @@ function readOptions(tokens: OptionToken[], spec: ProgramSpec, program: string, 
       return next?.text;
     };
     if (arg === '--') {
-      positional.push(...tokens.slice(t + 1));
+      // One at a time: spreading 100,000 arguments into push() overflows the stack.
+      for (const rest of tokens.slice(t + 1)) positional.push(rest);
       break;
     } else if (arg.startsWith('--')) {
       const equals = arg.indexOf('=');

@@ -6,6 +6,7 @@ import { renderTemplate } from './message-template.js';
 import { DOMAIN_OPERATORS } from './operators.js';
 import type { LoadedPack } from './pack-loader.js';
 import type { PackScope, Rule, Suppression } from './pack-schema.js';
+import { SuppressionIndex } from './suppression-index.js';
 
 /** One evaluation of a pack: the facts it sees, what its findings are about, and where its keys are. */
 export interface Evaluation {
@@ -45,8 +46,10 @@ export type EvaluationsByScope = Partial<Record<PackScope, readonly Evaluation[]
 export class PackEvaluator {
   private readonly engines = new Map<PackScope, Engine>();
   private readonly rules = new Map<string, Rule>();
+  private readonly suppressions: SuppressionIndex;
 
   constructor(private readonly loaded: LoadedPack) {
+    this.suppressions = new SuppressionIndex(loaded.pack.spec.suppressions);
     for (const rule of loaded.pack.spec.rules) {
       this.rules.set(rule.id, rule);
       const scope = rule.scope ?? loaded.pack.spec.scope;
@@ -67,20 +70,25 @@ export class PackEvaluator {
     return [...this.engines.keys()];
   }
 
+  /** `extraSuppressions` apply after the pack's own; a caller evaluating many profiles indexes them once. */
   async evaluate(
     evaluations: EvaluationsByScope,
-    extraSuppressions: readonly Suppression[] = [],
+    extraSuppressions: readonly Suppression[] | SuppressionIndex = [],
   ): Promise<PackEvaluation> {
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
-    const suppressions = [...this.loaded.pack.spec.suppressions, ...extraSuppressions];
+    const extra =
+      extraSuppressions instanceof SuppressionIndex
+        ? extraSuppressions
+        : new SuppressionIndex(extraSuppressions);
     for (const [scope, engine] of this.engines) {
       for (const evaluation of evaluations[scope] ?? []) {
         const facts = { ...evaluation.facts, param: this.loaded.pack.spec.parameters };
         const { results } = await engine.run(facts);
         for (const result of results) {
           const finding = this.finding(result, evaluation, facts);
-          const suppression = suppressions.find((s) => matchesSuppression(s, finding, evaluation.file));
+          const suppression =
+            this.suppressions.find(finding, evaluation.file) ?? extra.find(finding, evaluation.file);
           if (suppression) suppressed.push({ finding, reason: suppression.reason });
           else findings.push(finding);
         }
@@ -168,45 +176,32 @@ function findingId(rule: string, subject: FindingSubject, location: FindingLocat
   return [rule, about, where].filter(Boolean).join('@');
 }
 
-function matchesSuppression(suppression: Suppression, finding: Finding, file: string | undefined): boolean {
-  const ruleMatches =
-    suppression.rule === finding.rule ||
-    suppression.rule === '*' ||
-    (suppression.rule.endsWith('*') && finding.rule.startsWith(suppression.rule.slice(0, -1)));
-  if (!ruleMatches) return false;
-  const match = suppression.match ?? {};
-  const subject = finding.subject;
-  return (
-    (match.node === undefined || match.node === subject.node) &&
-    (match.profile === undefined || match.profile === subject.profile) &&
-    (match.process === undefined || match.process === subject.process) &&
-    (match.iface === undefined || match.iface === subject.iface) &&
-    (match.file === undefined ||
-      (file !== undefined && (file === match.file || file.endsWith(`/${match.file}`))))
-  );
-}
-
 /** Worst first; then by what they are about, where, and rule: the same input always gives the same order. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const key = (f: Finding) =>
-    [
-      f.subject.cluster,
-      f.subject.node,
-      f.subject.profile,
-      f.subject.process,
-      f.subject.iface,
-      f.location?.file,
+  // Each key once per finding, not once per comparison.
+  const keyed = findings.map((finding) => ({
+    finding,
+    rank: severityRank(finding.severity),
+    key: [
+      finding.subject.cluster,
+      finding.subject.node,
+      finding.subject.profile,
+      finding.subject.process,
+      finding.subject.iface,
+      finding.location?.file,
     ]
       .map((part) => part ?? '')
-      .join('\u0000');
-  return [...findings].sort(
+      .join('\u0000'),
+  }));
+  keyed.sort(
     (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      compare(key(a), key(b)) ||
-      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-      compare(a.rule, b.rule) ||
-      compare(a.message, b.message),
+      b.rank - a.rank ||
+      compare(a.key, b.key) ||
+      (a.finding.location?.line ?? 0) - (b.finding.location?.line ?? 0) ||
+      compare(a.finding.rule, b.finding.rule) ||
+      compare(a.finding.message, b.finding.message),
   );
+  return keyed.map(({ finding }) => finding);
 }
 
 function compare(a: string, b: string): number {

@@ -91,8 +91,9 @@ export function commandLineFact(
     );
   }
   const given = (name: string) => parsed.options.filter((option) => !option.long && option.name === name);
-  refusals.push(...programRefusals(program, parsed, given, release));
-  refusals.push(...emptyValues(program, parsed, release));
+  // One at a time, not spread into push(): a command line can hold 100,000 options.
+  for (const refusal of programRefusals(program, parsed, given, release)) refusals.push(refusal);
+  for (const refusal of emptyValues(program, parsed, release)) refusals.push(refusal);
 
   // -a of a release without it is an unknown flag, not automatic configuration.
   const automatic = given('a').length > 0 && table.flags.a !== undefined;

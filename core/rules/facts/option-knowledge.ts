@@ -4,6 +4,13 @@ import { compareVersions } from '../operators.js';
 
 /** Keys of `[unicast_master_table]` lines, which linuxptp parses apart from its option table. */
 const UNICAST_TABLE_KEYS = new Set(['table_id', 'logQueryInterval', 'peer_address', 'L2', 'UDPv4', 'UDPv6']);
+const OPTION_NAMES = Object.keys(LINUXPTP_OPTIONS);
+/**
+ * Suggestions already made: a misspelt option repeated in every port section of a large file is measured
+ * against the option table once. Bounded, so a file of unique garbage keys does not grow it without end.
+ */
+const suggestions = new Map<string, string | null>();
+const MAX_REMEMBERED = 10_000;
 
 export interface OptionKnowledge {
   known: boolean;
@@ -41,7 +48,7 @@ export function optionKnowledge(key: string, section: string, version: string): 
   if (!option) {
     return {
       known: false,
-      suggestion: closestName(key, Object.keys(LINUXPTP_OPTIONS)),
+      suggestion: suggestionFor(key),
       globalOnly: false,
       since: null,
       tooNew: false,
@@ -65,4 +72,13 @@ export function optionKnowledge(key: string, section: string, version: string): 
         ? `newer than ${LINUXPTP_RELEASES.at(-1)} (not in a release yet)`
         : `${option.since} or later`,
   };
+}
+
+function suggestionFor(key: string): string | null {
+  let suggestion = suggestions.get(key);
+  if (suggestion === undefined) {
+    suggestion = closestName(key, OPTION_NAMES);
+    if (suggestions.size < MAX_REMEMBERED) suggestions.set(key, suggestion);
+  }
+  return suggestion;
 }

@@ -3,7 +3,7 @@ import type { FindingLocation } from '../../model/finding.js';
 import type { LinuxptpConfig } from '../../model/linuxptp-config.js';
 import { PTP_CLOCK_THRESHOLD_DEFAULTS, type PtpProfile } from '../../model/ptp-config.js';
 import { parseLinuxptpConfig } from '../../parsers/linuxptp-config.js';
-import { portSections } from '../../parsers/linuxptp-config-lookup.js';
+import { portSections, sectionsNamed } from '../../parsers/linuxptp-config-lookup.js';
 import { parseProcessOptions } from '../../parsers/process-options.js';
 import type { FieldPosition } from '../../parsers/ptp-config-yaml.js';
 import { LINUXPTP_DEFAULTS } from '../data/linuxptp-defaults.js';
@@ -73,17 +73,11 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
   }
   addAliases(global);
   const ports: Record<string, Section> = {};
-  for (const section of portSections(ptp4l.config)) {
-    const values = sectionValues(
-      ptp4l,
-      section.name,
-      `$.ports.${section.name}`,
-      file,
-      positions,
-      at('ptp4lConf'),
-    );
-    ports[section.name] = { ...ports[section.name], ...values };
-    addAliases(ports[section.name]!);
+  // A port written twice is one port: its sections are read together, once.
+  for (const name of new Set(portSections(ptp4l.config).map((section) => section.name))) {
+    const values = sectionValues(ptp4l, name, `$.ports.${name}`, file, positions, at('ptp4lConf'));
+    addAliases(values);
+    ports[name] = values;
   }
 
   const threshold = profile.ptpClockThreshold;
@@ -245,7 +239,7 @@ function sectionValues(
   fallback: FindingLocation,
 ): Section {
   const values: Section = {};
-  for (const section of config.sections.filter((s) => s.name === name)) {
+  for (const section of sectionsNamed(config, name)) {
     for (const entry of section.entries) {
       values[entry.key] = typed(entry.value);
       positions.set(`${prefix}.${entry.key}`, positioned ? entryLocation(file, entry) : fallback);

@@ -2,7 +2,7 @@ import type { profileClock } from '../../analysis/clock-type.js';
 import { phcMismatch } from '../../analysis/phc-topology.js';
 import type { FindingLocation } from '../../model/finding.js';
 import type { LinuxptpConfig } from '../../model/linuxptp-config.js';
-import { findOption, portSections } from '../../parsers/linuxptp-config-lookup.js';
+import { findOption, portOption, portSections } from '../../parsers/linuxptp-config-lookup.js';
 import type { PositionedConfig } from './profile-facts.js';
 
 /**
@@ -73,12 +73,7 @@ export function roleFacts(
   );
   // A T-BC's time-receiver port is the one whose section says serverOnly|masterOnly 0; its other ports
   // transmit, and the references give each of them masterOnly 1 (linuxptp-daemon doc/t-bc.md).
-  const own = (port: string) =>
-    portSections(ptp4l.config)
-      .filter((section) => section.name === port)
-      .flatMap((section) => section.entries)
-      .findLast((entry) => /^(?:serverOnly|masterOnly)$/.test(entry.key))
-      ?.value.trim();
+  const own = (port: string) => portOption(ptp4l.config, 'serverOnly', port)?.value.trim();
   const receivers = clock.ports.filter((port) => own(port) === '0');
   // Ports without their own setting inherit [global]'s (config_get_int falls back to it).
   const unassigned =

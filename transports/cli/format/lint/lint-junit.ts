@@ -18,20 +18,25 @@ export function renderJunit(result: LintResult, failOn: Severity): string {
   let tests = 0;
   let failures = 0;
   const files = [...new Set([...result.files.map((f) => f.path), ...result.errors.map((e) => e.source)])];
+  // Grouped once: a filter per file and per profile was quadratic in a YAML of 10,000 profiles.
+  const errorsOf = groupBy(result.errors, (e) => e.source);
+  const profilesOf = groupBy(result.profiles, (p) => p.file);
+  const failingOf = groupBy(
+    result.findings.filter(
+      (f) =>
+        f.location && f.subject.profile !== undefined && severityRank(f.severity) >= severityRank(failOn),
+    ),
+    (f) => `${f.location!.file}\u0000${f.subject.profile}`,
+  );
   for (const file of files) {
     const cases: string[] = [];
-    for (const error of result.errors.filter((e) => e.source === file)) {
+    for (const error of errorsOf.get(file) ?? []) {
       cases.push(
         `    <testcase classname="${xml(relativePath(file))}" name="read ${xml(relativePath(file))}"><error message="${xml(error.message)}">${xml(`${relativePath(file)}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}`)}</error></testcase>`,
       );
     }
-    for (const profile of result.profiles.filter((p) => p.file === file)) {
-      const failing = result.findings.filter(
-        (f) =>
-          f.location?.file === file &&
-          f.subject.profile === profile.profile &&
-          severityRank(f.severity) >= severityRank(failOn),
-      );
+    for (const profile of profilesOf.get(file) ?? []) {
+      const failing = failingOf.get(`${file}\u0000${profile.profile}`) ?? [];
       for (const finding of failing) {
         const where = `${relativePath(file)}:${finding.location?.line ?? 1}`;
         cases.push(
@@ -52,4 +57,14 @@ export function renderJunit(result: LintResult, failOn: Severity): string {
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ptp-mcp lint" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
