@@ -15,3 +15,21 @@ export async function mapWithConcurrency<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
+
+/** A gate that lets at most `limit` tasks run at once; the others wait their turn, first come first served. */
+export function concurrencyGate(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <R>(task: () => Promise<R>): Promise<R> => {
+    if (running >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      // The turn passes straight to the next waiter, so `running` counts it already.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}

@@ -10,6 +10,7 @@ import { runtimeEvaluations } from './rules/facts/runtime-evaluations.js';
 import { PackCache } from './rules/pack-cache.js';
 import { type EvaluationsByScope, sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
+import { markPartial } from './snapshot/partial-data.js';
 import { configFilesOfProfile, profileLogFilter } from './sources/profile-log-filter.js';
 import type { CollectOptions, PtpDataSource, SourcePlugin, TextStream } from './sources/raw-cluster.js';
 import type { ExecResult } from './sources/recorded-command.js';
@@ -96,7 +97,11 @@ export class PtpService {
   }
 
   async snapshot(request: SnapshotRequest): Promise<Snapshot> {
-    const raw = await this.openSource(request.source).collect(request);
+    // Nodes may stream (buildSnapshot waits for each), unless a profile's configs must filter the logs first.
+    const raw = await this.openSource(request.source).collect({
+      ...request,
+      streamNodes: request.profile === undefined,
+    });
     if (request.profile !== undefined) {
       for (const node of raw.nodes) {
         const files = configFilesOfProfile(node.configs, request.profile);
@@ -127,11 +132,8 @@ export class PtpService {
         file: loaded.file,
       });
     }
-    const sorted = sortFindings(findings);
-    const health = healthByNode(
-      sorted,
-      facts.nodes.map((n) => n.node),
-    );
+    const sorted = sortFindings(markPartial(findings, facts.meta.partial));
+    const health = healthByNode(sorted, facts.nodes);
     return { ...facts, packs, findings: sorted, suppressed, health };
   }
 
@@ -140,7 +142,9 @@ export class PtpService {
     facts: Omit<Diagnosis, 'packs' | 'findings' | 'suppressed' | 'health'>;
     evaluations: EvaluationsByScope;
   }> {
+    const started = performance.now();
     const snapshot = await this.snapshot(request);
+    const readMs = Math.round(performance.now() - started);
     if (request.node !== undefined && !snapshot.nodes.some((node) => node.name === request.node)) {
       throw new SourceError(`no node "${request.node}" in ${snapshot.meta.origin}`);
     }
@@ -157,6 +161,7 @@ export class PtpService {
       window: { from: window.from ?? null, to: window.to ?? null },
       nodes,
       hierarchy,
+      readMs,
       warnings: snapshot.warnings,
     };
     return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs) };
@@ -165,10 +170,19 @@ export class PtpService {
   private readonly packCache = new PackCache();
 }
 
-function healthByNode(findings: readonly Finding[], nodes: readonly string[]): Diagnosis['health'] {
+/** A node without data is at least UNKNOWN, and so is a cluster with such a node (finding-free otherwise). */
+function healthByNode(findings: readonly Finding[], nodes: Diagnosis['nodes']): Diagnosis['health'] {
+  // Findings grouped by node once: a filter per node would be quadratic in a fleet.
+  const findingsOf = new Map<string | undefined, Finding[]>();
+  for (const finding of findings) {
+    const list = findingsOf.get(finding.subject.node);
+    if (list) list.push(finding);
+    else findingsOf.set(finding.subject.node, [finding]);
+  }
   const byNode: Record<string, Health> = {};
-  for (const node of nodes) byNode[node] = healthOf(findings.filter((f) => f.subject.node === node));
-  return { cluster: healthOf(findings), nodes: byNode };
+  for (const node of nodes) byNode[node.node] = healthOf(findingsOf.get(node.node) ?? [], !node.hasData);
+  const unknown = nodes.filter((node) => !node.hasData).map((node) => node.node);
+  return { cluster: healthOf(findings, unknown.length > 0), nodes: byNode, unknown };
 }
 
 /** The time of a log's last dated line (a second pass; only when the source says nothing of its end). */

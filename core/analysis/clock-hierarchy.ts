@@ -43,8 +43,9 @@ export function clockHierarchy(nodes: readonly NodeStatus[]): ClockHierarchy {
  */
 function actingGrandmasters(nodes: readonly NodeStatus[], links: HierarchyLink[]): HierarchyLink[] {
   const acting = new Map<string, HierarchyLink>();
+  const byName = new Map(nodes.map((n) => [n.node, n]));
   const result = links.map((link) => {
-    const node = nodes.find((n) => n.node === link.node);
+    const node = byName.get(link.node);
     const machine = node?.processes.find((p) => p.name === 'T-BC');
     if (node?.role !== 'T-BC' || (machine?.state !== 'HOLDOVER' && machine?.state !== 'FREERUN')) return link;
     const own =
@@ -86,8 +87,9 @@ export function withAnnouncedGrandmasters(
   nodes: readonly NodeStatus[],
   hierarchy: ClockHierarchy,
 ): NodeStatus[] {
+  const linkByNode = new Map(hierarchy.links.map((l) => [l.node, l]));
   return nodes.map((node) => {
-    const link = hierarchy.links.find((l) => l.node === node.node);
+    const link = linkByNode.get(node.node);
     const identity = link?.actingGrandmaster ? link.grandmasterIdentity : null;
     if (!identity || !node.grandmaster || node.grandmaster.identity === identity) return node;
     const instance = node.ptpInstances.find((i) => i.clockIdentity === identity);

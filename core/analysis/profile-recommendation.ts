@@ -29,11 +29,10 @@ export interface Recommendation {
  * is defined nowhere, the operator fails for the node and applies none.
  */
 export function recommendProfiles(node: KubeNode, ptpConfigs: readonly PtpConfig[]): Recommendation {
-  const entries = ptpConfigs
-    .flatMap((config) => config.spec.recommend)
-    .sort((a, b) => a.priority - b.priority);
   const labels = node.metadata.labels ?? {};
-  const matched = entries.filter((recommend) => matches(recommend, node.metadata.name ?? '', labels));
+  const matched = entriesOf(ptpConfigs)
+    .filter((entry) => entry.matches(node.metadata.name ?? '', labels))
+    .map((entry) => entry.recommend);
   if (matched.length === 0) return { applied: [], priority: null, missing: [] };
 
   const priority = matched[0]!.priority;
@@ -54,10 +53,34 @@ export function recommendProfiles(node: KubeNode, ptpConfigs: readonly PtpConfig
   return { applied, priority, missing };
 }
 
-function matches(recommend: PtpRecommend, nodeName: string, labels: Record<string, string>): boolean {
-  return (recommend.match ?? []).some(
-    (rule) =>
-      (rule.nodeName !== undefined && rule.nodeName === nodeName) ||
-      (rule.nodeLabel !== undefined && Object.hasOwn(labels, rule.nodeLabel)),
-  );
+interface RecommendEntry {
+  recommend: PtpRecommend;
+  matches(nodeName: string, labels: Record<string, string>): boolean;
+}
+
+/**
+ * The recommend entries of a set of PtpConfigs by priority, each with its node names in a set: computed once
+ * per set, since a fleet's entries name thousands of nodes and every node asks.
+ */
+const entriesByConfigs = new WeakMap<readonly PtpConfig[], RecommendEntry[]>();
+
+function entriesOf(ptpConfigs: readonly PtpConfig[]): RecommendEntry[] {
+  let entries = entriesByConfigs.get(ptpConfigs);
+  if (!entries) {
+    entries = ptpConfigs
+      .flatMap((config) => config.spec.recommend)
+      .sort((a, b) => a.priority - b.priority)
+      .map((recommend) => {
+        const rules = recommend.match ?? [];
+        const names = new Set(rules.flatMap((rule) => (rule.nodeName === undefined ? [] : [rule.nodeName])));
+        const nodeLabels = rules.flatMap((rule) => (rule.nodeLabel === undefined ? [] : [rule.nodeLabel]));
+        return {
+          recommend,
+          matches: (nodeName, labels) =>
+            names.has(nodeName) || nodeLabels.some((label) => Object.hasOwn(labels, label)),
+        };
+      });
+    entriesByConfigs.set(ptpConfigs, entries);
+  }
+  return entries;
 }

@@ -19,13 +19,13 @@ export class SampleSeries {
   private seen = 0;
 
   constructor(readonly capacity: number) {
-    // Arrays grow to the capacity as samples come: a short log (most of a fleet's) stays small.
-    const initial = Math.min(capacity, INITIAL_SLOTS);
-    this.wall = new Float64Array(initial);
-    this.mono = new Float64Array(initial);
-    this.offset = new Float64Array(initial);
-    this.freq = new Float64Array(initial);
-    this.servo = new Uint8Array(initial);
+    // Arrays grow to the capacity as samples come, from none: most processes of a log (and most logs of
+    // a fleet) have few samples or none.
+    this.wall = new Float64Array(0);
+    this.mono = new Float64Array(0);
+    this.offset = new Float64Array(0);
+    this.freq = new Float64Array(0);
+    this.servo = new Uint8Array(0);
   }
 
   get length(): number {
@@ -87,18 +87,26 @@ export class SampleSeries {
     }
   }
 
+  /** Gives back the room reserved for samples that never came (once a log is read to its end). */
+  trim(): void {
+    if (this.size < this.offset.length) this.resize(this.size);
+  }
+
   private grow(): void {
-    const slots = Math.min(this.capacity, this.offset.length * 2);
+    this.resize(Math.min(this.capacity, Math.max(INITIAL_SLOTS, this.offset.length * 2)));
+  }
+
+  private resize(slots: number): void {
     const wall = new Float64Array(slots);
     const mono = new Float64Array(slots);
     const offset = new Float64Array(slots);
     const freq = new Float64Array(slots);
     const servo = new Uint8Array(slots);
-    wall.set(this.wall);
-    mono.set(this.mono);
-    offset.set(this.offset);
-    freq.set(this.freq);
-    servo.set(this.servo);
+    wall.set(this.wall.subarray(0, this.size));
+    mono.set(this.mono.subarray(0, this.size));
+    offset.set(this.offset.subarray(0, this.size));
+    freq.set(this.freq.subarray(0, this.size));
+    servo.set(this.servo.subarray(0, this.size));
     [this.wall, this.mono, this.offset, this.freq, this.servo] = [wall, mono, offset, freq, servo];
   }
 

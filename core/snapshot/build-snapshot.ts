@@ -1,4 +1,3 @@
-import { LogAnalyzer } from '../analysis/log-analyzer.js';
 import { recommendProfiles } from '../analysis/profile-recommendation.js';
 import { mapWithConcurrency } from '../concurrency.js';
 import type { KubeNode, KubePod } from '../model/kubernetes.js';
@@ -9,17 +8,24 @@ import type { PtpMetric } from '../model/metrics.js';
 import type { PmcOutput } from '../model/pmc.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import type { ClusterObjects, DaemonPod, NodeSnapshot, RenderedConfig, Snapshot } from '../model/snapshot.js';
-import { seriesKey } from '../model/snapshot.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parseCloudEventLines } from '../parsers/cloud-event.js';
 import { parseEthtoolDriverInfo, parseEthtoolTimestamping } from '../parsers/ethtool-output.js';
 import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
-import { splitStream } from '../parsers/log/line-splitter.js';
 import { parsePmcOutput } from '../parsers/pmc-output.js';
 import { parsePrometheusText } from '../parsers/prometheus-exposition.js';
 import { decodePtpMetrics } from '../parsers/ptp-metric-decoding.js';
+import { logAnalysisWarnings } from '../reports/log-report.js';
 import type { NamedText, RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
 import { classifyObjects } from './cluster-objects.js';
+import { analyzeLogHere, LogAnalysisThread } from './log-analysis-thread.js';
+import { deviceDriverInfo } from './nic-driver-info.js';
+import { partialOf } from './partial-data.js';
+
+interface NodeBuildOptions extends BuildOptions {
+  /** The thread that analyzes the logs, if not this one. */
+  thread?: LogAnalysisThread;
+}
 
 export interface BuildOptions {
   /** Where the raw material came from, for reports (`scenario:demo`, `dir:…`). */
@@ -34,26 +40,33 @@ export interface BuildOptions {
 
 const DEFAULT_MAX_SAMPLES = 65_536;
 const NODES_AT_ONCE = 4;
+/** From this many nodes the logs are analyzed on a second thread: fewer are read sooner than it starts. */
+const THREAD_MIN_NODES = 16;
 const DAEMON_CONTAINER = 'linuxptp-daemon-container';
 
 /** Parses everything a source collected into the Snapshot model. */
 export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Promise<Snapshot> {
   const { objects, warnings: objectWarnings } = classifyObjects(raw.objects);
-  const warnings: SourceWarning[] = [...raw.warnings, ...objectWarnings];
+  const built: SourceWarning[] = [];
+  const objectsOf = objectsByNode(objects);
+  const thread =
+    raw.nodes.length >= THREAD_MIN_NODES && LogAnalysisThread.available ? new LogAnalysisThread() : undefined;
   // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs.
   const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode) =>
-    buildNode(rawNode, objects, options, warnings),
-  );
+    buildNode(rawNode, objectsOf(rawNode.name), { ...options, thread }, built),
+  ).finally(() => thread?.close());
   const unread = options.node === undefined ? nodesExpectingPtp(objects, raw.nodes) : [];
   for (const name of unread) {
-    warnings.push({
+    built.push({
       source: `node ${name}`,
       message: 'PTP profiles apply to this node but the source has no data of it',
     });
     nodes.push(
-      await buildNode({ name, logs: {}, configs: [], pmc: [], ethtool: [] }, objects, options, warnings),
+      await buildNode({ name, logs: {}, configs: [], pmc: [], ethtool: [] }, objectsOf(name), options, built),
     );
   }
+  // Taken last: the source's own warnings grow while it streams its nodes (RawNode.ready).
+  const warnings: SourceWarning[] = [...raw.warnings, ...objectWarnings, ...built];
   nodes.sort((a, b) => a.name.localeCompare(b.name));
   const manifest = raw.manifest;
   return {
@@ -66,6 +79,7 @@ export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Pro
       origin: options.origin,
       recordedAt: manifest.spec.recordedAt ?? null,
       dataRange: dataRange(nodes),
+      partial: partialOf(manifest),
     },
     cluster: objects,
     nodes,
@@ -73,10 +87,37 @@ export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Pro
   };
 }
 
+/**
+ * The cluster's objects as one node sees them: only its own Node, pods and NodePtpDevice, grouped once (in
+ * their order), since searching all of them for each node is quadratic in a fleet.
+ */
+function objectsByNode(objects: ClusterObjects): (node: string) => ClusterObjects {
+  const group = <T>(items: readonly T[], nodeOf: (item: T) => string | undefined) => {
+    const groups = new Map<string | undefined, T[]>();
+    for (const item of items) {
+      const key = nodeOf(item);
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+    return groups;
+  };
+  const nodes = group(objects.nodes, (n) => n.metadata.name);
+  const pods = group(objects.pods, (p) => p.spec.nodeName);
+  const devices = group(objects.nodePtpDevices, (d) => d.metadata.name);
+  return (node) => ({
+    ...objects,
+    nodes: nodes.get(node) ?? [],
+    pods: pods.get(node) ?? [],
+    nodePtpDevices: devices.get(node) ?? [],
+  });
+}
+
+/** One node's snapshot; `objects` holds only its own Node, pods and NodePtpDevice (objectsByNode). */
 async function buildNode(
   raw: RawNode,
   objects: ClusterObjects,
-  options: BuildOptions,
+  options: NodeBuildOptions,
   warnings: SourceWarning[],
 ): Promise<NodeSnapshot> {
   const kubeNode: KubeNode = objects.nodes.find((n) => n.metadata.name === raw.name) ?? {
@@ -84,10 +125,16 @@ async function buildNode(
   };
   const recommendation = recommendProfiles(kubeNode, objects.ptpConfigs);
   const series = new Map<string, SampleSeries>();
-  const logs = raw.logs.daemon ? await analyzeStream(raw.logs.daemon, options, series, warnings) : null;
-  const proxyLogs = raw.logs.proxy
-    ? await analyzeStream(raw.logs.proxy, { ...options, maxSamples: 0 }, undefined, warnings)
+  const unreadLogs: string[] = [];
+  const logs = raw.logs.daemon
+    ? await analyzeStream(raw.logs.daemon, options, series, warnings, unreadLogs)
     : null;
+  const proxyLogs = raw.logs.proxy
+    ? await analyzeStream(raw.logs.proxy, { ...options, maxSamples: 0 }, undefined, warnings, unreadLogs)
+    : null;
+  // The rest of a streamed node may still be arriving while its logs were read.
+  await raw.ready;
+  const unread = [...(raw.unread ?? []), ...unreadLogs];
   const cloudEvents = raw.cloudEvents
     ? parseCloudEventLines(raw.cloudEvents.text)
     : { events: [], errors: [] };
@@ -108,12 +155,15 @@ async function buildNode(
     },
     logs,
     proxyLogs,
+    unread,
     configs: raw.configs.map((file) => renderedConfig(file.name, file.text, warnings)),
     pmc: raw.pmc.map((file) => ({ configFile: file.configFile, output: pmcOutput(file, warnings) })),
     metrics: raw.metrics ? ptpMetrics(raw.metrics, warnings) : null,
     nics: raw.ethtool.map((entry) => ({
       iface: entry.iface,
-      driverInfo: entry.driverInfo ? parseEthtoolDriverInfo(entry.driverInfo.text) : null,
+      driverInfo: entry.driverInfo
+        ? parseEthtoolDriverInfo(entry.driverInfo.text)
+        : deviceDriverInfo(objects.nodePtpDevices, raw.name, entry.iface),
       timestamping: entry.timestamping ? parseEthtoolTimestamping(entry.timestamping.text) : null,
     })),
     cloudEvents: cloudEvents.events,
@@ -123,28 +173,25 @@ async function buildNode(
 
 async function analyzeStream(
   stream: TextStream,
-  options: BuildOptions,
+  options: NodeBuildOptions,
   series: Map<string, SampleSeries> | undefined,
   warnings: SourceWarning[],
+  unread: string[],
 ): Promise<LogAnalysis | null> {
-  const analyzer = new LogAnalyzer({
-    maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES,
-    year: options.year,
-  });
-  try {
-    await splitStream(stream.open(), analyzer);
-  } catch (error) {
-    warnings.push({ source: stream.name, message: `read interrupted: ${(error as Error).message}` });
-  }
-  const analysis = analyzer.finish();
-  for (const process of analysis.processes) {
-    const samples = analyzer.samplesOf(process.name, process.configTag);
-    if (series && samples && samples.length > 0)
-      series.set(seriesKey(process.name, process.configTag), samples);
-    const rms = analyzer.rmsSamplesOf(process.name, process.configTag);
-    if (series && rms && rms.length > 0) series.set(seriesKey(process.name, process.configTag, 'rms'), rms);
-  }
-  return analysis;
+  const analyzerOptions = { maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES, year: options.year };
+  const interrupted = (error: Error) => {
+    const message = `read interrupted: ${error.message}`;
+    warnings.push({ source: stream.name, message });
+    unread.push(`${stream.name}: ${message}`);
+  };
+  const keepSeries = series !== undefined;
+  const log = options.thread
+    ? await options.thread.analyze(stream, analyzerOptions, keepSeries, interrupted)
+    : await analyzeLogHere(stream, analyzerOptions, keepSeries, interrupted);
+  for (const [key, samples] of log.series) series?.set(key, samples);
+  // What logs analyze warns about a file (encoding, long lines, time going back) is as true of a node's log.
+  for (const message of logAnalysisWarnings(log.analysis)) warnings.push({ source: stream.name, message });
+  return log.analysis;
 }
 
 function pmcOutput(file: NamedText, warnings: SourceWarning[]): PmcOutput {

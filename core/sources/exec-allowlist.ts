@@ -40,6 +40,7 @@ export const PMC_GET_IDS = [
 ] as const;
 
 const RUN_FILE = /^\/var\/run\/(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.\d+\.(config|socket)$/;
+const MAX_TAIL_FILES = 16;
 const IFACE = /^[A-Za-z0-9_.:-]{1,15}$/;
 /** Files of the PTP clock under an interface's device, without `..`, e.g. ptp/ptp0/clock_name or pins. */
 const SYSFS_PTP =
@@ -49,6 +50,7 @@ export type AllowedCommand =
   | { kind: 'pmc'; configFile: string; requests: string[] }
   | { kind: 'ethtool'; flag: '-i' | '-T' | '-S'; iface: string }
   | { kind: 'cat'; path: string }
+  | { kind: 'configs'; paths: string[] }
   | { kind: 'ls'; path: string }
   | { kind: 'ptp-devices' };
 
@@ -65,6 +67,10 @@ export const EXEC_ALLOWLIST: readonly { command: string; purpose: string }[] = [
   {
     command: 'cat /var/run/{ptp4l,phc2sys,ts2phc,synce4l,chronyd}.N.config',
     purpose: 'the configs the daemon rendered',
+  },
+  {
+    command: 'tail -v -n +1 /var/run/{ptp4l,phc2sys,ts2phc,synce4l,chronyd}.N.config...',
+    purpose: 'several rendered configs at once, each after a `==> path <==` header',
   },
   {
     command: 'cat /sys/class/net/<iface>/device/ptp/ptpN/<file>',
@@ -117,6 +123,18 @@ export function allowCommand(argv: readonly string[]): AllowedCommand {
           `cat only reads the rendered /var/run configs and /sys/class/net/<iface>/device/ptp files (got ${path})`,
         );
       return { kind: 'cat', path: path! };
+    }
+    case 'tail': {
+      // Exactly `tail -v -n +1` (whole files, each after its header) of distinct rendered configs.
+      const [verbose, lines, from, ...paths] = args;
+      if (verbose !== '-v' || lines !== '-n' || from !== '+1')
+        refuse('tail is only allowed as: tail -v -n +1 /var/run/<program>.N.config...');
+      if (paths.length === 0 || paths.length > MAX_TAIL_FILES || new Set(paths).size !== paths.length)
+        refuse(`tail takes 1 to ${MAX_TAIL_FILES} distinct config files`);
+      for (const path of paths)
+        if (!RUN_FILE.test(path) || !path.endsWith('.config'))
+          refuse(`tail only reads the rendered /var/run configs (got ${path})`);
+      return { kind: 'configs', paths };
     }
     case 'ls': {
       const [path, ...rest] = args;

@@ -33,6 +33,13 @@ export interface RawNode {
   ethtool: { iface: string; driverInfo?: NamedText; timestamping?: NamedText }[];
   /** Cloud events, one JSON per line. */
   cloudEvents?: NamedText;
+  /** What of this node the source tried and could not read, and why, one line each (not what is absent). */
+  unread?: string[];
+  /**
+   * Only when collect() was asked to `streamNodes`: settles once the node's metrics, configs, pmc and
+   * ethtool output (and its warnings) have arrived; its log streams can be read before.
+   */
+  ready?: Promise<void>;
 }
 
 /** What a data source returns: raw material for the parsers, and what it could not read. */
@@ -50,6 +57,11 @@ export interface CollectOptions {
   profile?: string;
   /** Live sources: how much of the pod logs to read, counted back from the API server's now. */
   logs?: { sinceSeconds?: number; tailLines?: number };
+  /**
+   * The caller waits for each node's `ready` (as buildSnapshot does): a live source may then hand out
+   * the nodes at once and read them while the caller reads the logs of the first ones.
+   */
+  streamNodes?: boolean;
   /** Called as nodes are read, for progress on a terminal. */
   onProgress?: (done: number, total: number) => void;
 }

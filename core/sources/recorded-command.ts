@@ -1,5 +1,6 @@
 import type { AllowedCommand } from './exec-allowlist.js';
 import type { RawNode } from './raw-cluster.js';
+import { tailOutput } from './tail-output.js';
 
 export interface ExecResult {
   stdout: string;
@@ -36,13 +37,17 @@ export function respond(command: AllowedCommand, node: RawNode): ExecResult {
         : ok(text);
     }
     case 'cat': {
-      const file = command.path.startsWith('/var/run/') ? command.path.slice('/var/run/'.length) : undefined;
-      const config = file === undefined ? undefined : node.configs.find((c) => configName(c.name) === file);
-      if (config) return ok(config.text);
+      const config = renderedConfig(node, command.path);
+      if (config !== undefined) return ok(config);
       const clockName = /^\/sys\/class\/net\/([^/]+)\/device\/ptp\/ptp\d+\/clock_name$/.exec(command.path);
       const driver = clockName ? driverOf(node, clockName[1]!) : undefined;
       if (driver) return ok(`${driver}\n`);
       return fail(`cat: ${command.path}: No such file or directory\n`);
+    }
+    case 'configs': {
+      const files = command.paths.map((path) => ({ path, text: renderedConfig(node, path) }));
+      const { stdout, stderr } = tailOutput(files);
+      return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
     }
     case 'ls': {
       if (command.path === '/var/run')
@@ -70,6 +75,12 @@ export function respond(command: AllowedCommand, node: RawNode): ExecResult {
       );
     }
   }
+}
+
+/** The text of a rendered /var/run config the snapshot holds. */
+function renderedConfig(node: RawNode, path: string): string | undefined {
+  const file = path.startsWith('/var/run/') ? path.slice('/var/run/'.length) : undefined;
+  return file === undefined ? undefined : node.configs.find((c) => configName(c.name) === file)?.text;
 }
 
 /** `nodes/x/configs/ptp4l.0.config` → `ptp4l.0.config`. */

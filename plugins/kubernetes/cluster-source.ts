@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { mapWithConcurrency } from '../../core/concurrency.js';
+import { concurrencyGate, mapWithConcurrency } from '../../core/concurrency.js';
 import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
+import { driverInfoOfDevice } from '../../core/snapshot/nic-driver-info.js';
 import type {
   CloudEventHistory,
   CollectOptions,
@@ -11,6 +12,7 @@ import type {
 } from '../../core/sources/raw-cluster.js';
 import type { ExecResult } from '../../core/sources/recorded-command.js';
 import { SourceError } from '../../core/sources/source-error.js';
+import { splitTailOutput } from '../../core/sources/tail-output.js';
 import { KubeClient, type KubeObject } from './kube-client.js';
 import type { KubeSettings } from './kube-settings.js';
 
@@ -118,11 +120,23 @@ export class KubernetesSource implements PtpDataSource {
     if (options.node !== undefined && names.length === 0)
       throw new SourceError(`no linuxptp-daemon pod on node "${options.node}" in ${this.label}`);
     let done = 0;
-    const rawNodes = await mapWithConcurrency(names, this.settings.concurrency, async (name) => {
-      const node = await this.readNode(name, podByNode.get(name)!, options, warnings);
+    const read = async (node: RawNode) => {
+      const pod = podByNode.get(node.name)!;
+      await this.readNode(node, pod, describedInterfaces(custom[1] ?? [], node.name), warnings);
       options.onProgress?.(++done, names.length);
-      return node;
-    });
+    };
+    const rawNodes = names.map((name) => this.nodeOf(name, podByNode.get(name)!, options));
+    if (options.streamNodes) {
+      // Handed out at once; read a few at a time, in order, while the caller reads the first ones' logs.
+      const gate = concurrencyGate(this.settings.concurrency);
+      for (const node of rawNodes) {
+        node.ready = gate(() => read(node));
+        // A failure reaches whoever awaits `ready`; this only keeps it from counting as unhandled.
+        node.ready.catch(() => undefined);
+      }
+    } else {
+      await mapWithConcurrency(rawNodes, this.settings.concurrency, read);
+    }
     return {
       manifest: {
         apiVersion: 'ptp-mcp/v1',
@@ -136,14 +150,40 @@ export class KubernetesSource implements PtpDataSource {
     };
   }
 
-  private async readNode(
-    name: string,
-    pod: KubeObject,
-    options: CollectOptions,
-    warnings: SourceWarning[],
-  ): Promise<RawNode> {
+  /** A node as handed out: its log streams (opened when read) and cloud events; the rest comes by readNode. */
+  private nodeOf(name: string, pod: KubeObject, options: CollectOptions): RawNode {
     const podName = pod.metadata!.name!;
-    const warn = (message: string) => warnings.push({ source: `node ${name}`, message });
+    const logOptions = { timestamps: true, ...options.logs };
+    const node: RawNode = {
+      name,
+      logs: { daemon: this.client.logStream(podName, DAEMON_CONTAINER, logOptions) },
+      configs: [],
+      pmc: [],
+      ethtool: [],
+      unread: [],
+    };
+    const events = this.cloudEvents?.jsonLines(name);
+    if (events) node.cloudEvents = { name: `cloud events of ${name} (O-RAN consumer)`, text: events };
+    const containers = ((pod.spec as { containers?: { name: string }[] })?.containers ?? []).map(
+      (c) => c.name,
+    );
+    if (containers.includes(PROXY_CONTAINER))
+      node.logs.proxy = this.client.logStream(podName, PROXY_CONTAINER, logOptions);
+    return node;
+  }
+
+  /** The metrics (pod proxy), rendered configs, pmc answers and ethtool output of a node (exec). */
+  private async readNode(
+    node: RawNode,
+    pod: KubeObject,
+    describedIfaces: ReadonlySet<string>,
+    warnings: SourceWarning[],
+  ): Promise<void> {
+    const podName = pod.metadata!.name!;
+    const warn = (message: string) => {
+      warnings.push({ source: `node ${node.name}`, message });
+      node.unread?.push(message);
+    };
     const quietly = async <T>(what: Promise<T>): Promise<T | undefined> => {
       try {
         return await what;
@@ -153,22 +193,6 @@ export class KubernetesSource implements PtpDataSource {
         return undefined;
       }
     };
-    const logOptions = { timestamps: true, ...options.logs };
-    const node: RawNode = {
-      name,
-      logs: { daemon: this.client.logStream(podName, DAEMON_CONTAINER, logOptions) },
-      configs: [],
-      pmc: [],
-      ethtool: [],
-    };
-    const events = this.cloudEvents?.jsonLines(name);
-    if (events) node.cloudEvents = { name: `cloud events of ${name} (O-RAN consumer)`, text: events };
-    const containers = ((pod.spec as { containers?: { name: string }[] })?.containers ?? []).map(
-      (c) => c.name,
-    );
-    if (containers.includes(PROXY_CONTAINER))
-      node.logs.proxy = this.client.logStream(podName, PROXY_CONTAINER, logOptions);
-
     const exec = (argv: string[]) => quietly(this.client.exec(podName, DAEMON_CONTAINER, argv));
     const [metrics, listing] = await Promise.all([
       quietly(this.client.podProxy(podName, METRICS_PORT, 'metrics')),
@@ -179,25 +203,42 @@ export class KubernetesSource implements PtpDataSource {
     const files = (listing?.stdout ?? '')
       .split('\n')
       .filter((f) => /^(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.\d+\.config$/.test(f));
+    // All rendered configs in one exec: `tail -v` heads each with its path.
+    const paths = files.map((file) => `/var/run/${file}`);
+    const rendered = paths.length > 0 ? await exec(['tail', '-v', '-n', '+1', ...paths]) : undefined;
+    const texts = splitTailOutput(rendered?.stdout ?? '', paths);
     for (const file of files) {
-      const result = await exec(['cat', `/var/run/${file}`]);
-      if (result?.exitCode === 0)
-        node.configs.push({ name: `pod/${podName}:/var/run/${file}`, text: result.stdout });
+      const text = texts.get(`/var/run/${file}`);
+      if (text !== undefined) node.configs.push({ name: `pod/${podName}:/var/run/${file}`, text });
     }
-    for (const file of files.filter((f) => f.startsWith('ptp4l.'))) {
-      const result = await exec(['pmc', '-u', '-b', '0', '-f', `/var/run/${file}`, ...PMC_REQUESTS]);
+    // pmc (one exec per ptp4l, all its GETs at once) and ethtool go out together; `ethtool -i` only
+    // where the NodePtpDevice the daemon wrote does not already give driver, firmware and bus.
+    const pmcFiles = files.filter((f) => f.startsWith('ptp4l.'));
+    const ifaces = interfacesOf(node.configs.map((c) => c.text));
+    const [answers, nics] = await Promise.all([
+      Promise.all(
+        pmcFiles.map((file) => exec(['pmc', '-u', '-b', '0', '-f', `/var/run/${file}`, ...PMC_REQUESTS])),
+      ),
+      Promise.all(
+        ifaces.map((iface) =>
+          Promise.all([
+            describedIfaces.has(iface) ? undefined : exec(['ethtool', '-i', iface]),
+            exec(['ethtool', '-T', iface]),
+          ]),
+        ),
+      ),
+    ]);
+    pmcFiles.forEach((file, index) => {
+      const result = answers[index];
       if (result)
         node.pmc.push({
           name: `pod/${podName}: pmc -f /var/run/${file}`,
           text: result.stdout,
           configFile: file,
         });
-    }
-    for (const iface of interfacesOf(node.configs.map((c) => c.text))) {
-      const [info, timestamping] = [
-        await exec(['ethtool', '-i', iface]),
-        await exec(['ethtool', '-T', iface]),
-      ];
+    });
+    ifaces.forEach((iface, index) => {
+      const [info, timestamping] = nics[index]!;
       const entry: RawNode['ethtool'][number] = { iface };
       if (info?.exitCode === 0)
         entry.driverInfo = { name: `pod/${podName}: ethtool -i ${iface}`, text: info.stdout };
@@ -206,8 +247,7 @@ export class KubernetesSource implements PtpDataSource {
       if (info?.exitCode !== 0 && info)
         warn(`ethtool -i ${iface}: ${info.stderr.trim() || `exit code ${info.exitCode}`}`);
       node.ethtool.push(entry);
-    }
-    return node;
+    });
   }
 }
 
@@ -232,6 +272,21 @@ function expectedDaemonNodes(nodes: KubeObject[], operatorConfigs: KubeObject[])
     )
     .map((node) => node.metadata?.name ?? '')
     .filter(Boolean);
+}
+
+/**
+ * The interfaces of a node whose NodePtpDevice (written by the daemon) gives what `ethtool -i` would:
+ * driver, firmware and bus (core/snapshot/nic-driver-info.ts reads them there).
+ */
+function describedInterfaces(devices: KubeObject[], node: string): Set<string> {
+  const status = devices.find((d) => d.metadata?.name === node)?.status as
+    | { devices?: { name?: string; hardwareInfo?: Record<string, unknown> }[] }
+    | undefined;
+  return new Set(
+    (status?.devices ?? [])
+      .filter((d) => d.name && driverInfoOfDevice(d.hardwareInfo) !== null)
+      .map((d) => d.name!),
+  );
 }
 
 /** Events about the daemon's pods and the PTP objects. */

@@ -23,29 +23,39 @@ export type KubeObject = Record<string, unknown> & {
 /** The longest wait a Retry-After may impose before a retry. */
 const MAX_RETRY_WAIT_MS = 10_000;
 
+/** A request abandoned for time: past its own time-out, or cut by the read's deadline. */
+class RequestTimeout extends Error {}
+
 /**
  * Read-only access to the API server through @kubernetes/client-node: lists, logs, exec of the
  * allowlisted commands, the pod proxy. Every request has a time-out and bounded retries (429 and 5xx,
- * Retry-After honoured); failures are KubeRequestErrors naming what was asked and what is missing.
+ * Retry-After honoured), all within the read's deadline (readTimeoutMs from the client's creation: one
+ * client serves one read of a source, its log streams included); failures are KubeRequestErrors naming
+ * what was asked and what is missing or why nothing answered.
  */
 export class KubeClient {
   /** Requests sent, retries included: what a diagnosis costs the API server. */
   requests = 0;
+  /** Requests cut, or not sent, because the read's deadline had passed. */
+  cutByDeadline = 0;
   private readonly core: CoreV1Api;
   private readonly apps: AppsV1Api;
   private readonly custom: CustomObjectsApi;
   private readonly exec_: Exec;
-  private readonly log_: Log;
+  private readonly deadline: number;
+  /** The config of lists, gets, the pod proxy and logs: one keep-alive connection pool (an exec is its own WebSocket). */
+  private readonly pooled: PooledConfig;
 
   constructor(
     config: KubeConfig,
     private readonly settings: KubeSettings,
   ) {
-    this.core = config.makeApiClient(CoreV1Api);
-    this.apps = config.makeApiClient(AppsV1Api);
-    this.custom = config.makeApiClient(CustomObjectsApi);
+    this.pooled = pooledConfig(config);
+    this.core = this.pooled.config.makeApiClient(CoreV1Api);
+    this.apps = this.pooled.config.makeApiClient(AppsV1Api);
+    this.custom = this.pooled.config.makeApiClient(CustomObjectsApi);
     this.exec_ = new Exec(config);
-    this.log_ = new Log(config);
+    this.deadline = performance.now() + settings.readTimeoutMs;
   }
 
   get namespace(): string {
@@ -144,14 +154,26 @@ export class KubeClient {
         sink.on('error', () => undefined);
         let controller: AbortController | undefined;
         for (let attempt = 0; ; attempt++) {
-          client.requests++;
+          let cause: Error | undefined;
           try {
-            controller = await client.withTimeout(
-              client.log_.log(client.namespace, pod, container, sink, options),
-              (late) => late.abort(),
-            );
+            const timeoutMs = client.attemptTimeoutMs();
+            client.requests++;
+            const watch = (error: Error) => {
+              cause ??= error;
+            };
+            client.pooled.socketErrors.add(watch);
+            try {
+              controller = await client.withTimeout(
+                new Log(client.pooled.config).log(client.namespace, pod, container, sink, options),
+                timeoutMs,
+                (late) => late.abort(),
+              );
+            } finally {
+              client.pooled.socketErrors.delete(watch);
+            }
             break;
-          } catch (error) {
+          } catch (caught) {
+            const error = unanswered(caught) ? (cause ?? caught) : caught;
             const wait = client.retryWait(error, attempt);
             if (wait === undefined) throw kubeRequestError(what, 'log', 'pods/log', client.namespace, error);
             await sleep(wait);
@@ -159,6 +181,7 @@ export class KubeClient {
         }
         let idle: NodeJS.Timeout | undefined;
         let stalled = false;
+        let cut = false;
         const arm = () => {
           clearTimeout(idle);
           idle = setTimeout(() => {
@@ -167,8 +190,19 @@ export class KubeClient {
             sink.end();
           }, client.settings.logIdleTimeoutMs);
         };
+        const deadline = setTimeout(
+          () => {
+            cut = true;
+            client.cutByDeadline++;
+            controller?.abort();
+            sink.end();
+          },
+          Math.max(0, client.remainingMs()),
+        );
         arm();
         let last = 10;
+        // A body read to its end needs no abort (each would make an error object: thousands in a fleet).
+        let ended = false;
         try {
           for await (const chunk of sink) {
             arm();
@@ -176,6 +210,8 @@ export class KubeClient {
             if (bytes.length > 0) last = bytes[bytes.length - 1]!;
             yield bytes;
           }
+          ended = true;
+          if (cut) throw new Error(`${what}: ${client.deadlineText('cut at')}; the log is cut short`);
           if (stalled)
             throw new Error(
               `${what}: nothing received for ${client.settings.logIdleTimeoutMs / 1000} s; the log may be cut short`,
@@ -184,7 +220,8 @@ export class KubeClient {
           if (last !== 10) throw new Error(`${what}: the stream ended mid-line; the log may be cut short`);
         } finally {
           clearTimeout(idle);
-          controller?.abort();
+          clearTimeout(deadline);
+          if (!ended) controller?.abort();
         }
       },
     };
@@ -195,9 +232,10 @@ export class KubeClient {
     allowCommand(argv);
     const what = `exec ${argv[0]} in ${pod}`;
     for (let attempt = 0; ; attempt++) {
-      this.requests++;
       try {
-        return await this.execOnce(pod, container, argv);
+        const timeoutMs = this.attemptTimeoutMs();
+        this.requests++;
+        return await this.execOnce(pod, container, argv, timeoutMs);
       } catch (error) {
         const wait = this.retryWait(error, attempt);
         if (wait === undefined) throw kubeRequestError(what, 'exec', 'pods/exec', this.namespace, error);
@@ -206,7 +244,7 @@ export class KubeClient {
     }
   }
 
-  private execOnce(pod: string, container: string, argv: string[]): Promise<ExecResult> {
+  private execOnce(pod: string, container: string, argv: string[], timeoutMs: number): Promise<ExecResult> {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const collect = (into: Buffer[]) =>
@@ -218,10 +256,7 @@ export class KubeClient {
       });
     return new Promise<ExecResult>((resolve, reject) => {
       let settled = false;
-      const timer = setTimeout(
-        () => finish(new Error(`no answer in ${this.settings.requestTimeoutMs / 1000} s`)),
-        this.settings.requestTimeoutMs,
-      );
+      const timer = setTimeout(() => finish(this.timeoutError(timeoutMs)), timeoutMs);
       const finish = (error: Error | undefined, status?: V1Status) => {
         if (settled) return;
         settled = true;
@@ -257,28 +292,14 @@ export class KubeClient {
     namespace: string | undefined,
     request: (options: ConfigurationOptions) => Promise<T>,
   ): Promise<T> {
-    const timeoutMs = this.settings.requestTimeoutMs;
-    // The object-style API takes observable middleware: anything with toPromise().
-    const options = {
-      middleware: [
-        {
-          pre: (context: { setSignal(signal: AbortSignal): void }) => ({
-            toPromise: async () => {
-              context.setSignal(AbortSignal.timeout(timeoutMs));
-              return context;
-            },
-          }),
-          post: (context: unknown) => ({ toPromise: async () => context }),
-        },
-      ],
-      middlewareMergeStrategy: 'append',
-    } as unknown as ConfigurationOptions;
     for (let attempt = 0; ; attempt++) {
-      this.requests++;
+      let timeoutMs = 0;
       try {
-        return await request(options);
+        timeoutMs = this.attemptTimeoutMs();
+        this.requests++;
+        return await request(abortAfter(timeoutMs));
       } catch (caught) {
-        const error = isAbort(caught) ? new Error(`no answer in ${timeoutMs / 1000} s`) : caught;
+        const error = isAbort(caught) ? this.timeoutError(timeoutMs) : caught;
         const wait = this.retryWait(error, attempt);
         if (wait === undefined) throw kubeRequestError(what, kind, resource, namespace, error);
         await sleep(wait);
@@ -286,32 +307,134 @@ export class KubeClient {
     }
   }
 
+  /** What is left of the read's deadline, in ms (negative once it has passed). */
+  remainingMs(): number {
+    return this.deadline - performance.now();
+  }
+
+  /** The time-out of the next attempt: its own, shortened to what is left of the deadline; none left throws. */
+  private attemptTimeoutMs(): number {
+    const left = Math.floor(this.remainingMs());
+    if (left <= 0) {
+      this.cutByDeadline++;
+      throw new RequestTimeout(`not sent: ${this.deadlineText('past')}`);
+    }
+    return Math.min(this.settings.requestTimeoutMs, left);
+  }
+
+  private timeoutError(timeoutMs: number): RequestTimeout {
+    if (timeoutMs < this.settings.requestTimeoutMs || this.remainingMs() <= 0) {
+      this.cutByDeadline++;
+      return new RequestTimeout(this.deadlineText('cut at'));
+    }
+    return new RequestTimeout(`no answer in ${timeoutMs / 1000} s (time-out)`);
+  }
+
+  private deadlineText(how: 'cut at' | 'past'): string {
+    return `${how} the read's deadline of ${this.settings.readTimeoutMs / 1000} s (--source-timeout)`;
+  }
+
   /**
    * The answer of a request that has no time-out of its own, or a time-out error; what arrives after
    * the time-out is handed to `abandon` (a log stream to abort).
    */
-  private withTimeout<T>(request: Promise<T>, abandon: (late: T) => void): Promise<T> {
+  private withTimeout<T>(request: Promise<T>, timeoutMs: number, abandon: (late: T) => void): Promise<T> {
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timedOut = true;
-        reject(new Error(`no answer in ${this.settings.requestTimeoutMs / 1000} s`));
-      }, this.settings.requestTimeoutMs);
+        reject(this.timeoutError(timeoutMs));
+      }, timeoutMs);
     });
     request.then((late) => timedOut && abandon(late)).catch(() => undefined);
     return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
   }
 
-  /** How long to wait before retrying, or undefined when the error is final or retries are spent. */
+  /**
+   * How long to wait before retrying, or undefined when the error is final, retries are spent, or the
+   * wait and a retry would not fit in what is left of the read's deadline.
+   */
   private retryWait(error: unknown, attempt: number): number | undefined {
     if (attempt >= this.settings.retries) return undefined;
     const status = statusOf(error);
     const retriable =
       status === undefined ? !(error instanceof KubeRequestError) : status === 429 || status >= 500;
     if (!retriable) return undefined;
-    return Math.min(retryAfterMs(error) ?? 200 * 2 ** attempt, MAX_RETRY_WAIT_MS);
+    if (error instanceof RequestTimeout && this.remainingMs() <= 0) return undefined;
+    const wait = Math.min(retryAfterMs(error) ?? 200 * 2 ** attempt, MAX_RETRY_WAIT_MS);
+    return wait < this.remainingMs() ? wait : undefined;
   }
+}
+
+/** Request options whose middleware aborts the request after `timeoutMs`. */
+function abortAfter(timeoutMs: number): ConfigurationOptions {
+  // The object-style API takes observable middleware: anything with toPromise().
+  return {
+    middleware: [
+      {
+        pre: (context: { setSignal(signal: AbortSignal): void }) => ({
+          toPromise: async () => {
+            context.setSignal(AbortSignal.timeout(timeoutMs));
+            return context;
+          },
+        }),
+        post: (context: unknown) => ({ toPromise: async () => context }),
+      },
+    ],
+    middlewareMergeStrategy: 'append',
+  } as unknown as ConfigurationOptions;
+}
+
+interface WatchedAgent {
+  createConnection(
+    ...args: unknown[]
+  ): { on(event: 'error', listener: (error: Error) => void): unknown } | null;
+}
+
+interface PooledConfig {
+  config: KubeConfig;
+  /** Told of every connection's error while registered (the log requests in flight). */
+  socketErrors: Set<(error: Error) => void>;
+}
+
+/**
+ * The config with one keep-alive agent for all its requests: client-node makes a new agent, so a new
+ * connection, for every request (thousands in a fleet). Its first agent's options hold for all: they come
+ * from the same cluster and user every time. The agent's connections are watched for their own errors:
+ * client-node turns any failure of a log request into an HTTP 500 without body or headers (its log.js),
+ * which would call a refused connection a server error.
+ */
+function pooledConfig(config: KubeConfig): PooledConfig {
+  const socketErrors = new Set<(error: Error) => void>();
+  // createAgent is private in client-node's typings: the one place its agents are made.
+  type AgentMaker = { createAgent(cluster: unknown, options: object): unknown };
+  const pooled = Object.create(config) as KubeConfig;
+  const create = (config as unknown as AgentMaker).createAgent.bind(config);
+  let agent: WatchedAgent | undefined;
+  (pooled as unknown as AgentMaker).createAgent = (cluster, options) => {
+    if (!agent) {
+      agent = create(cluster, { ...options, keepAlive: true }) as WatchedAgent;
+      if (typeof agent.createConnection === 'function') {
+        const connect = agent.createConnection.bind(agent);
+        agent.createConnection = (...args) => {
+          const socket = connect(...args);
+          socket?.on('error', (error) => {
+            for (const listener of socketErrors) listener(error);
+          });
+          return socket;
+        };
+      }
+    }
+    return agent;
+  };
+  return { config: pooled, socketErrors };
+}
+
+/** client-node's stand-in for a log request that got no HTTP answer at all (no headers, no body). */
+function unanswered(error: unknown): boolean {
+  const { code, body, headers } = (error ?? {}) as { code?: unknown; body?: unknown; headers?: object };
+  return code === 500 && body === undefined && Object.keys(headers ?? {}).length === 0;
 }
 
 /** client-node returns class instances (Dates, undefined fields); the parsers read API JSON. */

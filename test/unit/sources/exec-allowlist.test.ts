@@ -29,6 +29,9 @@ describe('the exec allowlist', () => {
       path: '/var/run/ts2phc.1.config',
     });
     expect(allowCommand(['cat', '/sys/class/net/ens1f0/device/ptp/ptp0/clock_name']).kind).toBe('cat');
+    expect(
+      allowCommand(['tail', '-v', '-n', '+1', '/var/run/ptp4l.0.config', '/var/run/phc2sys.0.config']),
+    ).toEqual({ kind: 'configs', paths: ['/var/run/ptp4l.0.config', '/var/run/phc2sys.0.config'] });
     expect(allowCommand(['ls', '/var/run'])).toEqual({ kind: 'ls', path: '/var/run' });
     expect(allowCommand(['ls', '/sys/class/net/ens1f0/device/ptp'])).toEqual({
       kind: 'ls',
@@ -60,6 +63,15 @@ describe('the exec allowlist', () => {
     [['cat', '/var/run/../../etc/shadow'], /cat only reads/],
     [['cat', '/sys/class/net/ens1f0/device/ptp/ptp0/../../../../../etc/passwd'], /cat only reads/],
     [['cat', '/var/run/ptp4l.0.config', '/etc/passwd'], /cat takes one path/],
+    [['tail', '-f', '/var/run/ptp4l.0.config'], /tail is only allowed as/],
+    [['tail', '-v', '-n', '+1'], /tail takes 1 to 16 distinct config files/],
+    [['tail', '-v', '-n', '+1', '/var/run/ptp4l.0.config', '/etc/shadow'], /tail only reads the rendered/],
+    [['tail', '-v', '-n', '+1', '/var/run/ptp4l.0.socket'], /tail only reads the rendered/],
+    [['tail', '-v', '-n', '+1', '/var/run/../../etc/ptp4l.0.config'], /tail only reads the rendered/],
+    [
+      ['tail', '-v', '-n', '+1', '/var/run/ptp4l.0.config', '/var/run/ptp4l.0.config'],
+      /distinct config files/,
+    ],
     [['ls', '/'], /ls only lists/],
     [['find', '/', '-name', 'id_rsa'], /find is only allowed as/],
     [['ethtool', '-i', 'ens1f0\nreboot'], /NUL or a newline/],
@@ -76,6 +88,7 @@ describe('the exec allowlist', () => {
       'pmc',
       'ethtool',
       'cat',
+      'tail',
       'cat',
       'ls',
       'ls',

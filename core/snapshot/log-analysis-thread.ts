@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LogAnalyzer, type LogAnalyzerOptions } from '../analysis/log-analyzer.js';
+import type { LogAnalysis } from '../model/log-analysis.js';
+import { SampleSeries } from '../model/sample-series.js';
+import { seriesKey } from '../model/snapshot.js';
+import { splitStream } from '../parsers/log/line-splitter.js';
+import type { TextStream } from '../sources/raw-cluster.js';
+import type { LogJobMessage, LogJobReply } from './log-analysis-worker.js';
+
+/** A log's analysis and the offset series a snapshot keeps of it (by seriesKey). */
+export interface AnalyzedLog {
+  analysis: LogAnalysis;
+  series: [string, SampleSeries][];
+}
+
+/** What a finished analyzer leaves a snapshot: the analysis and, if asked, its non-empty series trimmed. */
+export function analyzedLog(analyzer: LogAnalyzer, keepSeries: boolean): AnalyzedLog {
+  const analysis = analyzer.finish();
+  const series: [string, SampleSeries][] = [];
+  // The series outlive the read (a fleet keeps every node's): only their samples, not the room to grow.
+  const keep = (key: string, samples: SampleSeries | undefined) => {
+    if (!keepSeries || !samples || samples.length === 0) return;
+    samples.trim();
+    series.push([key, samples]);
+  };
+  for (const process of analysis.processes) {
+    keep(seriesKey(process.name, process.configTag), analyzer.samplesOf(process.name, process.configTag));
+    keep(
+      seriesKey(process.name, process.configTag, 'rms'),
+      analyzer.rmsSamplesOf(process.name, process.configTag),
+    );
+  }
+  return { analysis, series };
+}
+
+/**
+ * Reads a log stream and analyzes it on this thread. A read that fails (or an analysis that throws) is
+ * told to `interrupted`; what was read before it is analyzed all the same.
+ */
+export async function analyzeLogHere(
+  stream: TextStream,
+  options: LogAnalyzerOptions,
+  keepSeries: boolean,
+  interrupted: (error: Error) => void,
+): Promise<AnalyzedLog> {
+  const analyzer = new LogAnalyzer(options);
+  try {
+    await splitStream(stream.open(), analyzer);
+  } catch (error) {
+    interrupted(error as Error);
+  }
+  return analyzedLog(analyzer, keepSeries);
+}
+
+/** Bytes sent to the thread and not yet analyzed, beyond which reading waits: memory stays a few MB. */
+const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+const WORKER_URL = new URL('./log-analysis-worker.js', import.meta.url);
+
+/**
+ * A second thread for the log analysis of many nodes (a fleet): this thread reads the streams (the
+ * requests, the sockets) and hands their bytes over as they come; the other parses them, several logs at
+ * once, and sends back each analysis with its series. Both cores work, and the results are those of
+ * analyzeLogHere. Only from built JavaScript: run from TypeScript sources (tests) there is no worker
+ * file, and `available` is false.
+ */
+export class LogAnalysisThread {
+  static readonly available = existsSync(fileURLToPath(WORKER_URL));
+
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly jobs = new Map<
+    number,
+    { resolve(log: AnalyzedLog): void; reject(error: Error): void; failed?: string }
+  >();
+  private inFlight = 0;
+  private readonly drained: (() => void)[] = [];
+
+  async analyze(
+    stream: TextStream,
+    options: LogAnalyzerOptions,
+    keepSeries: boolean,
+    interrupted: (error: Error) => void,
+  ): Promise<AnalyzedLog> {
+    const worker = this.start();
+    const id = this.nextId++;
+    const done = new Promise<AnalyzedLog>((resolve, reject) => this.jobs.set(id, { resolve, reject }));
+    const job = this.jobs.get(id)!;
+    this.send(worker, { type: 'start', id, options, keepSeries });
+    // Only the first failure is told, as on this thread: a read cut, or the analysis that threw.
+    let told = false;
+    let cut = false;
+    try {
+      for await (const chunk of stream.open()) {
+        if (job.failed !== undefined) break;
+        // A copy of its own, moved to the thread: the stream may reuse or share the chunk's memory.
+        const bytes = new Uint8Array(chunk);
+        this.inFlight += bytes.byteLength;
+        worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
+        while (this.inFlight > MAX_BYTES_IN_FLIGHT) await new Promise<void>((r) => this.drained.push(r));
+      }
+    } catch (error) {
+      cut = true;
+      if (job.failed === undefined) {
+        told = true;
+        interrupted(error as Error);
+      }
+    }
+    this.send(worker, { type: 'end', id, cut });
+    const log = await done;
+    if (!told && job.failed !== undefined) interrupted(new Error(job.failed));
+    return log;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_URL);
+    worker.on('message', (reply: LogJobReply) => this.receive(reply));
+    worker.on('error', (error) => {
+      for (const job of this.jobs.values()) job.reject(error);
+      this.jobs.clear();
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private send(worker: Worker, message: LogJobMessage): void {
+    worker.postMessage(message);
+  }
+
+  private receive(reply: LogJobReply): void {
+    if (reply.type === 'analyzed') {
+      this.inFlight -= reply.bytes;
+      while (this.inFlight <= MAX_BYTES_IN_FLIGHT && this.drained.length > 0) this.drained.shift()!();
+      return;
+    }
+    const job = this.jobs.get(reply.id);
+    if (!job) return;
+    if (reply.type === 'failed') {
+      job.failed ??= reply.message;
+      return;
+    }
+    this.jobs.delete(reply.id);
+    // Structured cloning keeps a series' fields but not its class.
+    for (const [, samples] of reply.log.series) Object.setPrototypeOf(samples, SampleSeries.prototype);
+    job.resolve(reply.log);
+  }
+}
