@@ -2,10 +2,14 @@ import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogTime } from '../model/log-record.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import {
+  BLANK_RECORD,
   DPLL_RECORD,
+  HOLDOVER_RECORD,
   KLOG_RECORD,
   LineScanner,
+  MESSAGE_RECORD,
   NOTICE_RECORD,
+  PLAIN_RECORD,
   SERVO_RECORD,
   STATE_RECORD,
 } from '../parsers/log/line-scanner.js';
@@ -18,6 +22,8 @@ import {
 } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
+import { LogTextCheck } from './log-text-check.js';
+import { LogTimeSpan, type SpanEdges } from './log-time-span.js';
 import type { RunningStatsState } from './statistics.js';
 import { dpllDecisionKey, ProcessTimelineBuilder, type TimelineBuilderOptions } from './timeline-builder.js';
 
@@ -32,6 +38,11 @@ export interface OffsetState {
 export interface LogAnalyzerOptions extends TimelineBuilderOptions {
   /** Year of klog/syslog dates when the data itself holds none. */
   year?: number;
+  /**
+   * False for a share that starts inside a log (log-file-analysis.ts, log-stream-analysis.ts): only the
+   * start of a log tells its encoding.
+   */
+  startOfLog?: boolean;
 }
 
 /**
@@ -41,7 +52,19 @@ export interface LogAnalyzerOptions extends TimelineBuilderOptions {
 const LOOKAHEAD_LINES = 20_000;
 /** s0, s1, s2 of the daemon's own lines. */
 const SYNC_STATES = ['FREERUN', 'HOLDOVER', 'LOCKED'] as const;
+/** The decision key of each DPLL record's state × 8 + flags (in spec × 4 + source lost × 2 + on holdover). */
+const DPLL_KEYS = SYNC_STATES.flatMap((state) =>
+  Array.from({ length: 8 }, (_, flags) =>
+    dpllDecisionKey(state, flags >= 4, (flags & 2) !== 0, (flags & 1) !== 0),
+  ),
+);
 const UNPARSED_EXAMPLES = 10;
+
+/**
+ * The scanner a finished analyzer left, for the next one on this thread: a worker analyzing hundreds of
+ * pieces of a stream would otherwise leave a WebAssembly instance and its memory behind for each.
+ */
+let spareScanner: LineScanner | undefined;
 
 /**
  * Feeds lines, in order, through the parser, the timeline and one ProcessTimelineBuilder per process
@@ -60,38 +83,48 @@ export class LogAnalyzer implements LineSink {
   private undatable: ParsedLine['clock'] | undefined;
   private readonly counts = { total: 0, specific: 0, generic: 0, unparsed: 0, blank: 0, truncated: 0 };
   private readonly unparsedExamples: { line: number; text: string }[] = [];
-  private firstWall: number | undefined;
-  private firstMono: number | undefined;
-  private lastWall: number | undefined;
-  private lastMono: number | undefined;
-  private hasTime = false;
+  private readonly span = new LogTimeSpan();
+  private readonly text: LogTextCheck;
   private previousWasDaemonMessage = false;
   private readonly recentBuilders: ProcessTimelineBuilder[] = [];
-  /** Created on the first block, dropped by finish(): its memory is about 640 kB. */
+  /** Taken on the first block (spareScanner or a new one), handed on by finish(): about 640 kB. */
   private scanner: LineScanner | undefined;
   /** The builder of each process instance of the scanner's names. */
   private readonly scannedBuilders: ProcessTimelineBuilder[] = [];
+  /** The builder of linuxptp-daemon's own lines, once it has one. */
+  private daemon: ProcessTimelineBuilder | undefined;
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year });
+    this.text = new LogTextCheck(options.startOfLog ?? true);
   }
 
   /** Complete lines as bytes (LineSink): the common shapes are read in place, the rest decoded one by one. */
   block(bytes: Buffer, start: number, end: number): void {
-    this.scanner ??= new LineScanner();
+    if (!this.text.readable) return;
+    let pos = this.text.block(bytes, start, end, this.counts.total + 1);
+    if (!this.text.readable) return;
+    if (!this.scanner) {
+      spareScanner?.forgetNames();
+      this.scanner = spareScanner ?? new LineScanner();
+      spareScanner = undefined;
+    }
     const scanner = this.scanner;
     scanner.newBlock();
-    let pos = start;
     while (pos < end) {
       pos = scanner.scan(bytes, pos, end);
       this.addScanned(bytes, scanner);
       if (pos < end && scanner.stoppedAtOtherLine) pos = this.addBlockLine(bytes, pos, end);
     }
+    // The last messages of processes may still be ranges of this block, whose bytes the reader reuses.
+    this.daemon?.settleMessages();
+    for (const builder of this.scannedBuilders) builder?.settleMessages();
   }
 
   /** One line (LineSink): used for cut lines, and by callers that have lines one by one. */
   line(text: string, truncated: boolean): void {
-    this.addLine(text, truncated);
+    this.text.line(text);
+    if (this.text.readable) this.addLine(text, truncated);
   }
 
   addLine(text: string, truncated = false): void {
@@ -129,6 +162,7 @@ export class LogAnalyzer implements LineSink {
 
   finish(): LogAnalysis {
     this.flushWaiting();
+    spareScanner ??= this.scanner;
     this.scanner = undefined;
     const { total, specific, generic, unparsed, blank, truncated } = this.counts;
     const processes = [...this.builders.values()].flatMap((byTag) =>
@@ -139,13 +173,18 @@ export class LogAnalyzer implements LineSink {
     );
     return {
       lines: { total, parsed: specific + generic, specific, generic, unparsed, blank, truncated },
-      timeRange: this.hasTime
-        ? { first: timeOf(this.firstWall, this.firstMono), last: timeOf(this.lastWall, this.lastMono) }
-        : { first: null, last: null },
+      timeRange: this.span.timeRange(),
+      timeOrder: this.span.timeOrder(),
+      text: this.text.result(),
       yearlessUnresolved: this.timeline.yearlessUnresolved,
       processes,
       unparsedExamples: this.unparsedExamples,
     };
+  }
+
+  /** The first and last dated lines, for checking the order of time where shares meet (after finish). */
+  spanEdges(): SpanEdges {
+    return this.span.edges();
   }
 
   /** The exact offset statistics of every process instance, for merging shares of one log (after finish). */
@@ -187,7 +226,7 @@ export class LogAnalyzer implements LineSink {
   private addScanned(bytes: Buffer, scanner: LineScanner): void {
     const { kind, wall } = scanner;
     for (let i = 0; i < scanner.count; i++) {
-      const taken = this.waiting.length === 0 && this.addScannedRecord(scanner, i, kind[i]!, wall[i]!);
+      const taken = this.waiting.length === 0 && this.addScannedRecord(bytes, scanner, i, kind[i]!, wall[i]!);
       if (!taken) {
         const base = scanner.windowStart;
         this.addLine(decodeLine(bytes, base + scanner.lineStart[i]!, base + scanner.lineEnd[i]!));
@@ -196,7 +235,13 @@ export class LogAnalyzer implements LineSink {
   }
 
   /** One record, as the general way would take its line; false when the line must go that way. */
-  private addScannedRecord(scanner: LineScanner, i: number, kind: number, prefixWall: number): boolean {
+  private addScannedRecord(
+    bytes: Buffer,
+    scanner: LineScanner,
+    i: number,
+    kind: number,
+    prefixWall: number,
+  ): boolean {
     switch (kind) {
       case SERVO_RECORD: {
         const mono = scanner.mono[i]!;
@@ -222,20 +267,41 @@ export class LogAnalyzer implements LineSink {
       case KLOG_RECORD: {
         const wall = this.klogWall(scanner, i, prefixWall);
         if (wall === null) return false;
-        this.builderFor('daemon', null).countLine(wall, undefined);
+        this.daemonBuilder().countLine(wall, undefined);
         this.counted(wall, undefined, true, true);
+        return true;
+      }
+      case MESSAGE_RECORD: {
+        // A plain message of a process (ts2phc's config items): its text is read only if a fault follows.
+        const mono = scanner.mono[i]!;
+        const wall = this.monoWall(mono, prefixWall);
+        if (wall === null) return false;
+        const base = scanner.windowStart;
+        this.scannedBuilder(scanner, scanner.name[i]!).addMessageBytes(
+          wall,
+          mono,
+          bytes,
+          base + scanner.aux[i]!,
+          base + scanner.lineEnd[i]!,
+        );
+        this.counted(wall, mono, true, false);
+        return true;
+      }
+      case HOLDOVER_RECORD: {
+        // The DPLL's holdover progress, a klog notice: counted here once seen, as NOTICE_RECORD.
+        const builder = this.daemonBuilder();
+        if (!builder.noticeRepeats('holdoverProgress')) return false;
+        const wall = this.klogWall(scanner, i, prefixWall);
+        if (wall === null) return false;
+        builder.repeatNotice('holdoverProgress', timeOf(wall, undefined));
+        builder.countLine(wall, undefined);
+        this.counted(wall, undefined, false, true);
         return true;
       }
       case DPLL_RECORD: {
         // Only a repeat of the interface's last decision is counted here; a change goes the general way.
-        const builder = this.builderFor('daemon', null);
-        const flags = scanner.flags[i]!;
-        const key = dpllDecisionKey(
-          SYNC_STATES[scanner.state[i]!]!,
-          flags >= 4,
-          (flags & 2) !== 0,
-          (flags & 1) !== 0,
-        );
+        const builder = this.daemonBuilder();
+        const key = DPLL_KEYS[scanner.state[i]! * 8 + scanner.flags[i]!]!;
         if (!builder.dpllDecisionUnchanged(scanner.nameOf(scanner.name[i]!).text!, key)) return false;
         const wall = this.klogWall(scanner, i, prefixWall);
         if (wall === null) return false;
@@ -255,6 +321,37 @@ export class LogAnalyzer implements LineSink {
         this.counted(unix * 1000, undefined, false, false);
         return true;
       }
+      case PLAIN_RECORD: {
+        // A line without a header continues the daemon's message before it; else it is an unparsed line
+        // (the first few keep their text as examples, the general way).
+        if (!this.previousWasDaemonMessage && this.unparsedExamples.length < UNPARSED_EXAMPLES) return false;
+        const wall = Number.isNaN(prefixWall) ? undefined : prefixWall;
+        if (wall !== undefined) {
+          this.timeline.learn({ wall });
+          this.timeline.noteResolved(wall);
+        }
+        if (!this.previousWasDaemonMessage) {
+          const line = ++this.counts.total;
+          this.counts.unparsed++;
+          this.span.see(wall, undefined, line);
+          return true;
+        }
+        // As a message of the daemon: its text is needed only if a fault comes right after it (block() settles).
+        const base = scanner.windowStart;
+        this.daemonBuilder().addMessageBytes(
+          wall,
+          undefined,
+          bytes,
+          base + scanner.lineStart[i]!,
+          base + scanner.lineEnd[i]!,
+        );
+        this.counted(wall, undefined, true, true);
+        return true;
+      }
+      case BLANK_RECORD:
+        this.counts.total++;
+        this.counts.blank++;
+        return true;
       default:
         return false;
     }
@@ -288,6 +385,11 @@ export class LogAnalyzer implements LineSink {
     return this.timeline.resolveYearless(month, day, scanner.time[i]!);
   }
 
+  private daemonBuilder(): ProcessTimelineBuilder {
+    this.daemon ??= this.builderFor('daemon', null);
+    return this.daemon;
+  }
+
   private scannedBuilder(scanner: LineScanner, name: number): ProcessTimelineBuilder {
     let builder = this.scannedBuilders[name];
     if (!builder) {
@@ -305,11 +407,11 @@ export class LogAnalyzer implements LineSink {
     generic: boolean,
     fromDaemon: boolean,
   ): void {
-    this.counts.total++;
+    const line = ++this.counts.total;
     if (generic) this.counts.generic++;
     else this.counts.specific++;
     this.previousWasDaemonMessage = fromDaemon;
-    this.seen(wall, mono);
+    this.span.see(wall, mono, line);
   }
 
   private flushWaiting(): void {
@@ -320,7 +422,7 @@ export class LogAnalyzer implements LineSink {
 
   private consume({ record, clock }: ParsedLine): void {
     record.time = this.timeline.resolve(clock);
-    this.seen(record.time.wall, record.time.mono);
+    this.span.see(record.time.wall, record.time.mono, record.line);
     if (record.kind === 'unparsed') {
       this.counts.unparsed++;
       if (this.unparsedExamples.length < UNPARSED_EXAMPLES) {
@@ -331,17 +433,6 @@ export class LogAnalyzer implements LineSink {
     if (record.kind === 'message') this.counts.generic++;
     else this.counts.specific++;
     this.builderFor(record.process, record.configTag).add(record);
-  }
-
-  private seen(wall: number | undefined, mono: number | undefined): void {
-    if (wall === undefined && mono === undefined) return;
-    if (!this.hasTime) {
-      this.hasTime = true;
-      this.firstWall = wall;
-      this.firstMono = mono;
-    }
-    this.lastWall = wall;
-    this.lastMono = mono;
   }
 
   private builderFor(process: string, configTag: string | null): ProcessTimelineBuilder {

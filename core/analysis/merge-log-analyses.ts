@@ -2,6 +2,7 @@ import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogTime } from '../model/log-record.js';
 import type { ProcessTimeline } from '../model/process-timeline.js';
 import type { OffsetState } from './log-analyzer.js';
+import { BACKWARDS_TOLERANCE_MS, type SpanEdges } from './log-time-span.js';
 import { AbsQuantileSketch, boundedAbsQuantile, RunningStats, round3 } from './statistics.js';
 import { DEFAULT_MAX_EVENTS } from './timeline-builder.js';
 
@@ -9,40 +10,67 @@ import { DEFAULT_MAX_EVENTS } from './timeline-builder.js';
 export interface LogShare {
   analysis: LogAnalysis;
   offsets: OffsetState[];
+  edges: SpanEdges;
 }
 
 /**
  * Joins the analyses of consecutive shares of one log into the analysis of the whole: counts add up,
  * statistics merge exactly, line numbers continue, and each list of changes is stitched where the shares
  * meet (a share starts without knowing the previous state, so a "change" to the state the previous share
- * ended in is no change and is dropped). Lists are capped again as one analysis would cap them.
+ * ended in is no change and is dropped). Lists are capped again as one analysis would cap them. The
+ * shares are taken over: their lists become the merged ones.
  */
 export function mergeLogShares(shares: readonly LogShare[], maxEvents = DEFAULT_MAX_EVENTS): LogAnalysis {
-  const merged = new Map<
+  const merger = new LogShareMerger(maxEvents);
+  for (const share of shares) merger.add(share);
+  return merger.result();
+}
+
+/**
+ * mergeLogShares one share at a time, in order: what a stream analyzed in pieces keeps, whatever its
+ * length (each list capped, statistics as running sums).
+ */
+export class LogShareMerger {
+  private readonly merged = new Map<
     string,
     { timeline: ProcessTimeline; stats: RunningStats; sketch: AbsQuantileSketch; freq: RunningStats }
   >();
-  const counts = { total: 0, parsed: 0, specific: 0, generic: 0, unparsed: 0, blank: 0, truncated: 0 };
-  const unparsedExamples: LogAnalysis['unparsedExamples'] = [];
-  let first: LogTime | null = null;
-  let last: LogTime | null = null;
-  let yearlessUnresolved = 0;
+  private readonly counts = {
+    total: 0,
+    parsed: 0,
+    specific: 0,
+    generic: 0,
+    unparsed: 0,
+    blank: 0,
+    truncated: 0,
+  };
+  private readonly unparsedExamples: LogAnalysis['unparsedExamples'] = [];
+  private first: LogTime | null = null;
+  private last: LogTime | null = null;
+  private yearlessUnresolved = 0;
+  private readonly order = new OrderMerge();
+  private readonly text = new TextMerge();
 
-  for (const { analysis, offsets } of shares) {
+  constructor(private readonly maxEvents = DEFAULT_MAX_EVENTS) {}
+
+  add({ analysis, offsets, edges }: LogShare): void {
+    const counts = this.counts;
     const lineOffset = counts.total;
+    this.order.add(analysis.timeOrder, edges, lineOffset);
+    this.text.add(analysis.text, lineOffset);
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += analysis.lines[key];
     for (const example of analysis.unparsedExamples) {
-      if (unparsedExamples.length < 10)
-        unparsedExamples.push({ ...example, line: example.line + lineOffset });
+      if (this.unparsedExamples.length < 10)
+        this.unparsedExamples.push({ ...example, line: example.line + lineOffset });
     }
-    first ??= analysis.timeRange.first;
-    last = analysis.timeRange.last ?? last;
-    yearlessUnresolved += analysis.yearlessUnresolved;
+    this.first = pick(this.first, analysis.timeRange.first, false);
+    this.last = pick(this.last, analysis.timeRange.last, true);
+    this.yearlessUnresolved += analysis.yearlessUnresolved;
     for (const process of analysis.processes) {
       const key = `${process.name}|${process.configTag ?? ''}`;
       const share = shiftLines(process, lineOffset);
       const state = offsets.find((o) => o.name === process.name && o.configTag === process.configTag);
-      const existing = merged.get(key);
+      const existing = this.merged.get(key);
       if (!existing) {
         const stats = new RunningStats();
         const sketch = new AbsQuantileSketch();
@@ -52,7 +80,7 @@ export function mergeLogShares(shares: readonly LogShare[], maxEvents = DEFAULT_
           sketch.merge(state.sketch);
           freq.merge(state.freq);
         }
-        merged.set(key, { timeline: share, stats, sketch, freq });
+        this.merged.set(key, { timeline: share, stats, sketch, freq });
         continue;
       }
       if (state) {
@@ -60,49 +88,122 @@ export function mergeLogShares(shares: readonly LogShare[], maxEvents = DEFAULT_
         existing.sketch.merge(state.sketch);
         existing.freq.merge(state.freq);
       }
-      existing.timeline = joinTimelines(existing.timeline, share, maxEvents);
+      existing.timeline = joinTimelines(existing.timeline, share, this.maxEvents);
     }
   }
 
-  const processes = [...merged.values()].map(({ timeline, stats, sketch, freq }) => {
-    const summary = stats.summary();
+  result(): LogAnalysis {
+    const processes = [...this.merged.values()].map(({ timeline, stats, sketch, freq }) => {
+      const summary = stats.summary();
+      return {
+        ...timeline,
+        offset: { ...summary, p99Abs: boundedAbsQuantile(sketch, 0.99, summary) },
+        freq: freq.summary(),
+      };
+    });
+    processes.sort(
+      (a, b) => a.name.localeCompare(b.name) || (a.configTag ?? '').localeCompare(b.configTag ?? ''),
+    );
     return {
-      ...timeline,
-      offset: { ...summary, p99Abs: boundedAbsQuantile(sketch, 0.99, summary) },
-      freq: freq.summary(),
+      lines: { ...this.counts },
+      timeRange: { first: this.first, last: this.last },
+      timeOrder: this.order.result,
+      text: this.text.result,
+      yearlessUnresolved: this.yearlessUnresolved,
+      processes,
+      unparsedExamples: this.unparsedExamples,
     };
-  });
-  processes.sort(
-    (a, b) => a.name.localeCompare(b.name) || (a.configTag ?? '').localeCompare(b.configTag ?? ''),
-  );
-  return { lines: counts, timeRange: { first, last }, yearlessUnresolved, processes, unparsedExamples };
+  }
 }
 
+/** The earlier (or later) of two times; a wall time wins over monotonic seconds only (an undated line). */
+function pick(a: LogTime | null, b: LogTime | null, later: boolean): LogTime | null {
+  if (!a || !b) return a ?? b;
+  if ((a.wall === undefined) !== (b.wall === undefined)) return a.wall === undefined ? b : a;
+  const difference = a.wall !== undefined ? b.wall! - a.wall : (b.mono ?? 0) - (a.mono ?? 0);
+  return (later ? difference >= 0 : difference < 0) ? b : a;
+}
+
+/** Steps back of consecutive shares, and the one where a share starts before the previous one ended. */
+class OrderMerge {
+  readonly result: LogAnalysis['timeOrder'] = { stepsBack: 0, first: null, largest: null };
+  private lastWall: number | null = null;
+
+  add(order: LogAnalysis['timeOrder'], edges: SpanEdges, lineOffset: number): void {
+    const shift = (step: typeof order.first) => step && { ...step, line: step.line + lineOffset };
+    if (
+      this.lastWall !== null &&
+      edges.firstWall !== null &&
+      edges.firstWall < this.lastWall - BACKWARDS_TOLERANCE_MS
+    )
+      this.take({ line: edges.firstLine + lineOffset, from: this.lastWall, to: edges.firstWall });
+    this.result.stepsBack += order.stepsBack;
+    this.result.first ??= shift(order.first);
+    if (order.largest) this.take(shift(order.largest)!, false);
+    this.lastWall = edges.lastWall ?? this.lastWall;
+  }
+
+  private take(step: NonNullable<LogAnalysis['timeOrder']['first']>, counted = true): void {
+    if (counted) {
+      this.result.stepsBack++;
+      this.result.first ??= step;
+    }
+    const largest = this.result.largest;
+    if (!largest || step.from - step.to > largest.from - largest.to) this.result.largest = step;
+  }
+}
+
+/** Encodings and invalid lines of consecutive shares: the log's encoding is that of its start. */
+class TextMerge {
+  readonly result: LogAnalysis['text'] = {
+    encoding: 'utf-8',
+    invalidUtf8Lines: 0,
+    firstInvalidUtf8Line: null,
+  };
+  private started = false;
+
+  add(text: LogAnalysis['text'], lineOffset: number): void {
+    if (!this.started) {
+      this.started = true;
+      this.result.encoding = text.encoding;
+    }
+    this.result.invalidUtf8Lines += text.invalidUtf8Lines;
+    if (text.firstInvalidUtf8Line !== null)
+      this.result.firstInvalidUtf8Line ??= text.firstInvalidUtf8Line + lineOffset;
+  }
+}
+
+/** Line numbers of a share continue the earlier shares': its entries are renumbered in place. */
 function shiftLines(timeline: ProcessTimeline, offset: number): ProcessTimeline {
   if (offset === 0) return timeline;
-  const shift = <T extends { line: number }>(list: T[]) =>
-    list.map((entry) => ({ ...entry, line: entry.line + offset }));
-  return {
-    ...timeline,
-    portTransitions: shift(timeline.portTransitions),
-    faults: shift(timeline.faults),
-    gmChanges: shift(timeline.gmChanges),
-    foreignMasters: shift(timeline.foreignMasters),
-    clockClassChanges: shift(timeline.clockClassChanges),
-    stateChanges: shift(timeline.stateChanges),
-    statusChanges: shift(timeline.statusChanges),
-    fsmTransitions: shift(timeline.fsmTransitions),
-    dpllDecisions: shift(timeline.dpllDecisions),
-  };
+  for (const list of [
+    timeline.portTransitions,
+    timeline.faults,
+    timeline.gmChanges,
+    timeline.foreignMasters,
+    timeline.clockClassChanges,
+    timeline.stateChanges,
+    timeline.statusChanges,
+    timeline.fsmTransitions,
+    timeline.dpllDecisions,
+  ] as { line: number }[][]) {
+    for (const entry of list) entry.line += offset;
+  }
+  return timeline;
 }
 
+/**
+ * The earlier timeline with the later one's appended, in place: the lists of a long log's shares are
+ * thousands of entries long, and a copy of each at every join would double the memory a merge needs.
+ */
 function joinTimelines(a: ProcessTimeline, b: ProcessTimeline, maxEvents: number): ProcessTimeline {
-  const omitted = { ...a.omitted };
+  const omitted = a.omitted;
   for (const [list, count] of Object.entries(b.omitted)) omitted[list] = (omitted[list] ?? 0) + count;
-  const capped = <T>(name: string, list: T[]): T[] => {
-    if (list.length <= maxEvents) return list;
-    omitted[name] = (omitted[name] ?? 0) + list.length - maxEvents;
-    return list.slice(0, maxEvents);
+  const append = <T>(name: string, earlier: T[], later: T[]): T[] => {
+    const room = Math.max(0, maxEvents - earlier.length);
+    for (let i = 0; i < later.length && i < room; i++) earlier.push(later[i]!);
+    if (later.length > room) omitted[name] = (omitted[name] ?? 0) + later.length - room;
+    return earlier;
   };
   const servoChanges = stitch(
     a.servoChanges,
@@ -137,7 +238,7 @@ function joinTimelines(a: ProcessTimeline, b: ProcessTimeline, maxEvents: number
     (c) => c.iface ?? '',
     (c) => `${c.state ?? c.status}|${c.inSpec}|${c.sourceLost}|${c.onHoldover}`,
   );
-  const notices = { ...a.notices };
+  const notices = a.notices;
   for (const [code, notice] of Object.entries(b.notices)) {
     const earlier = notices[code];
     notices[code] = earlier ? { ...earlier, count: earlier.count + notice.count, last: notice.last } : notice;
@@ -155,23 +256,23 @@ function joinTimelines(a: ProcessTimeline, b: ProcessTimeline, maxEvents: number
     },
     rms: joinRms(a.rms, b.rms),
     lastOffset: b.lastOffset ?? a.lastOffset,
-    servoChanges: capped('servoChanges', servoChanges),
-    portTransitions: capped('portTransitions', [...a.portTransitions, ...b.portTransitions]),
-    faults: capped('faults', [...a.faults, ...b.faults]),
-    gmChanges: capped('gmChanges', gmChanges),
-    foreignMasters: capped('foreignMasters', [...a.foreignMasters, ...b.foreignMasters]),
-    clockClassChanges: capped('clockClassChanges', clockClassChanges),
-    stateChanges: capped('stateChanges', stateChanges),
-    statusChanges: capped('statusChanges', [...a.statusChanges, ...b.statusChanges]),
-    fsmTransitions: capped('fsmTransitions', [...a.fsmTransitions, ...b.fsmTransitions]),
-    dpllDecisions: capped('dpllDecisions', dpllDecisions),
+    servoChanges: append('servoChanges', a.servoChanges, servoChanges),
+    portTransitions: append('portTransitions', a.portTransitions, b.portTransitions),
+    faults: append('faults', a.faults, b.faults),
+    gmChanges: append('gmChanges', a.gmChanges, gmChanges),
+    foreignMasters: append('foreignMasters', a.foreignMasters, b.foreignMasters),
+    clockClassChanges: append('clockClassChanges', a.clockClassChanges, clockClassChanges),
+    stateChanges: append('stateChanges', a.stateChanges, stateChanges),
+    statusChanges: append('statusChanges', a.statusChanges, b.statusChanges),
+    fsmTransitions: append('fsmTransitions', a.fsmTransitions, b.fsmTransitions),
+    dpllDecisions: append('dpllDecisions', a.dpllDecisions, dpllDecisions),
     notices,
     omitted,
   };
 }
 
 /**
- * Appends the later share's changes, per stream (`group`): its first change of a stream, made without
+ * The later share's changes to append, per stream (`group`): its first change of a stream, made without
  * knowing the previous state, is dropped when it only repeats where the earlier share ended, and else
  * gets that state as its `from` (via `withFrom`).
  */
@@ -184,7 +285,7 @@ function stitch<T, V>(
 ): T[] {
   const ended = new Map<string, V>();
   for (const change of earlier) ended.set(group(change), value(change));
-  const joined = [...earlier];
+  const joined: T[] = [];
   const seen = new Set<string>();
   for (const change of later) {
     const key = group(change);

@@ -2,6 +2,7 @@ import type { LogRecord, LogRecordOf, LogTime, ServoState, SyncState } from '../
 import type { ProcessTimeline, RmsSummary } from '../model/process-timeline.js';
 import { SampleSeries } from '../model/sample-series.js';
 import { PROXY_PROCESS } from '../parsers/log/logrus-line.js';
+import { RecentMessages } from './recent-messages.js';
 import {
   AbsQuantileSketch,
   boundedAbsQuantile,
@@ -109,7 +110,7 @@ export class ProcessTimelineBuilder {
   private lastClockClass: number | null = null;
   private lastGm: string | null = null;
   /** The last messages or notices of this process (a few): the cause a FAULTY transition right after names. */
-  private recentMessages: { text: string; at: number }[] = [];
+  private readonly recentMessages = new RecentMessages(MAX_CAUSES);
   private readonly ifaceStates = new Map<string, SyncState>();
   private readonly dpllKeys = new Map<string, string>();
   private readonly maxEvents: number;
@@ -260,6 +261,11 @@ export class ProcessTimelineBuilder {
     return this.dpllKeys.get(iface) === key;
   }
 
+  /** Whether repeatNotice would count a notice of this code (one was seen before, and not a fault). */
+  noticeRepeats(code: string): boolean {
+    return this.timeline.notices[code] !== undefined && !FAULT_NOTICES.has(code);
+  }
+
   /** Counts a notice seen before, as add() does; false when it is the first of its code. */
   repeatNotice(code: string, time: LogTime): boolean {
     const counted = this.timeline.notices[code];
@@ -272,6 +278,26 @@ export class ProcessTimelineBuilder {
   /** Counts a line of this process and keeps its time as the first or the last one (see add()). */
   countLine(wall: number | undefined, mono: number | undefined): void {
     this.seen(wall, mono);
+  }
+
+  /**
+   * A plain message of this process (not the sidecar's), as add() takes it, given as bytes[start, end) of
+   * the block being read: decoded only if it is still among the last few when settleMessages() is called.
+   */
+  addMessageBytes(
+    wall: number | undefined,
+    mono: number | undefined,
+    bytes: Buffer,
+    start: number,
+    end: number,
+  ): void {
+    this.seen(wall, mono);
+    this.recentMessages.pushBytes(bytes, start, end, wall ?? (mono ?? 0) * 1000);
+  }
+
+  /** Decodes the messages addMessageBytes kept as bytes: before the block they lie in is reused. */
+  settleMessages(): void {
+    this.recentMessages.settle();
   }
 
   /**
@@ -436,15 +462,12 @@ export class ProcessTimelineBuilder {
 
   /** ` after "…"`: the messages of this process printed within the second before `time` (then forgotten). */
   private causeBefore(time: LogTime): string {
-    const at = timeKeyOf(time);
-    const causes = this.recentMessages.filter((m) => at - m.at >= 0 && at - m.at <= CAUSE_WINDOW_MS);
-    this.recentMessages = [];
-    return causes.length > 0 ? ` after ${causes.map((m) => `"${m.text}"`).join(', ')}` : '';
+    const causes = this.recentMessages.takeWithin(timeKeyOf(time), CAUSE_WINDOW_MS);
+    return causes.length > 0 ? ` after ${causes.map((text) => `"${text}"`).join(', ')}` : '';
   }
 
   private remember(text: string, time: LogTime): void {
-    this.recentMessages.push({ text, at: timeKeyOf(time) });
-    if (this.recentMessages.length > MAX_CAUSES) this.recentMessages.shift();
+    this.recentMessages.push(text, timeKeyOf(time));
   }
 
   private fault(record: LogRecord, kind: string, detail: string, port?: number, iface?: string): void {

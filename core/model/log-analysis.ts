@@ -16,10 +16,38 @@ export const LineCounts = z.object({
 });
 export type LineCounts = z.infer<typeof LineCounts>;
 
+/** What the bytes of a log were: linuxptp, the daemon and kubectl write UTF-8 (ASCII in practice). */
+export const LogText = z.object({
+  /** Sniffed from the first bytes (core/io/text-encoding.ts); a log in another encoding is not analyzed. */
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', 'binary']),
+  /** Lines holding bytes that are not valid UTF-8 (read with U+FFFD in their place), and the first one. */
+  invalidUtf8Lines: z.number().int(),
+  firstInvalidUtf8Line: z.number().int().nullable(),
+});
+export type LogText = z.infer<typeof LogText>;
+
+/** One place where the time of the log went back: from the dated line before `line` to `line`. */
+export const TimeStepBack = z.object({ line: z.number().int(), from: z.number(), to: z.number() });
+export type TimeStepBack = z.infer<typeof TimeStepBack>;
+
+/**
+ * Times that go backwards between consecutive dated lines by more than the tolerance the analyzer allows
+ * for lines of several processes relayed slightly out of order (log-analyzer.ts BACKWARDS_TOLERANCE_MS).
+ */
+export const TimeOrder = z.object({
+  stepsBack: z.number().int(),
+  first: TimeStepBack.nullable(),
+  largest: TimeStepBack.nullable(),
+});
+export type TimeOrder = z.infer<typeof TimeOrder>;
+
 /** What a log said, process instance by process instance (the JSON of `ptp-mcp logs analyze`). */
 export const LogAnalysis = z.object({
   lines: LineCounts,
+  /** The earliest and the latest time of the log (not its first and last line: times may go back). */
   timeRange: z.object({ first: LogTime.nullable(), last: LogTime.nullable() }),
+  timeOrder: TimeOrder,
+  text: LogText,
   /** Dates without a year (klog, syslog) that could not be dated because the data held no year. */
   yearlessUnresolved: z.number().int(),
   processes: z.array(ProcessTimeline),

@@ -14,6 +14,10 @@ export const KLOG_RECORD = 1;
 export const STATE_RECORD = 2;
 export const NOTICE_RECORD = 3;
 export const DPLL_RECORD = 4;
+export const PLAIN_RECORD = 5;
+export const BLANK_RECORD = 6;
+export const HOLDOVER_RECORD = 7;
+export const MESSAGE_RECORD = 8;
 
 /** The process of each kind of name (assembly/names.ts); the last kind names an interface. */
 const NAME_KINDS = ['ptp4l', 'phc2sys', 'ts2phc', 'dpll', 'T-BC', 'GM', 'gnss', 'ts2phc', 'interface'];
@@ -35,6 +39,7 @@ interface LineScanExports {
   stoppedBy(): number;
   recordsWritten(): number;
   namesKnown(): number;
+  forgetNames(): void;
   INPUT_CAPACITY: { value: number };
   MAX_RECORDS: { value: number };
   RECORDS: { value: number };
@@ -145,6 +150,12 @@ export class LineScanner {
     if (cut) this.windowBytes = undefined;
     this.stoppedAtOtherLine = stop === STOP_OTHER_LINE || (cut && reached === this.windowStart);
     return reached;
+  }
+
+  /** Starts on another log: its names are numbered anew (the table holds 128). */
+  forgetNames(): void {
+    this.wasm.forgetNames();
+    this.names.length = 0;
   }
 
   /** A name of the module's table, decoded once (names are ASCII). */

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { LogAnalyzer } from '../../../core/analysis/log-analyzer.js';
 import { mergeLogShares } from '../../../core/analysis/merge-log-analyses.js';
 import type { LogAnalysis } from '../../../core/model/log-analysis.js';
-import { feedText } from '../../../core/parsers/log/line-splitter.js';
+import { feedText, LineSplitter } from '../../../core/parsers/log/line-splitter.js';
 import { describeCorpus, readCorpus } from '../../corpus.js';
 
 function analyze(lines: string[]) {
   const analyzer = new LogAnalyzer();
   feedText(analyzer, `${lines.join('\n')}\n`);
   const analysis = analyzer.finish();
-  return { analysis, offsets: analyzer.offsetStates() };
+  return { analysis, offsets: analyzer.offsetStates(), edges: analyzer.spanEdges() };
 }
 
 /**
@@ -63,5 +63,53 @@ describe('stitching where shares meet', () => {
       ['s0', 's2'],
       ['s2', 's0'],
     ]);
+  });
+});
+
+describe('what the log itself is, across shares', () => {
+  const klog = (time: string) => `2026-11-20T${time}Z I1120 ${time}000  4242 daemon.go:1] tick`;
+  const lines = [
+    klog('08:00:00.000'),
+    klog('08:00:30.000'),
+    klog('08:00:29.000'), // within the tolerance
+    klog('08:01:00.000'),
+    klog('07:59:00.000'), // back 2 min
+    klog('07:59:30.000'),
+    klog('07:59:10.000'), // back 20 s
+    klog('08:02:00.000'),
+  ];
+
+  it('finds every step back, also where two shares meet, and the range from min to max', () => {
+    const text = lines.join('\n');
+    for (const cuts of [[4], [6], [2, 5], [1, 3, 4, 6, 7]]) {
+      const { whole, merged } = splitAndMerge(text, cuts);
+      expect(merged.timeOrder).toEqual(whole.timeOrder);
+      expect(merged.timeRange).toEqual(whole.timeRange);
+    }
+    const { whole } = splitAndMerge(text, []);
+    expect(whole.timeOrder).toEqual({
+      stepsBack: 2,
+      first: { line: 5, from: Date.parse('2026-11-20T08:01:00Z'), to: Date.parse('2026-11-20T07:59:00Z') },
+      largest: { line: 5, from: Date.parse('2026-11-20T08:01:00Z'), to: Date.parse('2026-11-20T07:59:00Z') },
+    });
+    expect(whole.timeRange).toEqual({
+      first: { wall: Date.parse('2026-11-20T07:59:00Z') },
+      last: { wall: Date.parse('2026-11-20T08:02:00Z') },
+    });
+  });
+
+  it('numbers lines with invalid UTF-8 in the whole log', () => {
+    const bytes = (from: number, to: number) => {
+      const analyzer = new LogAnalyzer();
+      const splitter = new LineSplitter();
+      for (let i = from; i < to; i++)
+        splitter.push(Buffer.from(i % 3 === 1 ? `caf\xe9 ${i}\n` : `${lines[i % 8]}\n`, 'latin1'), analyzer);
+      splitter.end(analyzer);
+      return { analysis: analyzer.finish(), offsets: analyzer.offsetStates(), edges: analyzer.spanEdges() };
+    };
+    const whole = bytes(0, 12).analysis;
+    expect(whole.text).toEqual({ encoding: 'utf-8', invalidUtf8Lines: 4, firstInvalidUtf8Line: 2 });
+    expect(mergeLogShares([bytes(0, 1), bytes(1, 12)]).text).toEqual(whole.text);
+    expect(mergeLogShares([bytes(0, 5), bytes(5, 12)]).text).toEqual(whole.text);
   });
 });

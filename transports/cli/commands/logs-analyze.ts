@@ -1,15 +1,21 @@
-import { analyzeLogStream } from '../../../core/analysis/log-analyzer.js';
 import { analyzeLogFile } from '../../../core/analysis/log-file-analysis.js';
+import { analyzeLogStreamInPieces, readFdChunks } from '../../../core/analysis/log-stream-analysis.js';
+import { refuseOtherEncoding } from '../../../core/analysis/log-text-check.js';
+import { FileReadError } from '../../../core/io/regular-file.js';
 import type { LogAnalysis } from '../../../core/model/log-analysis.js';
-import { toLogReport } from '../../../core/reports/log-report.js';
-import { integerOption, oneOf, parseCommandArgs } from '../args.js';
+import { logAnalysisWarnings, logReportJson, toLogReport } from '../../../core/reports/log-report.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { renderLogReport } from '../format/log-report-text.js';
-import { type CliIo, checkInputFile } from '../io.js';
+import type { CliIo } from '../io.js';
 
 const USAGE = 'usage: ptp-mcp logs analyze <file|-> [--format text|json] [--year YYYY] [--jobs N]';
 
-/** `ptp-mcp logs analyze`: streams any linuxptp log (daemon pod log, ptp4l -m, journald) and summarizes it. */
+/**
+ * `ptp-mcp logs analyze`: streams any linuxptp log (daemon pod log, ptp4l -m, journald) and summarizes it.
+ * Reads a regular file, or stdin when asked with `-`; what the log itself is worth a word about (bytes
+ * that are not UTF-8, times that go back) is a warning on stderr and in the report.
+ */
 export async function logsAnalyzeCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
@@ -27,18 +33,37 @@ export async function logsAnalyzeCommand(argv: string[], io: CliIo): Promise<num
   }
   if (positionals.length !== 1) throw new CliError(`logs analyze takes one file (or - for stdin)\n${USAGE}`);
   const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
-  const year = integerOption(values.year, 'year');
-  const jobs = integerOption(values.jobs, 'jobs');
-  if (jobs !== undefined && jobs < 1) throw new CliError('--jobs must be at least 1');
+  const year = numberOption(values.year, 'year', NUMBER_OPTIONS.year);
+  const jobs = numberOption(values.jobs, 'jobs', NUMBER_OPTIONS.jobs);
   const path = positionals[0]!;
+  const source = path === '-' ? 'stdin' : path;
   let analysis: LogAnalysis;
-  if (path === '-') {
-    analysis = (await analyzeLogStream(io.stdin as AsyncIterable<Uint8Array>, { year })).analysis;
-  } else {
-    await checkInputFile(path);
-    analysis = await analyzeLogFile(path, { year, jobs });
+  try {
+    analysis =
+      path === '-'
+        ? await analyzeLogStreamInPieces(checkedStdin(stdinChunks(io)), { year, jobs })
+        : await analyzeLogFile(path, { year, jobs });
+  } catch (error) {
+    if (error instanceof FileReadError) throw new CliError(error.message);
+    throw error;
   }
-  const report = toLogReport(analysis, path === '-' ? 'stdin' : path);
-  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderLogReport(report));
+  for (const warning of logAnalysisWarnings(analysis)) io.stderr(`warning: ${source}: ${warning}\n`);
+  if (format === 'json') for (const part of logReportJson(analysis, source)) io.stdout(part);
+  else io.stdout(renderLogReport(toLogReport(analysis, source)));
   return 0;
+}
+
+/** The process' own stdin straight from its descriptor (no stream, no chunk allocated per read). */
+function stdinChunks(io: CliIo): AsyncIterable<Uint8Array> {
+  return io.stdin === process.stdin ? readFdChunks(0) : (io.stdin as AsyncIterable<Uint8Array>);
+}
+
+/** stdin, refused at its first bytes when they are not UTF-8 text. */
+async function* checkedStdin(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first) refuseOtherEncoding(chunk, 'stdin');
+    first = false;
+    yield chunk;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The line reader of the log analyzer, in AssemblyScript, built to line-scan.wasm by `npm run build`.
  * A few shapes make up nearly all of a daemon log: servo lines (three quarters of it), the daemon's klog
- * chatter, its repeated state lines and DPLL events, and ts2phc's pulse notices. Every byte of them must
+ * chatter, its repeated state lines, DPLL events and holdover progress, ts2phc's pulse notices and config
+ * items, and the lines without any header that continue a daemon message (the ethtool output it echoes). Every byte of them must
  * be read, and WebAssembly with 16-byte SIMD compares reads them several times faster than JavaScript.
  *
  * scan() reads the lines of a window of the log, from a start, as long as they have one of these shapes
@@ -11,16 +12,18 @@
  * test/unit/parsers/log/line-scanner.test.ts holds it to. See line-scanner.ts for the JavaScript side.
  */
 import { at, find, isDigit } from './bytes';
+import { configItem } from './config-item';
 import { klogLine } from './klog-line';
 import { clearRecords, END, INPUT, recordsFull } from './layout';
 import { prefixWall, readPrefix } from './prefix';
+import { plainLine } from './plain-line';
 import { readProcessHead } from './process-line';
 import { servoMessage } from './servo-message';
 import { stateLine } from './state-line';
 import { tstampNotice } from './ts2phc-notice';
 
 export { INPUT_CAPACITY, MAX_NAMES, MAX_RECORDS, NAME_SIZE, NAMES, RECORDS, recordsWritten } from './layout';
-export { namesKnown } from './names';
+export { forgetNames, namesKnown } from './names';
 
 /** Why scan() stopped: the end of the window, a full record table, a line of another shape, a cut line. */
 const STOP_END: i32 = 0;
@@ -57,9 +60,15 @@ function frequentLine(start: usize, end: usize): bool {
     wall = prefixWall;
   }
   const message = readProcessHead(from, end);
-  if (message != 0) return servoMessage(start, message, end, wall) || tstampNotice(start, message, end, wall);
+  if (message != 0)
+    return (
+      servoMessage(start, message, end, wall) ||
+      tstampNotice(start, message, end, wall) ||
+      configItem(start, message, end, wall)
+    );
   // A state line's time is its Unix seconds; behind a prefix, the prefix' time: the general parser's work.
-  return klogLine(start, from, end, wall) || (from == start && stateLine(start, from, end));
+  if (klogLine(start, from, end, wall) || (from == start && stateLine(start, from, end))) return true;
+  return plainLine(start, from, end, wall);
 }
 
 /**

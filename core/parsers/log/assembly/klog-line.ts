@@ -1,9 +1,28 @@
 import { at, bytesAre, find, isDigit, isWordByte, skipSpaces, twoDigits } from './bytes';
 import { dpllEvent, isDpllEvent } from './dpll-event';
-import { INPUT, KLOG_RECORD, writeRecord } from './layout';
+import { isHoldoverProgress } from './holdover-progress';
+import { HOLDOVER_RECORD, INPUT, KLOG_RECORD, writeRecord } from './layout';
 
 const DECISION: u64 = 0x6e6f697369636564; // 'decision'
 const _STATUS: u64 = 0x737574617453203a; // ': Status'
+const DPLL_STA: u64 = 0x617453206c6c7064; // 'dpll Sta'
+const TE_S: u64 = 0x73206574; // 'te s'
+
+/**
+ * The T-BC's state summary of event_tbc.go, `dpll State s2, tsphc state s2, BC state s2, BC offset 3`, is
+ * chatter; the T-GM's of event.go, `dpll State s2, gnss State s2, …, gm state s2,`, carries its state.
+ */
+function isBcSummary(start: usize, end: usize): bool {
+  return (
+    end - start > 16 &&
+    bytesAre(start, DPLL_STA, 8) &&
+    bytesAre(start + 8, TE_S, 4) &&
+    isDigit(at(start + 12)) &&
+    at(start + 13) == 44 &&
+    at(start + 14) == 32 &&
+    at(start + 15) == 116 // `t` of tsphc
+  );
+}
 
 @inline function isNameByte(code: u32): bool {
   return isWordByte(code) || code == 45;
@@ -15,7 +34,7 @@ const _STATUS: u64 = 0x737574617453203a; // ': Status'
  */
 function messageMatters(start: usize, end: usize): bool {
   const first = at(start);
-  if (first == 66 /* B */ || first == 40 /* ( */ || first == 100 /* d */) return true;
+  if (first == 66 /* B */ || first == 40 /* ( */ || (first == 100 /* d */ && !isBcSummary(start, end))) return true;
   // A wrapped process line: `name[` followed by a digit.
   let p = start;
   while (p < end && p < start + 24 && isNameByte(at(p))) p++;
@@ -28,8 +47,8 @@ function messageMatters(start: usize, end: usize): bool {
 
 /**
  * A klog line of linuxptp-daemon, as a record: its chatter, a message that matters to no analysis, as a
- * record of its date (`I0911 14:41:53.794135  871479 event_tbc.go:161] Largest offset 3`), and its DPLL
- * events (dpll-event.ts). false for anything else.
+ * record of its date (`I0911 14:41:53.794135  871479 event_tbc.go:161] Largest offset 3`), its DPLL
+ * events (dpll-event.ts) and the DPLL's holdover progress (holdover-progress.ts). false for anything else.
  */
 export function klogLine(lineStart: usize, from: usize, end: usize, wall: f64): bool {
   const severity = at(from);
@@ -65,7 +84,8 @@ export function klogLine(lineStart: usize, from: usize, end: usize, wall: f64): 
   const date = (month << 8) | day;
   const message = close + 2;
   if (isDpllEvent(message)) return dpllEvent(lineStart, message, end, wall, date, msOfDay);
-  if (messageMatters(message, end)) return false;
-  writeRecord(KLOG_RECORD, -1, 0, date, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, 0, 0, 0, msOfDay);
+  const kind = isHoldoverProgress(message, end) ? HOLDOVER_RECORD : KLOG_RECORD;
+  if (kind == KLOG_RECORD && messageMatters(message, end)) return false;
+  writeRecord(kind, -1, 0, date, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, 0, 0, 0, msOfDay);
   return true;
 }

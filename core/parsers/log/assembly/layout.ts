@@ -40,6 +40,10 @@ export const KLOG_RECORD: i32 = 1;
 export const STATE_RECORD: i32 = 2;
 export const NOTICE_RECORD: i32 = 3;
 export const DPLL_RECORD: i32 = 4;
+export const PLAIN_RECORD: i32 = 5;
+export const BLANK_RECORD: i32 = 6;
+export const HOLDOVER_RECORD: i32 = 7;
+export const MESSAGE_RECORD: i32 = 8;
 
 let recordCount: i32 = 0;
 
@@ -62,7 +66,11 @@ export function recordsFull(): bool {
  *   daemon state line: name = process instance, aux = interface name, state 0..2, time = Unix seconds;
  *   ts2phc notice `adding tstamp`: name = process instance, mono;
  *   DPLL event (a klog line): name = interface name, aux and time as klog, state 0..2, flags = in spec × 4
- *   + source lost × 2 + on holdover.
+ *   + source lost × 2 + on holdover;
+ *   a line without any header (plain-line.ts): nothing but where it is, and a prefix' time; a blank line;
+ *   the DPLL's holdover progress notice (a klog line): aux and time as klog;
+ *   a plain message of a process (config-item.ts): name = process instance, aux = where the message
+ *   starts, mono.
  */
 export function writeRecord(
   kind: i32,

@@ -15,6 +15,11 @@ export function namesKnown(): i32 {
   return nameCount;
 }
 
+/** Empties the table: the scanner starts on another log (whose names may be others). */
+export function forgetNames(): void {
+  nameCount = 0;
+}
+
 /** Printable ASCII only: the JavaScript side decodes names as Latin-1, the general parser as UTF-8. */
 function printable(start: usize, length: i32): bool {
   for (let i: i32 = 0; i < length; i++) {

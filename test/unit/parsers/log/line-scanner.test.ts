@@ -5,10 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDaemonLog } from '../../../../bench/logs/daemon-log-generator.js';
 import { LogAnalyzer } from '../../../../core/analysis/log-analyzer.js';
 import {
+  BLANK_RECORD,
   DPLL_RECORD,
+  HOLDOVER_RECORD,
   KLOG_RECORD,
   LineScanner,
+  MESSAGE_RECORD,
   NOTICE_RECORD,
+  PLAIN_RECORD,
   SERVO_RECORD,
   STATE_RECORD,
 } from '../../../../core/parsers/log/line-scanner.js';
@@ -59,7 +63,10 @@ function bothWays(text: string) {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   for (const line of lines) slow.addLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-  return { fast: fast.finish(), slow: slow.finish() };
+  // What the bytes are (encoding, invalid UTF-8) is checked on blocks only, not line by line.
+  const { text: _fastText, ...fastAnalysis } = fast.finish();
+  const { text: _slowText, ...slowAnalysis } = slow.finish();
+  return { fast: fastAnalysis, slow: slowAnalysis };
 }
 
 /** Holds a scanned record to what parseLogLine makes of the same line. */
@@ -88,8 +95,28 @@ function expectSameAsParser(line: string, scanned: NonNullable<ReturnType<typeof
       });
       expect(clock.mono).toBe(scanned.mono);
       return;
+    case MESSAGE_RECORD:
+      // The message starts at aux (the line is ASCII: bytes are characters).
+      expect(record).toEqual({
+        kind: 'message',
+        line: 1,
+        process: scanned.name!.process,
+        configTag: scanned.name!.text,
+        time: {},
+        text: line.slice(scanned.aux),
+      });
+      expect(clock.mono).toBe(scanned.mono);
+      return;
     case KLOG_RECORD:
       expect(record).toMatchObject({ kind: 'message', process: 'daemon', configTag: null });
+      break;
+    case HOLDOVER_RECORD:
+      expect(record).toMatchObject({
+        kind: 'notice',
+        code: 'holdoverProgress',
+        process: 'daemon',
+        configTag: null,
+      });
       break;
     case DPLL_RECORD:
       expect(record).toMatchObject({
@@ -111,6 +138,14 @@ function expectSameAsParser(line: string, scanned: NonNullable<ReturnType<typeof
         state: SYNC_STATES[scanned.state],
       });
       expect(clock.unix).toBe(scanned.time);
+      return;
+    case PLAIN_RECORD:
+      // No header: the analyzer makes it part of the daemon message before it, as it does an unparsed line.
+      expect(record).toMatchObject({ kind: 'unparsed', text: line });
+      expect(line.trim()).not.toBe('');
+      return;
+    case BLANK_RECORD:
+      expect(line.trim()).toBe('');
       return;
     default:
       throw new Error(`unknown record kind ${scanned.kind}`);
@@ -138,7 +173,10 @@ describeCorpus('the line scanner agrees with parseLogLine on every corpus line',
       }
       // The socket lines carry no klog header and Unix-second times.
       if (file.startsWith('linuxptp-daemon/')) expect(kinds.has(SERVO_RECORD)).toBe(true);
-      if (file.startsWith('linuxptp-daemon/tbc')) expect(kinds.has(KLOG_RECORD)).toBe(true);
+      if (file.startsWith('linuxptp-daemon/tbc')) {
+        expect(kinds.has(KLOG_RECORD)).toBe(true);
+        expect(kinds.has(PLAIN_RECORD)).toBe(true);
+      }
     });
   }
 
@@ -253,6 +291,73 @@ describe('the line scanner, line by line', () => {
     }
   });
 
+  it("reads ts2phc's config items as the plain messages the parser makes, and leaves its near misses", () => {
+    const head = 'ts2phc[1306914.534]: [ts2phc.1.config:7] ';
+    for (const line of [
+      `${head}config item (null).domainNumber is 24`,
+      `${head}config item (null).uds_address is '/var/run/ptp4l.1.socket'`,
+      `2025-09-11T14:40:50.888661000Z ${head}config item ens4f0.ts2phc.master is 0`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(MESSAGE_RECORD);
+      expectSameAsParser(line, scanned!);
+    }
+    for (const line of [
+      `${head}config item x is ens4f0 offset 0 s2 freq -1`,
+      `${head}config item x is ens4f0-dpll decision: Status 3, Offset 0, In spec true, Source GNSS lost false, On holdover false`,
+      `${head}config item ens4f0 is s2`,
+      `${head}config item ens4f0 is 2 `,
+      `${head}config item ens4f0 is ünicode`,
+      `${head} config item ens4f0 is 2`,
+      'ptp4l[1306914.534]: [ptp4l.1.config:7] config item (null).domainNumber is 24',
+    ]) {
+      expect(scanOne(line), line).toBeNull();
+    }
+  });
+
+  it('reads the DPLL holdover progress as the notice the parser makes, and leaves its near misses', () => {
+    const klog = 'I0911 14:41:55.799883  871479 dpll.go:885] ';
+    for (const message of [
+      '(ens4f0) time since holdover start 1.000094, offset 0 nanosecond holdover true',
+      '(a)b) time since holdover start 12, offset -35 nanoseconds',
+      '(ens4f0) time since holdover start ., offset 7 nanosecond',
+    ]) {
+      const scanned = scanOne(`${klog}${message}`);
+      expect(scanned?.kind, message).toBe(HOLDOVER_RECORD);
+      expectSameAsParser(`${klog}${message}`, scanned!);
+    }
+    for (const message of [
+      '() time since holdover start 1.0, offset 0 nanosecond',
+      '(ens4f0)  time since holdover start 1.0, offset 0 nanosecond',
+      '(ens\t4f0) time since holdover start 1.0, offset 0 nanosecond',
+      '(ens4f0) time since holdover start , offset 0 nanosecond',
+      '(ens4f0) time since holdover start 1.0, offset - nanosecond',
+      '(ens4f0) time since holdover start 1.0, offset 0 nanosec',
+      '(ens4f0) time since holdover start 1.0,offset 0 nanosecond',
+      '(ens4f0 time since holdover start 1.0, offset 0 nanosecond',
+    ]) {
+      // Not a holdover progress for either reader: a message of the daemon, left to the general parser.
+      expect(scanOne(`${klog}${message}`), message).toBeNull();
+      expect(parseLogLine(`${klog}${message}`, 1).record.kind, message).toBe('message');
+    }
+  });
+  it('numbers names anew for another log (a scanner reused by the next analyzer on a thread)', () => {
+    const servoOf = (tag: string) => `ptp4l[1.000]: [${tag}:6] master offset 5 s2 freq -1 path delay 9`;
+    const own = new LineScanner();
+    const scanned = (line: string) => {
+      const bytes = Buffer.from(`${line}\n`);
+      own.newBlock();
+      own.scan(bytes, 0, bytes.length);
+      return own.count === 1 ? own.nameOf(own.name[0]!) : null;
+    };
+    for (let i = 0; i < 128; i++) scanned(servoOf(`ptp4l.${i}.config`));
+    // The table (128 names) is full: a new name's line is left to the general parser.
+    expect(scanned(servoOf('ptp4l.other.config'))).toBeNull();
+    own.forgetNames();
+    expect(scanned(servoOf('ptp4l.other.config'))).toEqual({ process: 'ptp4l', text: 'ptp4l.other.config' });
+    expect(own.name[0]).toBe(0);
+  });
+
   it('gives the same analysis when names overflow its table or are not ASCII', () => {
     const lines: string[] = [];
     for (let i = 0; i < 300; i++) {
@@ -266,27 +371,51 @@ describe('the line scanner, line by line', () => {
   });
 });
 
-describe('the line scanner on mutated lines', () => {
-  const NOISE = [
-    ' ',
-    '  ',
-    '-',
-    '+',
-    '.',
-    ':',
-    ']',
-    '[',
-    '0',
-    '9',
-    's',
-    'x',
-    '\t',
-    '\r',
-    'é',
-    '\u0000',
-    '99999999999999999999',
-  ];
+const NOISE = [
+  ' ',
+  '  ',
+  '-',
+  '+',
+  '.',
+  ':',
+  ']',
+  '[',
+  '0',
+  '9',
+  's',
+  'x',
+  '\t',
+  '\r',
+  'é',
+  '\u0000',
+  '99999999999999999999',
+];
 
+/** Near-miss variants of real lines: characters replaced, noise inserted, lines cut (seeded: the same each run). */
+function mutatedLog(lines: string[], seed: number, prefixed: boolean): string {
+  const rng = new Random(seed);
+  const start = Date.parse('2026-11-20T08:00:00Z');
+  const mutated: string[] = [];
+  for (let i = 0; i < 6000; i++) {
+    // Runs of consecutive lines keep multi-line messages (a daemon message and the lines continuing it).
+    const from = Math.floor(rng.next() * lines.length);
+    for (let k = 0; k < 4 && mutated.length < 6000; k++) {
+      const original = lines[(from + k) % lines.length]!;
+      const line = prefixed ? `${new Date(start + mutated.length * 31).toISOString()} ${original}` : original;
+      const at = Math.floor(rng.next() * line.length);
+      const noise = rng.pick(NOISE);
+      const choice = rng.next();
+      // Replace a character, insert noise, cut the line, or keep it as it is (the baseline).
+      if (choice < 0.35) mutated.push(line.slice(0, at) + noise + line.slice(at + 1));
+      else if (choice < 0.7) mutated.push(line.slice(0, at) + noise + line.slice(at));
+      else if (choice < 0.85) mutated.push(line.slice(0, at));
+      else mutated.push(line);
+    }
+  }
+  return `${mutated.slice(0, 6000).join('\n')}\n`;
+}
+
+describe('the line scanner on mutated lines', () => {
   for (const [seed, prefixed] of [
     [1588, false],
     [8275, false],
@@ -298,28 +427,28 @@ describe('the line scanner on mutated lines', () => {
         const file = join(dir, 'daemon.log');
         await generateDaemonLog(file, 120_000);
         const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-        // The fixtures' seeded generator: the same mutations on every run.
-        const rng = new Random(seed);
-        const start = Date.parse('2026-11-20T08:00:00Z');
-        const mutated: string[] = [];
-        for (let i = 0; i < 6000; i++) {
-          const original = rng.pick(lines);
-          const line = prefixed ? `${new Date(start + i * 31).toISOString()} ${original}` : original;
-          const at = Math.floor(rng.next() * line.length);
-          const noise = rng.pick(NOISE);
-          const choice = rng.next();
-          // Replace a character, insert noise, cut the line, or keep it as it is (the baseline).
-          if (choice < 0.35) mutated.push(line.slice(0, at) + noise + line.slice(at + 1));
-          else if (choice < 0.7) mutated.push(line.slice(0, at) + noise + line.slice(at));
-          else if (choice < 0.85) mutated.push(line.slice(0, at));
-          else mutated.push(line);
-        }
-        const { fast, slow } = bothWays(`${mutated.join('\n')}\n`);
+        const { fast, slow } = bothWays(mutatedLog(lines, seed, prefixed));
         expect(fast.lines.total).toBe(6000);
         expect(fast).toEqual(slow);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+  }
+});
+
+describeCorpus('the line scanner on mutated lines of the real T-BC logs', () => {
+  for (const [file, seed, prefixed] of [
+    [LOGS[0]!, 1, false],
+    [LOGS[1]!, 2, false],
+    [LOGS[0]!, 3, true],
+    [LOGS[1]!, 4, true],
+  ] as const) {
+    it(`${file}, seed ${seed}${prefixed ? ', behind `oc logs --timestamps`' : ''}`, () => {
+      const lines = readCorpus(file).trimEnd().split('\n');
+      const { fast, slow } = bothWays(mutatedLog(lines, seed, prefixed));
+      expect(fast.lines.total).toBe(6000);
+      expect(fast).toEqual(slow);
     });
   }
 });
