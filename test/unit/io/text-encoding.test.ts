@@ -14,7 +14,11 @@ describe('sniffTextEncoding', () => {
     ['UTF-16LE without a BOM', utf16le(text, false), 'utf-16le'],
     ['UTF-16BE without a BOM', utf16be(text), 'utf-16be'],
     ['UTF-32LE with a BOM', Buffer.from([0xff, 0xfe, 0, 0, 0x70, 0, 0, 0]), 'utf-32le'],
-    ['a copytruncate gap of NULs before UTF-8', Buffer.concat([Buffer.alloc(8192), Buffer.from(text)]), 'utf-8'],
+    [
+      'a copytruncate gap of NULs before UTF-8',
+      Buffer.concat([Buffer.alloc(8192), Buffer.from(text)]),
+      'utf-8',
+    ],
     ['nothing but a copytruncate gap', Buffer.alloc(8192), 'utf-8'],
     ['binary', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0x41, 0x42]), 'binary'],
   ])('%s', (_name, bytes, encoding) => {
