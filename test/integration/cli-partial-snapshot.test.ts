@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../core/package-root.js';
-import { CLI, runBuiltCli } from './cli-run.js';
+import { runBuiltCli, startSimulateCli } from './cli-run.js';
 import { stdioClient, textOf } from './mcp/mcp-client.js';
 
 /**
@@ -17,26 +17,13 @@ describe('partial snapshots (the built CLI against a simulated cluster refusing 
   const kubeconfig = join(dir, 'kubeconfig');
   const recorded = join(dir, 'recorded');
   let simulator: ChildProcess;
-  let stderr = '';
 
   beforeAll(async () => {
     const faults = join(dir, 'faults.yaml');
     writeFileSync(faults, 'faults:\n  - path: "pods/[^/]+/exec"\n    status: 403\n');
-    simulator = spawn(process.execPath, [
-      CLI,
-      'simulate',
-      '--scenario',
-      'gnss-loss',
-      '--faults',
-      faults,
-      '--kubeconfig-out',
-      kubeconfig,
-    ]);
-    simulator.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    for (let i = 0; i < 100 && !stderr.includes('Ctrl-C stops'); i++)
-      await new Promise((r) => setTimeout(r, 100));
+    simulator = (
+      await startSimulateCli(['--scenario', 'gnss-loss', '--faults', faults, '--kubeconfig-out', kubeconfig])
+    ).process;
   });
   afterAll(() => {
     simulator.kill('SIGINT');

@@ -1,36 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runBuiltCli } from './cli-run.js';
+import { runBuiltCli, startSimulateCli } from './cli-run.js';
 
 /** `ptp-mcp simulate` as a user runs it, then the CLI against it as against a cluster. */
 describe('ptp-mcp simulate, diagnose --source cluster, snapshot record (the built CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-sim-'));
   const kubeconfig = join(dir, 'kubeconfig');
   let simulator: ChildProcess;
-  let stderr = '';
+  let stderr: () => string;
 
   beforeAll(async () => {
-    simulator = spawn(process.execPath, [
-      CLI,
-      'simulate',
-      '--scenario',
-      'gnss-loss',
-      '--kubeconfig-out',
-      kubeconfig,
-    ]);
-    simulator.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    for (let i = 0; i < 100 && !stderr.includes('Ctrl-C stops'); i++)
-      await new Promise((r) => setTimeout(r, 100));
+    const started = await startSimulateCli(['--scenario', 'gnss-loss', '--kubeconfig-out', kubeconfig]);
+    simulator = started.process;
+    stderr = started.stderr;
   });
   afterAll(() => simulator.kill('SIGINT'));
 
   it('prints where it serves and writes a kubeconfig with a token, readable by its owner only', () => {
-    expect(stderr).toMatch(
+    expect(stderr()).toMatch(
       /^simulating scenario:gnss-loss \(2 nodes\) at http:\/\/127\.0\.0\.1:\d+; kubeconfig in .*; Ctrl-C stops/,
     );
     const text = readFileSync(kubeconfig, 'utf8');
