@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,22 @@ function lineOf(file: string, text: string): number {
 }
 
 describe('ptp-mcp lint: exit codes and findings', () => {
+  it('fails a gate that found nothing to lint: a folder without configs, or with only a FIFO, is exit 2', () => {
+    const empty = tmp();
+    writeFileSync(join(empty, 'README.md'), '# not a config\n');
+    const nothing = lint(empty);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain(
+      `ptp-mcp: no PtpConfig YAML (.yaml, .yml) nor linuxptp config (.conf, .cfg, .config) in ${empty}: nothing was linted`,
+    );
+    const onlyFifo = tmp();
+    execFileSync('mkfifo', [join(onlyFifo, 'ptp4l.conf')]);
+    const fifo = lint(onlyFifo);
+    expect(fifo.code).toBe(2);
+    expect(fifo.stderr).toContain(`warning: ${join(onlyFifo, 'ptp4l.conf')}: is a FIFO (named pipe)`);
+    expect(fifo.stderr).toContain('nothing was linted');
+  });
+
   it('passes a correct G.8275.1 T-TSC: exit 0, nothing at or above moderate', () => {
     const { code, stdout } = lint(GOOD);
     expect(code).toBe(0);

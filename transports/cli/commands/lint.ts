@@ -76,6 +76,13 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
         );
     return 2;
   }
+  // As ESLint does for a pattern matching nothing: a gate that checked no config must not pass.
+  if (result.files.length === 0) {
+    io.stderr(
+      `ptp-mcp: no PtpConfig YAML (.yaml, .yml) nor linuxptp config (.conf, .cfg, .config) in ${positionals.join(', ')}: nothing was linted\n`,
+    );
+    return 2;
+  }
   return summary.failing > 0 ? 1 : 0;
 }
 
