@@ -11,7 +11,14 @@ const USAGE = `usage: ptp-mcp snapshot record --out DIR [--source cluster|cluste
   --force replaces a snapshot already in DIR (never a folder holding anything else); --partial records
   from a dir: snapshot that is not whole. What could not be read is listed in DIR/snapshot.yaml, which
   then marks the recording incomplete (exit 2; replay it with --partial).
-  (--kubeconfig FILE and --namespace NS reach the cluster; the default source is the current context)`;
+  (--kubeconfig FILE and --namespace NS reach the cluster; the default source is the current context;
+  --source-timeout is 30m for a recording, 120s for other commands)`;
+
+/**
+ * A recording is asked for on purpose and may stream hours of logs of many nodes: the 120 s deadline of a
+ * diagnosis would cut most must-gathers short (they would be marked incomplete), so it gets longer.
+ */
+const RECORDING_DEADLINE_MS = 30 * 60_000;
 
 /** `ptp-mcp snapshot record`: a PTP must-gather of a live cluster, replayable with --source dir:DIR. */
 export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
@@ -42,6 +49,7 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliA
   if (problem) throw new CliError(problem);
   const sinceMs = numberOption(values.since, 'since', NUMBER_OPTIONS.window);
   const tailLines = numberOption(values['tail-lines'], 'tail-lines', NUMBER_OPTIONS.tailLines);
+  app.kube.readTimeoutMs ??= RECORDING_DEADLINE_MS;
   const source = (await app.service({ partial: values.partial })).openSource(values.source ?? 'cluster');
   const raw = await source.collect({
     node: values.node,
