@@ -179,7 +179,9 @@ async function analyzeStream(
   unread: string[],
 ): Promise<LogAnalysis | null> {
   const analyzerOptions = { maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES, year: options.year };
+  let wasInterrupted = false;
   const interrupted = (error: Error) => {
+    wasInterrupted = true;
     const message = `read interrupted: ${error.message}`;
     warnings.push({ source: stream.name, message });
     unread.push(`${stream.name}: ${message}`);
@@ -189,8 +191,10 @@ async function analyzeStream(
     ? await options.thread.analyze(stream, analyzerOptions, keepSeries, interrupted)
     : await analyzeLogHere(stream, analyzerOptions, keepSeries, interrupted);
   for (const [key, samples] of log.series) series?.set(key, samples);
-  // What logs analyze warns about a file (encoding, long lines, time going back) is as true of a node's log.
-  for (const message of logAnalysisWarnings(log.analysis)) warnings.push({ source: stream.name, message });
+  // What logs analyze warns about a file (encoding, long lines, time going back) is as true of a node's log;
+  // of a read cut short, the interruption is the warning (it would also read as "empty").
+  if (!wasInterrupted)
+    for (const message of logAnalysisWarnings(log.analysis)) warnings.push({ source: stream.name, message });
   return log.analysis;
 }
 

@@ -88,9 +88,12 @@ export class KubernetesSource implements PtpDataSource {
     const selector = matchLabels(daemonSet) ?? 'app=linuxptp-daemon';
     const pods = await attempt(this.client.listPods(selector));
     if (!nodes && !pods) {
-      throw new SourceError(
-        `cannot read the cluster ${this.label}: ${warnings.map((w) => w.message).join('; ')}`,
-      );
+      // The requests that failed say why; those not sent after them (a dead server, the deadline) are counted.
+      const sent = warnings.filter((w) => !w.message.includes(': not sent: '));
+      const unsent = warnings.length - sent.length;
+      const reasons = sent.length > 0 ? sent.map((w) => w.message) : warnings.map((w) => w.message);
+      if (sent.length > 0 && unsent > 0) reasons.push(`${unsent} other request(s) not sent after those`);
+      throw new SourceError(`cannot read the cluster ${this.label}: ${reasons.join('; ')}`);
     }
     const objects: RawObject[] = [];
     const add = (kind: string, list: KubeObject[] | null | undefined, apiVersion: string) => {

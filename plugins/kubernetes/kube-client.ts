@@ -13,7 +13,14 @@ import {
 import { allowCommand } from '../../core/sources/exec-allowlist.js';
 import type { TextStream } from '../../core/sources/raw-cluster.js';
 import type { ExecResult } from '../../core/sources/recorded-command.js';
-import { KubeRequestError, kubeRequestError, retryAfterMs, statusOf } from './kube-errors.js';
+import {
+  isUnreachable,
+  KubeRequestError,
+  kubeRequestError,
+  retryAfterMs,
+  ServerUnreachable,
+  statusOf,
+} from './kube-errors.js';
 import type { KubeSettings } from './kube-settings.js';
 
 export type KubeObject = Record<string, unknown> & {
@@ -22,6 +29,14 @@ export type KubeObject = Record<string, unknown> & {
 
 /** The longest wait a Retry-After may impose before a retry. */
 const MAX_RETRY_WAIT_MS = 10_000;
+
+/**
+ * After this many attempts in a row that could not reach the API server (refused, no such name, no route,
+ * TLS), requests fail at once instead of being sent and retried, but for one probe a second: a server
+ * that is down fails the rest of a read in moments, and one that comes back is used again.
+ */
+const UNREACHABLE_AFTER = 5;
+const PROBE_EVERY_MS = 1000;
 
 /** A request abandoned for time: past its own time-out, or cut by the read's deadline. */
 class RequestTimeout extends Error {}
@@ -43,6 +58,9 @@ export class KubeClient {
   private readonly custom: CustomObjectsApi;
   private readonly exec_: Exec;
   private readonly deadline: number;
+  private unreachableInARow = 0;
+  private lastUnreachable: unknown;
+  private lastProbe = 0;
   /** The config of lists, gets, the pod proxy and logs: one keep-alive connection pool (an exec is its own WebSocket). */
   private readonly pooled: PooledConfig;
 
@@ -171,9 +189,11 @@ export class KubeClient {
             } finally {
               client.pooled.socketErrors.delete(watch);
             }
+            client.observe();
             break;
           } catch (caught) {
             const error = unanswered(caught) ? (cause ?? caught) : caught;
+            client.observe(error);
             const wait = client.retryWait(error, attempt);
             if (wait === undefined) throw kubeRequestError(what, 'log', 'pods/log', client.namespace, error);
             await sleep(wait);
@@ -235,8 +255,11 @@ export class KubeClient {
       try {
         const timeoutMs = this.attemptTimeoutMs();
         this.requests++;
-        return await this.execOnce(pod, container, argv, timeoutMs);
+        const result = await this.execOnce(pod, container, argv, timeoutMs);
+        this.observe();
+        return result;
       } catch (error) {
+        this.observe(error);
         const wait = this.retryWait(error, attempt);
         if (wait === undefined) throw kubeRequestError(what, 'exec', 'pods/exec', this.namespace, error);
         await sleep(wait);
@@ -297,9 +320,12 @@ export class KubeClient {
       try {
         timeoutMs = this.attemptTimeoutMs();
         this.requests++;
-        return await request(abortAfter(timeoutMs));
+        const answer = await request(abortAfter(timeoutMs));
+        this.observe();
+        return answer;
       } catch (caught) {
         const error = isAbort(caught) ? this.timeoutError(timeoutMs) : caught;
+        this.observe(error);
         const wait = this.retryWait(error, attempt);
         if (wait === undefined) throw kubeRequestError(what, kind, resource, namespace, error);
         await sleep(wait);
@@ -312,8 +338,27 @@ export class KubeClient {
     return this.deadline - performance.now();
   }
 
-  /** The time-out of the next attempt: its own, shortened to what is left of the deadline; none left throws. */
+  /** How an attempt ended: any answer shows the server is there; one that could not reach it counts. */
+  private observe(error?: unknown): void {
+    if (error instanceof ServerUnreachable) return;
+    if (error !== undefined && isUnreachable(error)) {
+      this.unreachableInARow++;
+      this.lastUnreachable = error;
+    } else if (error === undefined || statusOf(error) !== undefined) this.unreachableInARow = 0;
+  }
+
+  /**
+   * The time-out of the next attempt: its own, shortened to what is left of the deadline; none left
+   * throws, and so does a server that could not be reached UNREACHABLE_AFTER times in a row (but for a
+   * probe a second).
+   */
   private attemptTimeoutMs(): number {
+    if (this.unreachableInARow >= UNREACHABLE_AFTER) {
+      const now = performance.now();
+      if (now - this.lastProbe < PROBE_EVERY_MS)
+        throw new ServerUnreachable(this.unreachableInARow, this.lastUnreachable);
+      this.lastProbe = now;
+    }
     const left = Math.floor(this.remainingMs());
     if (left <= 0) {
       this.cutByDeadline++;
@@ -356,7 +401,7 @@ export class KubeClient {
    * wait and a retry would not fit in what is left of the read's deadline.
    */
   private retryWait(error: unknown, attempt: number): number | undefined {
-    if (attempt >= this.settings.retries) return undefined;
+    if (attempt >= this.settings.retries || error instanceof ServerUnreachable) return undefined;
     const status = statusOf(error);
     const retriable =
       status === undefined ? !(error instanceof KubeRequestError) : status === 429 || status >= 500;

@@ -12,6 +12,20 @@ export class KubeRequestError extends SourceError {
   }
 }
 
+/**
+ * A request not sent because the API server could not be reached several times in a row: sending the
+ * rest of a fleet's requests (and their retries) to a server that is down would only run out the read's
+ * deadline (a few hundred nodes: minutes) before the diagnosis says what it could not read.
+ */
+export class ServerUnreachable extends Error {
+  constructor(failures: number, last: unknown) {
+    super(
+      `not sent: the API server could not be reached ${failures} times in a row (the last: ${transportFailure(last)})`,
+    );
+    this.name = 'ServerUnreachable';
+  }
+}
+
 /** RBAC needs, by request kind, for the message of a 403. */
 const PERMISSIONS: Record<string, string> = {
   list: 'list',
@@ -32,6 +46,7 @@ export function kubeRequestError(
   namespace: string | undefined,
   error: unknown,
 ): KubeRequestError {
+  if (error instanceof ServerUnreachable) return new KubeRequestError(what, undefined, error.message);
   const status = statusOf(error);
   const message = apiMessage(error);
   if (status === 401)
@@ -69,9 +84,7 @@ const SYSTEM_CODE = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH
 export function transportFailure(error: unknown): string {
   const system = systemError(error);
   const detail = (error as Error)?.message?.split('\n')[0] ?? String(error);
-  // The exec socket's error keeps only the message of the system error (`connect ECONNREFUSED host:port`).
-  const code =
-    system?.code ?? SYSTEM_CODE.exec(detail)?.[1] ?? (TLS_MESSAGE.test(detail) ? 'TLS' : undefined);
+  const code = failureCode(error);
   // node-fetch keeps the code of the system error but not its address: the message has it.
   const where = system?.address
     ? `${system.address}${system.port !== undefined ? `:${system.port}` : ''}`
@@ -94,6 +107,31 @@ export function transportFailure(error: unknown): string {
     default:
       return detail;
   }
+}
+
+/** The system (or TLS) code of a request that got no HTTP answer, if one can be found. */
+function failureCode(error: unknown): string | undefined {
+  const detail = (error as Error)?.message?.split('\n')[0] ?? String(error);
+  // The exec socket's error keeps only the message of the system error (`connect ECONNREFUSED host:port`).
+  return (
+    systemError(error)?.code ??
+    SYSTEM_CODE.exec(detail)?.[1] ??
+    (TLS_MESSAGE.test(detail) ? 'TLS' : undefined)
+  );
+}
+
+/**
+ * Whether a failure says the API server cannot be reached at all (refused, no such name, no route, TLS
+ * refused) rather than that one request went wrong (a reset, a time-out, an HTTP status).
+ */
+export function isUnreachable(error: unknown): boolean {
+  if (statusOf(error) !== undefined) return false;
+  const code = failureCode(error);
+  return (
+    code !== undefined &&
+    (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) ||
+      TLS_CODE.test(code))
+  );
 }
 
 /** OpenSSL's reason out of its error line (`…:SSL routines:ssl3_get_record:wrong version number:…`). */

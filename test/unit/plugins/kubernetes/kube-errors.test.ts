@@ -2,7 +2,11 @@ import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { kubeRequestError, transportFailure } from '../../../../plugins/kubernetes/kube-errors.js';
+import {
+  isUnreachable,
+  kubeRequestError,
+  transportFailure,
+} from '../../../../plugins/kubernetes/kube-errors.js';
 
 /** The error a real request to `url` fails with (loopback only). */
 function failure(url: string, secure = false): Promise<Error> {
@@ -87,5 +91,20 @@ describe('why a request got no answer, named', () => {
     );
     expect(refused.status).toBeUndefined();
     expect(refused.message).toMatch(/^list nodes: connection refused/);
+  });
+});
+
+describe('isUnreachable', () => {
+  const system = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:6443`), { code });
+  it.each([
+    ['a refused connection', system('ECONNREFUSED'), true],
+    ['a name that does not resolve', system('ENOTFOUND'), true],
+    ['no route', system('EHOSTUNREACH'), true],
+    ['a TLS refusal', system('DEPTH_ZERO_SELF_SIGNED_CERT'), true],
+    ['the exec socket, which keeps only the message', new Error('connect ECONNREFUSED 10.0.0.1:6443'), true],
+    ['a reset (one request, not the server)', system('ECONNRESET'), false],
+    ['an HTTP answer', Object.assign(new Error('HTTP 503'), { code: 503 }), false],
+  ])('%s: %s', (_name, error, unreachable) => {
+    expect(isUnreachable(error)).toBe(unreachable);
   });
 });
