@@ -160,8 +160,3 @@ function hasUpstream(instance: PtpInstance): boolean {
     clockOfPort(instance.parentPortIdentity) !== instance.clockIdentity
   );
 }
-
-/** The nodes below `root`, depth first, for rendering the tree. */
-export function childrenOf(hierarchy: ClockHierarchy, node: string): HierarchyLink[] {
-  return hierarchy.links.filter((link) => link.parentNode === node && link.node !== node);
-}

@@ -1,3 +1,4 @@
+import { userRegex } from '../rules/user-regex.js';
 import type { AnswerPlan } from './answer-plan-schema.js';
 import { fillArguments } from './argument-template.js';
 import type { Intent, IntentSet } from './intent-pack.js';
@@ -31,7 +32,7 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
     .map((intent, order) => ({ intent, order, score: score(intent, extraction, set.scoring) }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order);
-  const outOfScope = set.outOfScope.some((pattern) => new RegExp(pattern, 'i').test(extraction.masked));
+  const outOfScope = set.outOfScope.some((pattern) => userRegex(pattern, 'i')?.test(extraction.masked));
   const best = ranked[0];
   const plan = {
     question,
@@ -69,7 +70,7 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
 
 /** A pattern that matches, plus the keywords found; the slots it uses break ties once text has matched. */
 function score(intent: Intent, extraction: Extraction, scoring: IntentSet['scoring']): number {
-  const matched = intent.patterns.some((pattern) => new RegExp(pattern, 'i').test(extraction.masked));
+  const matched = intent.patterns.some((pattern) => userRegex(pattern, 'i')?.test(extraction.masked));
   const text = (matched ? scoring.patternWeight : 0) + keywordScore(extraction.words, intent.keywords);
   if (text === 0) return 0;
   const filled = [...intent.slots.required, ...intent.slots.optional].filter(

@@ -1,3 +1,4 @@
+import { logAnalysisWarnings } from '../analysis/log-warnings.js';
 import { recommendProfiles } from '../analysis/profile-recommendation.js';
 import { mapWithConcurrency } from '../concurrency.js';
 import type { KubeNode, KubePod } from '../model/kubernetes.js';
@@ -15,7 +16,6 @@ import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
 import { parsePmcOutput } from '../parsers/pmc-output.js';
 import { parsePrometheusText } from '../parsers/prometheus-exposition.js';
 import { decodePtpMetrics } from '../parsers/ptp-metric-decoding.js';
-import { logAnalysisWarnings } from '../reports/log-report.js';
 import type { NamedText, RawCluster, RawNode, TextStream } from '../sources/raw-cluster.js';
 import { classifyObjects } from './cluster-objects.js';
 import { analyzeLogHere, LogAnalysisThread } from './log-analysis-thread.js';

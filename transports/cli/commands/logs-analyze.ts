@@ -1,9 +1,10 @@
 import { analyzeLogFile } from '../../../core/analysis/log-file-analysis.js';
 import { analyzeLogStreamInPieces, readFdChunks } from '../../../core/analysis/log-stream-analysis.js';
 import { refuseOtherEncoding } from '../../../core/analysis/log-text-check.js';
+import { logAnalysisWarnings } from '../../../core/analysis/log-warnings.js';
 import { FileReadError } from '../../../core/io/regular-file.js';
 import type { LogAnalysis } from '../../../core/model/log-analysis.js';
-import { logAnalysisWarnings, logReportJson, toLogReport } from '../../../core/reports/log-report.js';
+import { logReportJson, toLogReport } from '../../../core/reports/log-report.js';
 import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { renderLogReport } from '../format/log-report-text.js';
