@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,11 +8,11 @@ import { SourceError } from '../../../core/sources/source-error.js';
 import { FolderFiles } from '../../../plugins/snapshot/folder-files.js';
 import { scenarioNames, scenariosDir, snapshotFolderPlugin } from '../../../plugins/snapshot/index.js';
 import { readManifestFile } from '../../../plugins/snapshot/manifest-file.js';
+import { closeHostileSockets, writeHostileInput } from '../../hostile/hostile-inputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-hostile-snapshot-'));
-const servers: Server[] = [];
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await closeHostileSockets();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -32,33 +30,21 @@ const partial = snapshotFolderPlugin({ partial: true });
 
 describe('a snapshot folder with a file that cannot be read safely', () => {
   it.each([
+    ['fifo', 'is a FIFO (named pipe), not a regular file: not read'],
+    ['dev-zero', 'is a link to /dev/zero, outside the snapshot folder: not read'],
     [
-      'a FIFO',
-      (file: string) => execFileSync('mkfifo', [file]),
-      'is a FIFO (named pipe), not a regular file: not read',
-    ],
-    [
-      'a link to /dev/zero',
-      (file: string) => symlinkSync('/dev/zero', file),
-      'is a link to /dev/zero, outside the snapshot folder: not read',
-    ],
-    [
-      'a UTF-16 log',
-      (file: string) =>
-        writeFileSync(file, Buffer.from('\ufeffptp4l[1.0]: master offset 1 s2 freq 0\n', 'utf16le')),
+      'utf16le-bom',
       'is UTF-16 (little-endian) text; ptp-mcp reads UTF-8: convert it first (iconv -f UTF-16LE -t UTF-8)',
     ],
-    [
-      'binary data',
-      (file: string) => writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 0, 0, 0, 0, 9])),
-      'is binary data (NUL bytes), not UTF-8 text',
-    ],
-  ])(
+    ['binary', 'is binary data (NUL bytes), not UTF-8 text'],
+  ] as const)(
     'as the daemon log (%s): a warning naming it, that node without the log, the rest loaded',
-    async (_what, make, message) => {
+    async (kind, message) => {
       const root = scenarioCopy();
-      rmSync(join(root, DAEMON_LOG));
-      make(join(root, DAEMON_LOG));
+      const log = join(root, DAEMON_LOG);
+      const base = readFileSync(log, 'utf8');
+      rmSync(log);
+      await writeHostileInput(log, kind, base);
       const raw = await strict.open(`dir:${root}`).collect();
       expect(raw.warnings).toContainEqual({ source: join(root, DAEMON_LOG), message });
       const bc1 = raw.nodes.find((n) => n.name === 'bc-1')!;
@@ -77,9 +63,7 @@ describe('a snapshot folder with a file that cannot be read safely', () => {
     const root = scenarioCopy();
     const metrics = join(root, 'nodes', 'gm-1', 'metrics.prom');
     rmSync(metrics);
-    const server = createServer();
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(metrics, resolve));
+    await writeHostileInput(metrics, 'socket');
     const raw = await strict.open(`dir:${root}`).collect();
     expect(raw.warnings).toContainEqual({
       source: metrics,
