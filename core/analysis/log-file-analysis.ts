@@ -2,11 +2,11 @@ import { closeSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { openRegularFileSync } from '../io/regular-file.js';
+import { refuseOtherFileEncoding } from '../io/text-encoding.js';
 import type { LogAnalysis } from '../model/log-analysis.js';
 import { LogAnalyzer, type LogAnalyzerOptions } from './log-analyzer.js';
 import { canStartShare, feedFile } from './log-file-lines.js';
 import type { FileShareRequest } from './log-share-worker.js';
-import { refuseOtherFileEncoding } from './log-text-check.js';
 import { type LogShare, mergeLogShares } from './merge-log-analyses.js';
 
 export interface FileAnalysisOptions extends LogAnalyzerOptions {

@@ -1,11 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { readSync } from 'node:fs';
-import { FileReadError } from '../io/regular-file.js';
-import { describeEncoding, sniffTextEncoding } from '../io/text-encoding.js';
+import { describeEncoding, SNIFF_BYTES, sniffTextEncoding } from '../io/text-encoding.js';
 import type { LogText } from '../model/log-analysis.js';
 import { MAX_LINE_LENGTH } from '../parsers/log/line-splitter.js';
-
-const SNIFF_BYTES = 4096;
 
 /**
  * What a log's bytes are, checked as they stream by: the encoding sniffed from its first bytes (a log in
@@ -80,19 +76,4 @@ export function logEncodingProblem(text: LogText): string | undefined {
   const problem = describeEncoding(text.encoding);
   if (!problem) return undefined;
   return text.encoding === 'binary' ? `${problem}: read as text anyway` : `${problem}; not analyzed`;
-}
-
-/**
- * Refuses a log whose first bytes are not UTF-8 text (UTF-16, UTF-32, binary data), naming the encoding
- * and how to convert it, before any of it is analyzed: such a log would be all "unparsed" lines.
- */
-export function refuseOtherEncoding(firstBytes: Uint8Array, file: string): void {
-  const problem = describeEncoding(sniffTextEncoding(firstBytes.subarray(0, SNIFF_BYTES)));
-  if (problem) throw new FileReadError(file, problem);
-}
-
-/** refuseOtherEncoding on the first bytes of an open file. */
-export function refuseOtherFileEncoding(fd: number, file: string): void {
-  const first = Buffer.alloc(SNIFF_BYTES);
-  refuseOtherEncoding(first.subarray(0, readSync(fd, first, 0, SNIFF_BYTES, 0)), file);
 }

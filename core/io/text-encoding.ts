@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { readSync } from 'node:fs';
 import { FileReadError } from './regular-file.js';
 
 /**
@@ -8,7 +9,8 @@ import { FileReadError } from './regular-file.js';
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'binary';
 
-const SNIFF_BYTES = 4096;
+/** How much of a file's start tells its encoding. */
+export const SNIFF_BYTES = 4096;
 
 /** Reads the byte order mark, else the pattern of NUL bytes in the first 4 KB. */
 export function sniffTextEncoding(bytes: Uint8Array): TextEncoding {
@@ -99,8 +101,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  * FileReadError naming it (and the line of the byte).
  */
 export function decodeUtf8Text(bytes: Buffer, file: string): string {
-  const problem = describeEncoding(sniffTextEncoding(bytes));
-  if (problem) throw new FileReadError(file, problem);
+  refuseOtherEncoding(bytes, file);
   // The sniff reads the first 4 KB; a NUL further on is as much a sign of a binary file.
   const nul = bytes.indexOf(0);
   if (nul >= 0)
@@ -113,4 +114,19 @@ export function decodeUtf8Text(bytes: Buffer, file: string): string {
     );
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Refuses a text (a log) whose first bytes are not UTF-8 (UTF-16, UTF-32, binary data), naming the
+ * encoding and how to convert it, before any of it is read: such a log would be all "unparsed" lines.
+ */
+export function refuseOtherEncoding(firstBytes: Uint8Array, file: string): void {
+  const problem = describeEncoding(sniffTextEncoding(firstBytes.subarray(0, SNIFF_BYTES)));
+  if (problem) throw new FileReadError(file, problem);
+}
+
+/** refuseOtherEncoding on the first bytes of an open file. */
+export function refuseOtherFileEncoding(fd: number, file: string): void {
+  const first = Buffer.alloc(SNIFF_BYTES);
+  refuseOtherEncoding(first.subarray(0, readSync(fd, first, 0, SNIFF_BYTES, 0)), file);
 }

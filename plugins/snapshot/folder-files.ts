@@ -1,14 +1,11 @@
-import { closeSync, createReadStream, readSync } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { FileReadError, openRegularFileSync, readRegularFile } from '../../core/io/regular-file.js';
-import { decodeUtf8Text, describeEncoding, sniffTextEncoding } from '../../core/io/text-encoding.js';
+import { decodeUtf8Text, refuseOtherFileEncoding } from '../../core/io/text-encoding.js';
 import { READ_CHUNK_BYTES } from '../../core/parsers/log/line-splitter.js';
 import type { TextStream } from '../../core/sources/raw-cluster.js';
 import { SourceError } from '../../core/sources/source-error.js';
-
-/** Enough of a log's start to tell its encoding (what sniffTextEncoding looks at). */
-const SNIFF_BYTES = 4096;
 
 /**
  * The files of one snapshot folder, read safely: regular files only (a FIFO, device or socket is refused
@@ -56,11 +53,7 @@ export class FolderFiles {
     };
     const fd = open();
     try {
-      const head = Buffer.alloc(SNIFF_BYTES);
-      const problem = describeEncoding(
-        sniffTextEncoding(head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0))),
-      );
-      if (problem) throw new FileReadError(name, problem);
+      refuseOtherFileEncoding(fd, name);
     } finally {
       closeSync(fd);
     }

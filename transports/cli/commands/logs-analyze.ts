@@ -1,8 +1,8 @@
 import { analyzeLogFile } from '../../../core/analysis/log-file-analysis.js';
 import { analyzeLogStreamInPieces, readFdChunks } from '../../../core/analysis/log-stream-analysis.js';
-import { refuseOtherEncoding } from '../../../core/analysis/log-text-check.js';
 import { logAnalysisWarnings } from '../../../core/analysis/log-warnings.js';
 import { FileReadError } from '../../../core/io/regular-file.js';
+import { refuseOtherEncoding } from '../../../core/io/text-encoding.js';
 import type { LogAnalysis } from '../../../core/model/log-analysis.js';
 import { logReportJson, toLogReport } from '../../../core/reports/log-report.js';
 import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
