@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
-import { FileReadError } from './regular-file.js';
+import { FileReadError, readRegularFile, readRegularFileSync } from './regular-file.js';
 
 /**
  * What a text file is encoded in, as far as its first bytes tell. linuxptp, the daemon and kubectl write
@@ -129,4 +129,17 @@ export function refuseOtherEncoding(firstBytes: Uint8Array, file: string): void 
 export function refuseOtherFileEncoding(fd: number, file: string): void {
   const first = Buffer.alloc(SNIFF_BYTES);
   refuseOtherEncoding(first.subarray(0, readSync(fd, first, 0, SNIFF_BYTES, 0)), file);
+}
+
+/**
+ * A user's text file, the one way: a regular file of at most `maxBytes` (`what`, "a configuration", names
+ * the cap in the message), in UTF-8 (decodeUtf8Text).
+ */
+export function readUtf8FileSync(file: string, maxBytes: number, what?: string): string {
+  return decodeUtf8Text(readRegularFileSync(file, maxBytes, what), file);
+}
+
+/** The asynchronous twin of readUtf8FileSync. */
+export async function readUtf8File(file: string, maxBytes: number, what?: string): Promise<string> {
+  return decodeUtf8Text(await readRegularFile(file, maxBytes, what), file);
 }

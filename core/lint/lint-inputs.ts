@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { walkFolder } from '../io/folder-walk.js';
-import { FileReadError, nonRegularKind, notRegularFileError, readRegularFile } from '../io/regular-file.js';
-import { decodeUtf8Text } from '../io/text-encoding.js';
+import { FileReadError, nonRegularKind, notRegularFileError } from '../io/regular-file.js';
+import { readUtf8File } from '../io/text-encoding.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { parsePtpConfigYaml } from '../parsers/ptp-config-yaml.js';
 import type { ProfileInput } from '../rules/facts/profile-facts.js';
@@ -68,7 +68,7 @@ async function readOne(path: string, inputs: LintInputs, named: boolean): Promis
   }
   let text: string;
   try {
-    text = decodeUtf8Text(await readRegularFile(path, MAX_CONFIG_BYTES, 'a configuration'), path);
+    text = await readUtf8File(path, MAX_CONFIG_BYTES, 'a configuration');
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     inputs.errors.push({ source: path, message: error.reason });

@@ -1,7 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType } from 'zod';
-import { FileReadError, readRegularFileSync } from '../io/regular-file.js';
-import { decodeUtf8Text } from '../io/text-encoding.js';
+import { FileReadError } from '../io/regular-file.js';
+import { readUtf8FileSync } from '../io/text-encoding.js';
 import { MAX_USER_YAML_VALUES, parseYamlDocuments } from '../parsers/yaml-documents.js';
 import { PackError } from './pack-error.js';
 
@@ -49,7 +49,7 @@ export function readYamlFile<T>(
 /** A user's UTF-8 text file of at most `maxBytes`; what keeps it from being read is a PackError marked unreadable. */
 export function readUserText(file: string, what: string, maxBytes = MAX_PACK_BYTES): string {
   try {
-    return decodeUtf8Text(readRegularFileSync(file, maxBytes, withArticle(what)), file);
+    return readUtf8FileSync(file, maxBytes, withArticle(what));
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     throw new PackError(file, undefined, undefined, error.reason, true);

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { FileReadError, readRegularFileSync } from '../../core/io/regular-file.js';
-import { decodeUtf8Text } from '../../core/io/text-encoding.js';
+import { FileReadError } from '../../core/io/regular-file.js';
+import { readUtf8FileSync } from '../../core/io/text-encoding.js';
 import { SourceError } from '../../core/sources/source-error.js';
 
 /** Far above any kubeconfig (a few KB, tens with many contexts and inline certificates). */
@@ -11,7 +11,7 @@ const MAX_KUBECONFIG_BYTES = 4 * 1024 * 1024;
 
 /** A kubeconfig file's text, read safely: a FIFO, a device or a huge file is refused before it is parsed. */
 function kubeconfigText(file: string): string {
-  return decodeUtf8Text(readRegularFileSync(file, MAX_KUBECONFIG_BYTES), file);
+  return readUtf8FileSync(file, MAX_KUBECONFIG_BYTES, 'a kubeconfig');
 }
 
 /**

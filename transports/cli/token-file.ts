@@ -1,5 +1,5 @@
-import { FileReadError, readRegularFileSync } from '../../core/io/regular-file.js';
-import { decodeUtf8Text } from '../../core/io/text-encoding.js';
+import { FileReadError } from '../../core/io/regular-file.js';
+import { readUtf8FileSync } from '../../core/io/text-encoding.js';
 import { CliError } from './cli-error.js';
 
 /** A bearer token is one line: a service account's JWT is about 1 KB, so 64 KB is room to spare. */
@@ -13,7 +13,7 @@ const MAX_TOKEN_BYTES = 64 * 1024;
 export function readTokenFile(file: string, option: string): string {
   let token: string;
   try {
-    token = decodeUtf8Text(readRegularFileSync(file, MAX_TOKEN_BYTES, 'a token file'), file).trim();
+    token = readUtf8FileSync(file, MAX_TOKEN_BYTES, 'a token file').trim();
   } catch (error) {
     if (error instanceof FileReadError) throw new CliError(`--${option} ${error.message}`);
     throw error;
