@@ -4,7 +4,9 @@ import type { NodePtpDevice } from '../model/node-ptp-device.js';
 /**
  * What `ethtool -i` says of an interface, as the daemon already wrote it in its NodePtpDevice (newer
  * operators): `driverVersion` is `<driver> v<version>` from `ethtool -i`, with the firmware and the PCI
- * address beside it. Null when the device reports less (older operators give names only).
+ * address beside it. Null when the device reports less (older operators give names only). Source:
+ * ../shared/facts/ptp-formats.md (the NodePtpDevice CRD in the corpus, ptp-operator/crd/
+ * ptp.openshift.io_nodeptpdevices.yaml; linuxptp-daemon pkg/network/utils.go).
  */
 export function driverInfoOfDevice(hardwareInfo: unknown): EthtoolDriverInfo | null {
   const info = hardwareInfo as Record<string, unknown> | undefined;

@@ -210,6 +210,13 @@ export class KubernetesSource implements PtpDataSource {
     const paths = files.map((file) => `/var/run/${file}`);
     const rendered = paths.length > 0 ? await exec(['tail', '-v', '-n', '+1', ...paths]) : undefined;
     const texts = splitTailOutput(rendered?.stdout ?? '', paths);
+    // A file tail did not deliver (an image without tail, a file it could not open) is read on its own.
+    const missing = paths.filter((path) => !texts.has(path));
+    const cats = await Promise.all(missing.map((path) => exec(['cat', path])));
+    missing.forEach((path, index) => {
+      const text = cats[index]?.stdout;
+      if (text !== undefined && cats[index]!.exitCode === 0) texts.set(path, text);
+    });
     for (const file of files) {
       const text = texts.get(`/var/run/${file}`);
       if (text !== undefined) node.configs.push({ name: `pod/${podName}:/var/run/${file}`, text });

@@ -63,6 +63,25 @@ describe('the Kubernetes source when the API server misbehaves', () => {
     }
   });
 
+  it('a daemon image without tail (its exec refused): each rendered config is read with cat instead', async () => {
+    const whole = await liveCluster('healthy');
+    const cluster = await liveCluster('healthy', {
+      faults: { faults: [{ path: 'command=tail&', status: 403 }] },
+    });
+    try {
+      const configs = async (live: typeof cluster) =>
+        (await live.service({ retries: 0 }).snapshot({ source: 'cluster' })).nodes.map((n) =>
+          n.configs.map((c) => [c.file, c.text]),
+        );
+      const expected = await configs(whole);
+      expect(expected.flat().length).toBeGreaterThan(4);
+      expect(await configs(cluster)).toEqual(expected);
+    } finally {
+      await whole.close();
+      await cluster.close();
+    }
+  });
+
   it('a 403 names the permission the account lacks; logs still give the diagnosis', async () => {
     const cluster = await liveCluster('port-fault', {
       faults: {
