@@ -1,6 +1,8 @@
 import { type DependencyContainer, container as rootContainer } from 'tsyringe';
 import { kubernetesPlugin } from '../plugins/kubernetes/index.js';
 import { DEFAULT_KUBE_SETTINGS, type KubeSettings } from '../plugins/kubernetes/kube-settings.js';
+import { DEFAULT_HOST_SETTINGS, type HostSettings } from '../plugins/linuxptp-host/host-settings.js';
+import { linuxptpHostPlugin } from '../plugins/linuxptp-host/index.js';
 import { builtInScenarioPlugin, snapshotFolderPlugin } from '../plugins/snapshot/index.js';
 import { PtpService } from './service.js';
 import type { CloudEventHistory, SourcePlugin } from './sources/raw-cluster.js';
@@ -9,6 +11,8 @@ import { TOKENS } from './tokens.js';
 export interface ContainerOptions {
   /** How to reach a live cluster (kubeconfig, namespace, time-outs); defaults otherwise. */
   kube?: Partial<KubeSettings>;
+  /** What `--source host` reads on this machine (configs, logs, the node's name). */
+  host?: Partial<HostSettings>;
   /** Events an O-RAN consumer receives: a live cluster's snapshot includes them. */
   cloudEvents?: CloudEventHistory;
   /** Snapshot folders without a valid, complete snapshot.yaml are read (marked partial), not refused. */
@@ -28,6 +32,7 @@ export function createContainer(options: ContainerOptions = {}): DependencyConta
     builtInScenarioPlugin,
     snapshotFolderPlugin({ partial: options.partialSnapshots }),
     kubernetesPlugin(kube, options.cloudEvents),
+    linuxptpHostPlugin({ ...DEFAULT_HOST_SETTINGS, ...options.host }),
     ...(options.extraSources ?? []),
   ];
   for (const plugin of plugins) child.register(TOKENS.SourcePlugin, { useValue: plugin });

@@ -20,7 +20,7 @@ import {
   MAX_LINE_LENGTH,
   splitStream,
 } from '../parsers/log/line-splitter.js';
-import { LogTimeline } from '../parsers/log/log-timeline.js';
+import { LogTimeline, type TimelineOptions } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
 import { LogTextCheck } from './log-text-check.js';
 import { LogTimeSpan, type SpanEdges } from './log-time-span.js';
@@ -38,6 +38,8 @@ export interface OffsetState {
 export interface LogAnalyzerOptions extends TimelineBuilderOptions {
   /** Year of klog/syslog dates when the data itself holds none. */
   year?: number;
+  /** A plain host's clock anchor (TimelineOptions.monoAnchor). */
+  monoAnchor?: TimelineOptions['monoAnchor'];
   /**
    * False for a share that starts inside a log (log-file-analysis.ts, log-stream-analysis.ts): only the
    * start of a log tells its encoding.
@@ -95,7 +97,7 @@ export class LogAnalyzer implements LineSink {
   private daemon: ProcessTimelineBuilder | undefined;
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
-    this.timeline = new LogTimeline({ year: options.year });
+    this.timeline = new LogTimeline({ year: options.year, monoAnchor: options.monoAnchor });
     this.text = new LogTextCheck(options.startOfLog ?? true);
   }
 

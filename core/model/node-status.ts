@@ -92,6 +92,8 @@ export const NodeStatus = z.object({
   profiles: z.array(ProfileStatus),
   recommendation: z.object({ priority: z.number().nullable(), missing: z.array(z.string()) }),
   daemonPod: DaemonPod.nullable(),
+  /** A plain linuxptp host (`--source host`): its data are its pmc answers and logs, not a daemon pod's. */
+  plainHost: z.boolean(),
   /**
    * A line of the node's daemon log was read (the source of its faults, ports, offsets and episodes).
    * Without one its health is at least UNKNOWN, whatever its metrics say.
@@ -110,10 +112,13 @@ export const NodeStatus = z.object({
   ptpInstances: z.array(PtpInstance),
   /** The last `new foreign master` of the ptp4l port that is SLAVE: the upstream the logs name. */
   upstreamFromLogs: z.object({ portIdentity: z.string(), configTag: z.string().nullable() }).nullable(),
-  /** The clock class: from the daemon's CLOCK_CLASS_CHANGE lines, else its clock_class metric. */
+  /**
+   * The clock class: from the daemon's CLOCK_CLASS_CHANGE lines, else its clock_class metric, else (a plain
+   * host) the class its ptp4l announces as pmc read it.
+   */
   clockClass: z.object({
     current: z.number().nullable(),
-    source: z.enum(['logs', 'metrics', 'none']),
+    source: z.enum(['logs', 'metrics', 'pmc', 'none']),
     changes: z.array(ClockClassChange),
   }),
   nics: z.array(

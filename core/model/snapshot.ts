@@ -56,6 +56,8 @@ export const NodeSnapshot = z.object({
   configs: z.array(RenderedConfig),
   /** pmc answers per ptp4l config file (`ptp4l.0.config`). */
   pmc: z.array(z.object({ configFile: z.string(), output: PmcOutput })),
+  /** When a plain host's pmc answers were read (its host.yaml clock anchor): data, as its log lines are. */
+  pmcReadAt: LogTime.optional(),
   /** The decoded openshift_ptp_* samples of the daemon's /metrics (null: no scrape). */
   metrics: z.array(PtpMetric).nullable(),
   nics: z.array(

@@ -25,6 +25,8 @@ import { partialOf } from './partial-data.js';
 interface NodeBuildOptions extends BuildOptions {
   /** The thread that analyzes the logs, if not this one. */
   thread?: LogAnalysisThread;
+  /** A plain host's clock anchor, for the monotonic seconds of its logs. */
+  monoAnchor?: { mono: number; wallMs: number };
 }
 
 export interface BuildOptions {
@@ -126,8 +128,12 @@ async function buildNode(
   const recommendation = recommendProfiles(kubeNode, objects.ptpConfigs);
   const series = new Map<string, SampleSeries>();
   const unreadLogs: string[] = [];
+  const clock = raw.host?.record.clock;
+  const daemonOptions = clock
+    ? { ...options, monoAnchor: { mono: clock.monotonic, wallMs: Date.parse(clock.realtime) } }
+    : options;
   const logs = raw.logs.daemon
-    ? await analyzeStream(raw.logs.daemon, options, series, warnings, unreadLogs)
+    ? await analyzeStream(raw.logs.daemon, daemonOptions, series, warnings, unreadLogs)
     : null;
   const proxyLogs = raw.logs.proxy
     ? await analyzeStream(raw.logs.proxy, { ...options, maxSamples: 0 }, undefined, warnings, unreadLogs)
@@ -168,6 +174,7 @@ async function buildNode(
     })),
     cloudEvents: cloudEvents.events,
     series,
+    ...(clock && { pmcReadAt: { wall: Date.parse(clock.realtime), mono: clock.monotonic } }),
   };
 }
 
@@ -178,7 +185,11 @@ async function analyzeStream(
   warnings: SourceWarning[],
   unread: string[],
 ): Promise<LogAnalysis | null> {
-  const analyzerOptions = { maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES, year: options.year };
+  const analyzerOptions = {
+    maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES,
+    year: options.year,
+    monoAnchor: options.monoAnchor,
+  };
   let wasInterrupted = false;
   const interrupted = (error: Error) => {
     wasInterrupted = true;

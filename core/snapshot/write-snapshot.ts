@@ -80,10 +80,13 @@ async function writeFolder(
   let newest: number | null = null;
   for (const [index, node] of raw.nodes.entries()) {
     const dir = join('nodes', node.name);
-    const logs: [TextStream | undefined, string][] = [
-      [node.logs.daemon, 'linuxptp-daemon-container.log'],
-      [node.logs.proxy, 'cloud-event-proxy.log'],
-    ];
+    // A plain host's logs are kept one by one (replay merges them again); a daemon's as its one log.
+    const logs: [TextStream | undefined, string][] = node.host
+      ? node.host.logs.map(({ file, stream }) => [stream, file])
+      : [
+          [node.logs.daemon, 'linuxptp-daemon-container.log'],
+          [node.logs.proxy, 'cloud-event-proxy.log'],
+        ];
     for (const [stream, file] of logs) {
       if (!stream) continue;
       await mkdir(join(out, dir, 'logs'), { recursive: true });
@@ -99,6 +102,12 @@ async function writeFolder(
       }
     }
     await writeNodeFiles(node, dir, write);
+    if (node.host) {
+      await write(join(dir, 'host.yaml'), stringify(node.host.record));
+      // ptp4l -m lines have no dates: the host's clock read at collection is when its data ends.
+      const clock = node.host.record.clock && Date.parse(node.host.record.clock.realtime);
+      if (clock !== undefined && (newest === null || clock > newest)) newest = clock;
+    }
     onProgress?.(index + 1, raw.nodes.length);
   }
   const recordedAt = newest === null ? null : new Date(newest).toISOString();

@@ -42,23 +42,32 @@ export const PMC_GET_IDS = [
 const RUN_FILE = /^\/var\/run\/(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.\d+\.(config|socket)$/;
 const MAX_TAIL_FILES = 16;
 const IFACE = /^[A-Za-z0-9_.:-]{1,15}$/;
+/** A ptp4l UDS of a plain host (`uds_address`): absolute, no `..`, within sun_path's 108 bytes. */
+const UDS_PATH = /^\/[A-Za-z0-9_./-]{1,106}$/;
+/** A systemd unit for `journalctl -u` (ptp4l, ptp4l@eth0, phc2sys.service). */
+const UNIT = /^[A-Za-z0-9@_.:-]{1,64}$/;
 /** Files of the PTP clock under an interface's device, without `..`, e.g. ptp/ptp0/clock_name or pins. */
 const SYSFS_PTP =
   /^\/sys\/class\/net\/[A-Za-z0-9_.:-]{1,15}\/device\/ptp(\/ptp\d+(\/[A-Za-z0-9_.-]+){0,2})?$/;
 
 export type AllowedCommand =
-  | { kind: 'pmc'; configFile: string; requests: string[] }
+  | { kind: 'pmc'; configFile?: string; socket?: string; requests: string[] }
   | { kind: 'ethtool'; flag: '-i' | '-T' | '-S'; iface: string }
   | { kind: 'cat'; path: string }
   | { kind: 'configs'; paths: string[] }
   | { kind: 'ls'; path: string }
-  | { kind: 'ptp-devices' };
+  | { kind: 'ptp-devices' }
+  | { kind: 'journal'; units: string[] };
 
 /** The allowlist as users read it (README, the exec tool's description). */
 export const EXEC_ALLOWLIST: readonly { command: string; purpose: string }[] = [
   {
     command: 'pmc -u -b 0 [-d DOMAIN] -f /var/run/ptp4l.N.config GET <ID> [GET <ID>...]',
     purpose: `read ptp4l's data sets over its UDS (GET only; IDs: ${PMC_GET_IDS.join(', ')})`,
+  },
+  {
+    command: 'pmc -u -b 0 [-d DOMAIN] -s /path/of/ptp4l/uds GET <ID> [GET <ID>...]',
+    purpose: "a plain host's ptp4l, at its uds_address (GET only)",
   },
   {
     command: 'ethtool -i|-T|-S <iface>',
@@ -81,6 +90,10 @@ export const EXEC_ALLOWLIST: readonly { command: string; purpose: string }[] = [
   {
     command: "find /dev -maxdepth 1 -name 'ptp*'",
     purpose: 'the PTP hardware clocks of the node (ls /dev/ptp* without a shell)',
+  },
+  {
+    command: 'journalctl --no-pager -o short-iso -u UNIT [-u UNIT...]',
+    purpose: "a plain host's ptp4l, phc2sys and ts2phc logs",
   },
 ];
 
@@ -147,6 +160,20 @@ export function allowCommand(argv: readonly string[]): AllowedCommand {
       if (args.join(' ') !== '/dev -maxdepth 1 -name ptp*')
         refuse("find is only allowed as: find /dev -maxdepth 1 -name 'ptp*'");
       return { kind: 'ptp-devices' };
+    case 'journalctl': {
+      const [pager, output, format, ...rest] = args;
+      const units = rest.filter((_, i) => i % 2 === 1);
+      if (
+        pager !== '--no-pager' ||
+        output !== '-o' ||
+        format !== 'short-iso' ||
+        units.length === 0 ||
+        rest.length !== units.length * 2 ||
+        rest.some((arg, i) => (i % 2 === 0 ? arg !== '-u' : !UNIT.test(arg)))
+      )
+        refuse('journalctl is only allowed as: journalctl --no-pager -o short-iso -u UNIT [-u UNIT...]');
+      return { kind: 'journal', units };
+    }
     default:
       return refuse(`${program ?? '(nothing)'} is not an allowed program`);
   }
@@ -154,6 +181,7 @@ export function allowCommand(argv: readonly string[]): AllowedCommand {
 
 function pmcCommand(args: string[], refuse: (reason: string) => never): AllowedCommand {
   let configFile: string | undefined;
+  let socket: string | undefined;
   const requests: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -165,6 +193,10 @@ function pmcCommand(args: string[], refuse: (reason: string) => never): AllowedC
       configFile = args[++i];
       if (!configFile || !RUN_FILE.test(configFile) || !configFile.endsWith('.config'))
         refuse('pmc -f takes a rendered /var/run/ptp4l.N.config');
+    } else if (arg === '-s') {
+      socket = args[++i];
+      if (!socket || !UDS_PATH.test(socket) || socket.split('/').includes('..'))
+        refuse('pmc -s takes the absolute path of a ptp4l UDS (uds_address)');
     } else {
       // Each request is one argument, as pmc reads them: "GET CURRENT_DATA_SET".
       const [action, id, ...rest] = arg.trim().split(/\s+/);
@@ -175,7 +207,9 @@ function pmcCommand(args: string[], refuse: (reason: string) => never): AllowedC
       requests.push(`GET ${upper}`);
     }
   }
-  if (!configFile) refuse('pmc needs -f /var/run/ptp4l.N.config');
+  if ((configFile === undefined) === (socket === undefined))
+    refuse('pmc needs -f /var/run/ptp4l.N.config, or -s UDS_PATH on a plain host');
   if (requests.length === 0) refuse('pmc needs at least one GET request');
+  if (socket !== undefined) return { kind: 'pmc', socket, requests };
   return { kind: 'pmc', configFile: configFile!.slice('/var/run/'.length), requests };
 }

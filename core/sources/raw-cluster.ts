@@ -1,3 +1,4 @@
+import type { HostRecord } from '../model/host-record.js';
 import type { SnapshotManifest, SourceWarning } from '../model/snapshot-manifest.js';
 import type { ExecResult } from './recorded-command.js';
 
@@ -33,6 +34,11 @@ export interface RawNode {
   ethtool: { iface: string; driverInfo?: NamedText; timestamping?: NamedText }[];
   /** Cloud events, one JSON per line. */
   cloudEvents?: NamedText;
+  /**
+   * A plain linuxptp host (plugins/linuxptp-host): its clock anchor and where its configs came from, and
+   * its logs one by one as recorded (`logs.daemon` is them merged in time order).
+   */
+  host?: { record: HostRecord; logs: { file: string; stream: TextStream }[] };
   /** What of this node the source tried and could not read, and why, one line each (not what is absent). */
   unread?: string[];
   /**

@@ -74,6 +74,8 @@ export function respond(command: AllowedCommand, node: RawNode): ExecResult {
           .join(''),
       );
     }
+    case 'journal':
+      return fail('journalctl: a snapshot keeps the logs, not the journal: read them with get_daemon_logs\n');
   }
 }
 

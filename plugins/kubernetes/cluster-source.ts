@@ -11,7 +11,7 @@ import type {
   RawObject,
 } from '../../core/sources/raw-cluster.js';
 import type { ExecResult } from '../../core/sources/recorded-command.js';
-import { SourceError } from '../../core/sources/source-error.js';
+import { orWarning, SourceError } from '../../core/sources/source-error.js';
 import { splitTailOutput } from '../../core/sources/tail-output.js';
 import { KubeClient, type KubeObject } from './kube-client.js';
 import type { KubeSettings } from './kube-settings.js';
@@ -68,15 +68,8 @@ export class KubernetesSource implements PtpDataSource {
 
   async collect(options: CollectOptions = {}): Promise<RawCluster> {
     const warnings: SourceWarning[] = [];
-    const attempt = async <T>(what: Promise<T>): Promise<T | undefined> => {
-      try {
-        return await what;
-      } catch (error) {
-        if (!(error instanceof SourceError)) throw error;
-        warnings.push({ source: this.label, message: error.message });
-        return undefined;
-      }
-    };
+    const attempt = <T>(what: Promise<T>) =>
+      orWarning(what, (message) => warnings.push({ source: this.label, message }));
     const [nodes, daemonSet, events, ...custom] = await Promise.all([
       attempt(this.client.listNodes()),
       attempt(this.client.getDaemonSet(DAEMON_SET)),
@@ -187,15 +180,7 @@ export class KubernetesSource implements PtpDataSource {
       warnings.push({ source: `node ${node.name}`, message });
       node.unread?.push(message);
     };
-    const quietly = async <T>(what: Promise<T>): Promise<T | undefined> => {
-      try {
-        return await what;
-      } catch (error) {
-        if (!(error instanceof SourceError)) throw error;
-        warn(error.message);
-        return undefined;
-      }
-    };
+    const quietly = <T>(what: Promise<T>) => orWarning(what, warn);
     const exec = (argv: string[]) => quietly(this.client.exec(podName, DAEMON_CONTAINER, argv));
     const [metrics, listing] = await Promise.all([
       quietly(this.client.podProxy(podName, METRICS_PORT, 'metrics')),

@@ -1,11 +1,9 @@
-import { closeSync, createReadStream } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { FileReadError, openRegularFileSync, readRegularFile } from '../../core/io/regular-file.js';
-import { decodeUtf8Text, refuseOtherFileEncoding } from '../../core/io/text-encoding.js';
-import { READ_CHUNK_BYTES } from '../../core/parsers/log/line-splitter.js';
+import { FileReadError, readRegularFile } from '../../core/io/regular-file.js';
+import { decodeUtf8Text } from '../../core/io/text-encoding.js';
+import { logFileStream } from '../../core/sources/log-file-stream.js';
 import type { TextStream } from '../../core/sources/raw-cluster.js';
-import { SourceError } from '../../core/sources/source-error.js';
 
 /**
  * The files of one snapshot folder, read safely: regular files only (a FIFO, device or socket is refused
@@ -43,31 +41,7 @@ export class FolderFiles {
   async log(path: string): Promise<TextStream | undefined> {
     const full = await this.locate(path);
     if (full === undefined) return undefined;
-    const name = this.name(path);
-    const open = () => {
-      try {
-        return openRegularFileSync(full).fd;
-      } catch (error) {
-        throw this.renamed(path, error);
-      }
-    };
-    const fd = open();
-    try {
-      refuseOtherFileEncoding(fd, name);
-    } finally {
-      closeSync(fd);
-    }
-    return {
-      name,
-      open: () => {
-        try {
-          return createReadStream('', { fd: open(), highWaterMark: READ_CHUNK_BYTES });
-        } catch (error) {
-          // Changed since it was listed: a source error the reader reports, not a crash.
-          throw new SourceError((error as Error).message);
-        }
-      },
-    };
+    return logFileStream(full, this.name(path), (error) => this.renamed(path, error));
   }
 
   /** The entries of a folder (hidden ones left out), or undefined when it is absent. */

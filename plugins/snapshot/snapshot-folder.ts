@@ -14,6 +14,7 @@ import type {
 import { type ExecResult, respond } from '../../core/sources/recorded-command.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import { FolderFiles } from './folder-files.js';
+import { HOST_FILE, readHostNode } from './host-files.js';
 import { MANIFEST_FILE, readManifestFile } from './manifest-file.js';
 
 /** Files read whole (objects, metrics, configs) must stay small; logs are streamed and have no limit. */
@@ -146,12 +147,20 @@ export class SnapshotFolderSource implements PtpDataSource {
     // A node folder that is refused (a link out of the snapshot, a file) holds nothing to read.
     if ((await this.orWarn(this.files.list(dir), warnings, node)) === undefined) return node;
     const logs = join(dir, 'logs');
-    node.logs.daemon = await this.orWarn(
-      this.files.log(join(logs, 'linuxptp-daemon-container.log')),
-      warnings,
-      node,
-    );
-    node.logs.proxy = await this.orWarn(this.files.log(join(logs, 'cloud-event-proxy.log')), warnings, node);
+    if (await this.files.exists(join(dir, HOST_FILE)))
+      await readHostNode(this.files, dir, node, (read) => this.orWarn(read, warnings, node));
+    else {
+      node.logs.daemon = await this.orWarn(
+        this.files.log(join(logs, 'linuxptp-daemon-container.log')),
+        warnings,
+        node,
+      );
+      node.logs.proxy = await this.orWarn(
+        this.files.log(join(logs, 'cloud-event-proxy.log')),
+        warnings,
+        node,
+      );
+    }
     node.metrics = await this.namedText(join(dir, 'metrics.prom'), warnings, node);
     node.cloudEvents = await this.namedText(join(dir, 'cloud-events.jsonl'), warnings, node);
     for (const file of await this.listDirectory(join(dir, 'configs'), warnings, node)) {

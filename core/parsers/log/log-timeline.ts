@@ -6,6 +6,12 @@ const DAY_MS = 86_400_000;
 export interface TimelineOptions {
   /** The year of klog/syslog dates, which carry none; otherwise learned from the data itself. */
   year?: number;
+  /**
+   * CLOCK_MONOTONIC seconds and the CLOCK_REALTIME (epoch ms) of the same instant, read on the host that
+   * wrote the log (a plain host's clock anchor): it gives monotonic seconds their wall time exactly, for
+   * the boot the host ran when it was read.
+   */
+  monoAnchor?: { mono: number; wallMs: number };
 }
 
 /**
@@ -24,6 +30,7 @@ export interface TimelineOptions {
 export class LogTimeline {
   private year: number | undefined;
   private monoOffsetMs: number | undefined;
+  private readonly anchorOffsetMs: number | undefined;
   private lastMono: number | undefined;
   private lastResolvedWall: number | undefined;
   private dayKey = -1;
@@ -33,6 +40,9 @@ export class LogTimeline {
 
   constructor(options: TimelineOptions = {}) {
     this.year = options.year;
+    const anchor = options.monoAnchor;
+    this.anchorOffsetMs = anchor && anchor.wallMs - anchor.mono * 1000;
+    this.monoOffsetMs = this.anchorOffsetMs;
   }
 
   /** Whether this line cannot be dated yet and is worth holding back until more of the log is seen. */
@@ -57,7 +67,8 @@ export class LogTimeline {
   /** A process line's monotonic seconds, with the wall time its own prefix gives, if any. */
   learnMono(mono: number, wall?: number): void {
     if (wall !== undefined) this.learnYear(wall);
-    if (this.lastMono !== undefined && mono < this.lastMono - 1) this.monoOffsetMs = undefined;
+    // A reboot: the offset is learned anew (an anchor is of the latest boot, so it holds again).
+    if (this.lastMono !== undefined && mono < this.lastMono - 1) this.monoOffsetMs = this.anchorOffsetMs;
     this.lastMono = mono;
     if (wall !== undefined) this.bound(wall - mono * 1000);
   }

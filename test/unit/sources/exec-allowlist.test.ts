@@ -86,6 +86,7 @@ describe('the exec allowlist', () => {
   it('is documented as it is enforced: every documented form parses', () => {
     expect(EXEC_ALLOWLIST.map((entry) => entry.command.split(' ')[0])).toEqual([
       'pmc',
+      'pmc',
       'ethtool',
       'cat',
       'tail',
@@ -93,6 +94,7 @@ describe('the exec allowlist', () => {
       'ls',
       'ls',
       'find',
+      'journalctl',
     ]);
   });
 });
