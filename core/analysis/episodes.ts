@@ -13,7 +13,11 @@ export function elapsedMs(from: LogTime, to: LogTime | null | undefined): number
 
 /**
  * Sync-loss episodes of one process instance. ptp4l: from the moment its last SLAVE port leaves SLAVE
- * until a port is SLAVE again (an instance that never had a SLAVE port, a grandmaster's, has none).
+ * until a port is SLAVE again (an instance that never had a SLAVE port, a grandmaster's, has none). Until
+ * a port first reaches SLAVE, an UNCALIBRATED port follows its master too: a servo that never reports a
+ * lock (linuxptp's ntpshm servo always answers SERVO_UNLOCKED, ntpshm.c; `free_running 1`) keeps its port
+ * UNCALIBRATED, and real ptp4l 3.1.1 then loses and regains its master as UNCALIBRATED to FAULTY … LISTENING
+ * to UNCALIBRATED on RS_SLAVE (fixtures/lab/scenarios/link-flap).
  * phc2sys and ts2phc: from a servo leaving s2/s3 after having locked until it is locked again.
  * `dataEnd` is the last time of the data, to measure episodes still open.
  */
@@ -33,9 +37,11 @@ function portEpisodes(timeline: ProcessTimeline): OpenEpisode[] {
   const slavePorts = new Set<number | string>();
   const episodes: OpenEpisode[] = [];
   let open: OpenEpisode | undefined;
+  let locked = false;
   for (const transition of timeline.portTransitions) {
     const port = transition.port ?? transition.iface ?? '';
-    if (transition.to === 'SLAVE') {
+    locked ||= transition.to === 'SLAVE';
+    if (transition.to === 'SLAVE' || (!locked && transition.to === 'UNCALIBRATED')) {
       slavePorts.add(port);
       if (open) {
         open.end = transition.time;

@@ -5,6 +5,16 @@ import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
 import { seriesKey } from '../model/snapshot.js';
 import { nodeRole, profileClock } from './clock-type.js';
 import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
+import { hostClocks } from './host-clocks.js';
+import { ntpshmServoState } from './ntpshm-servo.js';
+import {
+  type PmcClock,
+  pmcClockClass,
+  pmcClocks,
+  pmcGrandmaster,
+  pmcSyncState,
+  withPmcPorts,
+} from './pmc-status.js';
 import { ptpInstance } from './ptp-instances.js';
 import { configuredInterfaces, timestampingSupport } from './ptp-interfaces.js';
 import { AbsQuantileSketch, absQuantile, boundedAbsQuantile, RunningStats } from './statistics.js';
@@ -27,18 +37,27 @@ const STATE_RANK: Record<SyncState, number> = { LOCKED: 3, HOLDOVER: 2, FREERUN:
 
 /** Derives the facts of one node: role, per-process state and offsets, ports, GM, clock class, episodes. */
 export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: AnalysisWindow = {}): NodeStatus {
-  const profiles = node.recommendation.applied.flatMap((applied) => {
+  const applied = node.recommendation.applied.flatMap((applied) => {
     const config = snapshot.cluster.ptpConfigs.find((c) => c.metadata.name === applied.ptpConfig);
     const profile = config?.spec.profile.find((p) => p.name === applied.name);
     return profile
       ? [{ ...profileClock(profile), name: applied.qualifiedName, ptpConfig: applied.ptpConfig }]
       : [];
   });
+  // A plain host has no profiles: its clocks come from its ptp4l configs and what pmc and its logs say.
+  const plainHost =
+    applied.length === 0 && node.daemonPod === null && snapshot.cluster.ptpConfigs.length === 0;
+  const profiles = plainHost ? hostClocks(node) : applied;
   const timelines = node.logs?.processes ?? [];
-  const dataEnd = node.logs?.timeRange.last ?? null;
+  // pmc was read at the end of a plain host's data: its answers are the states then (pmc-status.ts).
+  const readAt = plainHost ? node.pmcReadAt : undefined;
+  const pmc = plainHost && pmcInWindow(readAt, window) ? pmcClocks(node) : [];
+  const timeRange = hostTimeRange(node, readAt);
+  const dataEnd = timeRange.last;
   const processes = timelines.filter((t) => t.name !== 'daemon').map((t) => processStatus(t, node, window));
-  const ports = portStatuses(timelines, window);
-  const sync = primarySyncState(processes, ports, node);
+  const onePtp4l = node.configs.filter((config) => config.program === 'ptp4l').length === 1;
+  const ports = withPmcPorts(portStatuses(timelines, window), pmc, readAt, onePtp4l);
+  const sync = pmcSyncState(pmc) ?? primarySyncState(processes, ports, node);
   // The sidecar's own faults (its errors) join the daemon's.
   const faults = [...timelines, ...(node.proxyLogs?.processes ?? [])]
     .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
@@ -57,17 +76,18 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
     })),
     recommendation: { priority: node.recommendation.priority, missing: node.recommendation.missing },
     daemonPod: node.daemonPod,
-    hasData: hasStateData(node),
+    plainHost,
+    hasData: hasStateData(node) || pmc.length > 0,
     unread: node.unread,
     syncState: sync.state,
     syncSource: sync.source,
-    timeRange: node.logs?.timeRange ?? { first: null, last: null },
+    timeRange,
     processes,
     ports,
-    grandmaster: grandmasterOf(timelines),
+    grandmaster: pmcGrandmaster(grandmasterOf(timelines), pmc, readAt),
     ptpInstances: node.pmc.map((entry) => ptpInstance(entry.configFile, entry.output)),
     upstreamFromLogs: upstreamFromLogs(timelines, ports),
-    clockClass: clockClassOf(timelines, node),
+    clockClass: clockClassOf(timelines, node, pmc),
     nics: node.nics.map((nic) => ({
       iface: nic.iface,
       driver: nic.driverInfo?.driver ?? null,
@@ -109,6 +129,7 @@ function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: An
     state: stateOf(
       timeline,
       ifaceStates.map((s) => s.state),
+      node,
     ),
     servo,
     lastSeen: timeline.lastTime,
@@ -138,7 +159,9 @@ function processStatus(timeline: ProcessTimeline, node: NodeSnapshot, window: An
 }
 
 /** Servo s2/s3 is LOCKED and s0/s1 FREERUN (as the daemon maps them); ts2phc's holdover suffix is HOLDOVER. */
-function stateOf(timeline: ProcessTimeline, ifaceStates: SyncState[]): SyncState {
+function stateOf(timeline: ProcessTimeline, ifaceStates: SyncState[], node: NodeSnapshot): SyncState {
+  const ntpshm = ntpshmServoState(timeline, node);
+  if (ntpshm) return ntpshm;
   if (STATE_PROCESSES.has(timeline.name) || (timeline.lastOffset === null && ifaceStates.length > 0)) {
     if (ifaceStates.length === 0) return 'UNKNOWN';
     return ifaceStates.reduce((worst, state) => (STATE_RANK[state] < STATE_RANK[worst] ? state : worst));
@@ -271,16 +294,34 @@ function grandmasterOf(timelines: readonly ProcessTimeline[]): NodeStatus['grand
   };
 }
 
-function clockClassOf(timelines: readonly ProcessTimeline[], node: NodeSnapshot): NodeStatus['clockClass'] {
+function clockClassOf(
+  timelines: readonly ProcessTimeline[],
+  node: NodeSnapshot,
+  pmc: readonly PmcClock[],
+): NodeStatus['clockClass'] {
   const changes = timelines
     .flatMap((t) => t.clockClassChanges)
     .sort((a, b) => timeKey(a.time) - timeKey(b.time));
   const logged = changes.at(-1)?.clockClass;
   if (logged !== undefined) return { current: logged, source: 'logs', changes };
   const metric = node.metrics?.find((m) => m.metric === 'clock_class');
-  return metric
-    ? { current: metric.value, source: 'metrics', changes }
-    : { current: null, source: 'none', changes };
+  if (metric) return { current: metric.value, source: 'metrics', changes };
+  const announced = pmcClockClass(pmc);
+  return announced === null
+    ? { current: null, source: 'none', changes }
+    : { current: announced, source: 'pmc', changes };
+}
+
+/** A plain host's data runs from its first log line to its last, or to when pmc was read if later. */
+function hostTimeRange(node: NodeSnapshot, readAt: LogTime | undefined): NodeStatus['timeRange'] {
+  const { first, last } = node.logs?.timeRange ?? { first: null, last: null };
+  if (readAt === undefined) return { first, last };
+  return { first: first ?? readAt, last: last === null || timeKey(last) < timeKey(readAt) ? readAt : last };
+}
+
+/** pmc's answers are the states at its read time: a window that ends before it does not see them. */
+function pmcInWindow(readAt: LogTime | undefined, window: AnalysisWindow): boolean {
+  return window.to === undefined || (readAt?.wall !== undefined && readAt.wall <= window.to);
 }
 
 /** The upstream port the logs name: the last foreign master heard on the port that is SLAVE now. */

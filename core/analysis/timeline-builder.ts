@@ -53,6 +53,9 @@ const ROUTINE_NOTICES = new Set([
   'holdoverProgress',
   'qualityLevelSent',
   'nmeaDelay',
+  // clock.c update_parent_ds prints it each time it takes a parent whose Announce lacks PTP_TIMESCALE (a
+  // free-running master): what the master is, not why a port faults (lab: FT_SWITCH_PHC came 1 ms after it).
+  'foreignTimescale',
 ]);
 
 const SERVO_STATES: readonly ServoState[] = ['s0', 's1', 's2', 's3'];

@@ -79,4 +79,42 @@ describe('episodes from hand-made timelines', () => {
       { source: 'T-BC-STATUS', outcome: 'ongoing', durationMs: 60_000, end: null },
     ]);
   });
+
+  // Real ptp4l 3.1.1 on the ntpshm servo (its port never reaches SLAVE) when its link goes down for 3 s:
+  // fixtures/lab/scenarios/link-flap, node tsc.
+  const ntpshmLinkFlap = [
+    'ptp4l[726.116]: [ptp4l.0.config] port 1: LISTENING to UNCALIBRATED on RS_SLAVE',
+    'ptp4l[729.120]: [ptp4l.0.config] port 1: link down',
+    'ptp4l[729.120]: [ptp4l.0.config] port 1: UNCALIBRATED to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)',
+    'ptp4l[732.468]: [ptp4l.0.config] port 1: link up',
+    'ptp4l[732.471]: [ptp4l.0.config] port 1: FAULTY to LISTENING on INIT_COMPLETE',
+    'ptp4l[733.101]: [ptp4l.0.config] port 1: LISTENING to UNCALIBRATED on RS_SLAVE',
+  ];
+
+  it('a port that never locked loses its master when it leaves UNCALIBRATED, and regains it there', () => {
+    const analysis = analyzeLogText(ntpshmLinkFlap.join('\n'));
+    const ptp4l = find(analysis.processes, 'ptp4l', 'ptp4l.0.config');
+    expect(syncLossEpisodes(ptp4l, analysis.timeRange.last)).toMatchObject([
+      {
+        cause: 'UNCALIBRATED to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)',
+        durationMs: 3981,
+        ongoing: false,
+      },
+    ]);
+  });
+
+  it('once a port was SLAVE, UNCALIBRATED is a loss of sync again, as before', () => {
+    const analysis = analyzeLogText(
+      [
+        ...ntpshmLinkFlap.slice(0, 1),
+        'ptp4l[727.000]: [ptp4l.0.config] port 1: UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED',
+        'ptp4l[728.000]: [ptp4l.0.config] port 1: SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT',
+        'ptp4l[730.000]: [ptp4l.0.config] port 1: UNCALIBRATED to SLAVE on MASTER_CLOCK_SELECTED',
+      ].join('\n'),
+    );
+    const ptp4l = find(analysis.processes, 'ptp4l', 'ptp4l.0.config');
+    expect(syncLossEpisodes(ptp4l, analysis.timeRange.last)).toMatchObject([
+      { cause: 'SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT', durationMs: 2000, ongoing: false },
+    ]);
+  });
 });

@@ -12,7 +12,8 @@ import { CRAFTED_CASES, type CraftedCase, craftedSnapshot, removeSnapshot } from
 /**
  * Every rule of every built-in pack fires end to end (issue 9): through `lint` of the configs under
  * fixtures/lint with the DEFAULT pack selection (no --pack, so a rule that pack selection never reaches
- * fails here), or through `diagnose` of a scenario under fixtures/clusters. `rules test` cases do not
+ * fails here), or through `diagnose` of a scenario under fixtures/clusters or of a lab recording of real
+ * ptp4l under fixtures/lab. `rules test` cases do not
  * count: they name their pack. The rule ids are read from rules/*.yaml, so a rule added later is covered
  * as soon as it exists. The natural-language intents pack (kind IntentPack) holds no rules: left out.
  *
@@ -98,6 +99,7 @@ const lintFixture = (file: string): Promise<LintResult> => {
 };
 
 const service = createService();
+const partialService = createService({ partialSnapshots: true });
 const diagnosed = new Map<string, Promise<Diagnosis>>();
 const diagnoseScenario = (scenario: string): Promise<Diagnosis> => {
   if (!diagnosed.has(scenario)) diagnosed.set(scenario, service.diagnose({ source: `scenario:${scenario}` }));
@@ -134,6 +136,12 @@ const goodFiles = filesOf(join(LINT, 'good'));
 const scenarios = readdirSync(CLUSTERS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
+  .sort();
+/** The lab's recordings of real ptp4l (fixtures/lab/<scenario>/, snapshot folders of plain hosts). */
+const LAB = join(root, 'fixtures/lab');
+const labRecordings = readdirSync(LAB, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => join(LAB, entry.name))
   .sort();
 
 describe('fixtures/lint, linted with the default pack selection', () => {
@@ -192,6 +200,10 @@ describe('rule coverage: lint of fixtures/lint and diagnose of fixtures/clusters
       for (const finding of (await diagnoseScenario(scenario)).findings) fired.add(finding.rule);
     for (const c of CRAFTED_CASES)
       for (const finding of (await diagnoseCrafted(c)).findings) fired.add(finding.rule);
+    // A recording whose fault stopped a node's ptp4l is incomplete (gm-dies): read as diagnose --partial does.
+    for (const dir of labRecordings)
+      for (const finding of (await partialService.diagnose({ source: `dir:${dir}` })).findings)
+        fired.add(finding.rule);
     const neverFired = packs.flatMap(({ pack, rules }) =>
       rules.filter((rule) => !fired.has(rule)).map((rule) => `${pack}: ${rule}`),
     );
