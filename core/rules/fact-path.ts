@@ -22,7 +22,7 @@ const KEY = /\.([\w-]+)|\['([^'\]]*)'\]|\["([^"\]]*)"\]|\[(\d+)\]/g;
 const cache = new Map<string, string[] | null>();
 
 /** The keys of a simple path, or null for one that needs JSONPath-plus (parsed once per path). */
-function keysOf(path: string): string[] | null {
+export function keysOf(path: string): string[] | null {
   let keys = cache.get(path);
   if (keys === undefined) {
     keys = SIMPLE.test(path)

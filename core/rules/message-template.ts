@@ -1,6 +1,16 @@
+const PLACEHOLDER = /\{\{\s*([\w.[\]-]+)\s*\}\}/g;
+
 /** Fills `{{fact.path.to.value}}` placeholders from the facts; a missing value shows as `?`. */
 export function renderTemplate(template: string, facts: Record<string, unknown>): string {
-  return template.replace(/\{\{\s*([\w.[\]-]+)\s*\}\}/g, (_, path: string) => format(valueAt(facts, path)));
+  return template.replace(PLACEHOLDER, (_, path: string) => format(valueAt(facts, path)));
+}
+
+/** The facts and paths a template reads: `{{node.offset.maxAbs}}` → node, `$.offset.maxAbs` (checked at load). */
+export function templateReads(template: string): { fact: string; path: string }[] {
+  return [...template.matchAll(PLACEHOLDER)].map(([, placeholder]) => {
+    const [fact = '', ...keys] = placeholder!.replace(/\[(\w+)\]/g, '.$1').split('.');
+    return { fact, path: ['$', ...keys.filter((key) => key !== '')].join('.') };
+  });
 }
 
 export function valueAt(root: unknown, path: string): unknown {

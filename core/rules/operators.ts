@@ -1,7 +1,6 @@
 import type { OperatorEvaluator } from 'json-rules-engine';
 import { parseDuration } from '../duration.js';
-import { resolveFactPath } from './fact-path.js';
-import { regexProblem, userRegex } from './user-regex.js';
+import { type UserPattern, userRegex } from './user-regex.js';
 
 /** json-rules-engine's own operators (engine-default-operators). */
 export const ENGINE_OPERATORS = [
@@ -17,7 +16,7 @@ export const ENGINE_OPERATORS = [
   'greaterThanInclusive',
 ] as const;
 
-function asNumber(value: unknown): number | undefined {
+export function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && value.trim() !== '') {
     const number = /^0x[\da-f]+$/i.test(value.trim()) ? Number.parseInt(value, 16) : Number(value);
@@ -117,30 +116,8 @@ export const DOMAIN_OPERATORS: Record<string, OperatorEvaluator<unknown, unknown
   },
 };
 
-function patternOf(value: unknown): RegExp | undefined {
+function patternOf(value: unknown): UserPattern | undefined {
   return typeof value === 'string' ? userRegex(value) : undefined;
-}
-
-/**
- * Why a condition's value cannot serve its operator, or undefined: checked when a pack loads. A value
- * naming a pack parameter (`{ fact: param, path: $.name }`) is checked as the parameter; one naming
- * another fact is known only at run time.
- */
-export function operatorValueProblem(
-  operator: string,
-  value: unknown,
-  parameters: Record<string, unknown>,
-): string | undefined {
-  if (operator !== 'matches' && operator !== 'notMatches') return undefined;
-  let pattern = value;
-  if (typeof value === 'object' && value !== null && 'fact' in value) {
-    const { fact, path } = value as { fact: unknown; path?: unknown };
-    if (fact !== 'param') return undefined;
-    pattern = typeof path === 'string' ? resolveFactPath(parameters, path) : parameters;
-  }
-  return typeof pattern === 'string'
-    ? regexProblem(pattern)
-    : `${operator} takes a regular expression (a string)`;
 }
 
 function looseEqual(a: unknown, b: unknown): boolean {
@@ -153,8 +130,3 @@ function compareNumbers(fact: unknown, value: unknown, test: (a: number, b: numb
   const [a, b] = [asNumber(fact), asNumber(value)];
   return a !== undefined && b !== undefined && test(a, b);
 }
-
-export const OPERATOR_NAMES: ReadonlySet<string> = new Set([
-  ...ENGINE_OPERATORS,
-  ...Object.keys(DOMAIN_OPERATORS),
-]);

@@ -20,6 +20,22 @@ export class PackCache {
     return entry;
   }
 
+  /**
+   * The packs to run for `references`, each once: a pack that another of them extends is not run on its
+   * own, since the extending one runs its rules (overridden by id, or switched off). So a pack extending
+   * fault-severity replaces it, and no finding is given twice.
+   */
+  runnable(references: readonly string[]): CachedPack[] {
+    const byFile = new Map<string, CachedPack>();
+    for (const reference of references) {
+      const entry = this.get(reference);
+      if (!byFile.has(entry.loaded.file)) byFile.set(entry.loaded.file, entry);
+    }
+    const packs = [...byFile.values()];
+    const inherited = new Set(packs.flatMap(({ loaded }) => loaded.inherits));
+    return packs.filter(({ loaded }) => !inherited.has(loaded.pack.metadata.name));
+  }
+
   /** The packs loaded so far, for reports: name, version and the file each came from. */
   summaries(): { name: string; version: string; file: string }[] {
     return [...this.entries.values()].map(({ loaded }) => ({

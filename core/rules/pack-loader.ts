@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { closestName } from './closest-name.js';
-import { scopeFacts } from './facts/scope-facts.js';
-import { OPERATOR_NAMES, operatorValueProblem } from './operators.js';
+import { checkConditions } from './condition-check.js';
 import { PackError } from './pack-error.js';
-import { type Condition, RulePack } from './pack-schema.js';
+import { RulePack } from './pack-schema.js';
 import { type Locate, readYamlFile } from './yaml-file.js';
 
 /** A pack with its `extends` resolved: the rules, parameters and conditions it ends up with. */
@@ -39,12 +37,50 @@ export function resolvePackReference(reference: string, relativeTo: string = pro
   return join(builtInPacksDir(), `${reference}.yaml`);
 }
 
-/** Loads a pack file, resolves its `extends` chain and checks it; any problem is a PackError with a position. */
-export function loadPack(reference: string, relativeTo?: string): LoadedPack {
-  return loadResolved(resolvePackReference(reference, relativeTo), []);
+/**
+ * A pack named by someone who may not read this machine's files (an MCP client): a built-in pack by
+ * name, or a file inside one of the folders the operator allowed (`serve --packs-dir`), named as it is
+ * there (`team`, `team.yaml`, `sub/team.yaml`). Absolute paths, `..` and links leading out of the folder
+ * are refused; the error names the pack as given, never a path of this machine.
+ */
+export function resolveAllowedPack(reference: string, packsDirs: readonly string[]): string {
+  const builtIn = builtInPackNames();
+  const refuse = (detail: string) => new PackError(`pack "${reference}"`, undefined, undefined, detail, true);
+  const known = `built-in packs: ${builtIn.join(', ')}${packsDirs.length ? ', or a file of the server’s packs folders' : ' (the server allows no other: serve --packs-dir DIR)'}`;
+  if (builtIn.includes(reference)) return join(builtInPacksDir(), `${reference}.yaml`);
+  if (isAbsolute(reference) || reference.split(/[\\/]/).includes('..') || reference.includes('\0'))
+    throw refuse(`refused: a pack is named, not given as a path; ${known}`);
+  const file = /\.ya?ml$/.test(reference) ? reference : `${reference}.yaml`;
+  for (const dir of packsDirs) {
+    let real: string;
+    try {
+      real = realpathSync(join(dir, file));
+    } catch {
+      continue;
+    }
+    if (!real.startsWith(realpathSync(dir) + sep))
+      throw refuse('refused: a link leading out of its packs folder');
+    return real;
+  }
+  throw refuse(`no such rule pack; ${known}`);
 }
 
-function loadResolved(file: string, chain: string[]): LoadedPack {
+/**
+ * Loads a pack file, resolves its `extends` chain and checks it; any problem is a PackError with a
+ * position. With `packsDirs` (a pack an MCP client wrote), each `extends` is a pack resolveAllowedPack
+ * allows, not a path.
+ */
+export function loadPack(reference: string, relativeTo?: string, packsDirs?: readonly string[]): LoadedPack {
+  const parentOf: ParentResolver = packsDirs
+    ? (parent) => resolveAllowedPack(parent, packsDirs)
+    : (parent, child) => resolvePackReference(parent, dirname(child));
+  return loadResolved(resolvePackReference(reference, relativeTo), [], parentOf);
+}
+
+/** The file an `extends` reference of the pack in `file` names. */
+type ParentResolver = (reference: string, file: string) => string;
+
+function loadResolved(file: string, chain: string[], parentOf: ParentResolver): LoadedPack {
   if (chain.includes(file)) {
     throw new PackError(file, undefined, undefined, `extends cycle: ${[...chain, file].join(' -> ')}`);
   }
@@ -56,7 +92,7 @@ function loadResolved(file: string, chain: string[]): LoadedPack {
   for (const [index, reference] of pack.spec.extends.entries()) {
     let parent: LoadedPack;
     try {
-      parent = loadResolved(resolvePackReference(reference, dirname(file)), [...chain, file]);
+      parent = loadResolved(parentOf(reference, file), [...chain, file], parentOf);
     } catch (error) {
       if (error instanceof PackError && error.unreadable) {
         const [line, column] = position(['spec', 'extends', index]);
@@ -76,7 +112,7 @@ function loadResolved(file: string, chain: string[]): LoadedPack {
     inherits.push(parent.pack.metadata.name, ...parent.inherits);
     merged = mergeInto(parent.pack, merged);
   }
-  check(merged, file, position, pack);
+  checkConditions(merged, file, position, pack);
   const rules = merged.spec.rules.filter((rule) => rule.enabled);
   return { pack: { ...merged, spec: { ...merged.spec, rules } }, file, inherits };
 }
@@ -107,54 +143,4 @@ function duplicateIds(pack: RulePack, file: string, position: Locate): void {
     }
     seen.add(rule.id);
   });
-}
-
-/** Operators, condition references and facts must exist, values suit their operator; reported at the rule of this file that uses them. */
-function check(merged: RulePack, file: string, position: Locate, own: RulePack): void {
-  let scope = merged.spec.scope;
-  const visit = (condition: Condition, at: (string | number)[]): void => {
-    if ('all' in condition) {
-      for (const [i, c] of condition.all.entries()) visit(c, [...at, 'all', i]);
-    } else if ('any' in condition) {
-      for (const [i, c] of condition.any.entries()) visit(c, [...at, 'any', i]);
-    } else if ('not' in condition) visit(condition.not, [...at, 'not']);
-    else if ('condition' in condition) {
-      if (!(condition.condition in merged.spec.conditions))
-        fail([...at, 'condition'], `no condition named "${condition.condition}" in spec.conditions`);
-    } else {
-      if (!OPERATOR_NAMES.has(condition.operator)) {
-        fail([...at, 'operator'], unknownName('operator', condition.operator, [...OPERATOR_NAMES]));
-      }
-      const problem = operatorValueProblem(condition.operator, condition.value, merged.spec.parameters);
-      if (problem) fail([...at, 'value'], problem);
-      const facts = scopeFacts(scope);
-      if (!facts.includes(condition.fact)) {
-        fail([...at, 'fact'], `${unknownName('fact', condition.fact, [...facts])} (scope ${scope})`);
-      }
-    }
-  };
-  const fail = (path: (string | number)[], message: string): never => {
-    const [line, column] =
-      path[0] === 'spec' && ownsPath(own, path) ? position(path) : [undefined, undefined];
-    throw new PackError(file, line, column, message);
-  };
-  for (const rule of merged.spec.rules) {
-    const index = own.spec.rules.findIndex((r) => r.id === rule.id);
-    scope = rule.scope ?? merged.spec.scope;
-    visit(rule.when, index >= 0 ? ['spec', 'rules', index, 'when'] : ['inherited', rule.id]);
-  }
-  scope = merged.spec.scope;
-  for (const [name, condition] of Object.entries(merged.spec.conditions)) {
-    visit(condition, ['spec', 'conditions', name]);
-  }
-}
-
-function ownsPath(own: RulePack, path: (string | number)[]): boolean {
-  return path[1] === 'rules' ? typeof path[2] === 'number' && path[2] < own.spec.rules.length : true;
-}
-
-/** `unknown operator "greaterThen": did you mean greaterThan? (known: …)`. */
-function unknownName(what: string, name: string, known: string[]): string {
-  const suggestion = closestName(name, known);
-  return `unknown ${what} "${name}"${suggestion ? `: did you mean ${suggestion}?` : ''} (known: ${known.join(', ')})`;
 }

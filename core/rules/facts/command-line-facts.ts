@@ -13,38 +13,9 @@ import {
 } from '../data/linuxptp-command-lines.js';
 import type { LinuxptpTableRelease } from '../data/linuxptp-option-table.js';
 import type { Evaluation } from '../rule-engine.js';
+import type { CommandLineFact } from './config-fact-schema.js';
 import { optionValueFacts } from './option-value.js';
 import { type ProfileInput, typed } from './profile-facts.js';
-
-/**
- * The `commandLine` fact of one program of a profile: what its `xxxOpts` make the program do, read as
- * its main() reads them at the target linuxptp release (data/linuxptp-command-lines.ts), apart from
- * what linuxptp-daemon adds itself (-f, -m, -u 1, the ts2phc holdover options).
- */
-export interface CommandLineFact {
-  program: CommandLineProgram;
-  field: string;
-  raw: string;
-  targetVersion: string;
-  /** The release whose getopt string was used (the newest one for a newer target). */
-  release: string;
-  /** Flags the program does not know, each with a suggestion when one is near: "-o (did you mean -O?)". */
-  unknownFlags: string[];
-  unknownText: string;
-  /** Other reasons main() exits before running: a flag missing its value, a bad value, a conflict. */
-  refusals: string[];
-  refusalText: string;
-  automatic: boolean;
-  realtimeCount: number;
-  /** phc2sys: the manual-configuration flags given (-s, -c, -d, -w, -O, -i). */
-  manualFlags: string[];
-  /** A -f of the user: getopt keeps the last one, so it replaces the config the daemon renders. */
-  configFile: string | null;
-  /** ts2phc: the domain its -a mode queries ptp4l on (--domainNumber, else ts2phcConf [global], else 0). */
-  domain: number | null;
-  /** The domain of the profile's ptp4l, null when the profile runs none. */
-  ptp4lDomain: number | null;
-}
 
 export interface CommandLineContext {
   version: string;
@@ -55,6 +26,11 @@ export interface CommandLineContext {
   ptp4lDomain: number | null;
 }
 
+/**
+ * The `commandLine` fact of one program of a profile: what its `xxxOpts` make the program do, read as
+ * its main() reads them at the target linuxptp release (data/linuxptp-command-lines.ts), apart from
+ * what linuxptp-daemon adds itself (-f, -m, -u 1, the ts2phc holdover options).
+ */
 export function commandLineFact(
   program: CommandLineProgram,
   raw: string,

@@ -3,6 +3,7 @@ import type { FindingLocation } from '../../model/finding.js';
 import { currentOptionName } from '../../parsers/linuxptp-config-lookup.js';
 import type { Evaluation, EvaluationsByScope } from '../rule-engine.js';
 import { commandLineEvaluations, commandLineOverrides, overrideFacts } from './command-line-facts.js';
+import type { OptionFact } from './config-fact-schema.js';
 import { optionKnowledge } from './option-knowledge.js';
 import { optionValueFacts } from './option-value.js';
 import {
@@ -44,13 +45,13 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
   const optionEvaluations: Evaluation[] = [];
   const { table } = linuxptpTarget(options.linuxptpVersion);
   const addOption = (
-    program: string,
+    program: OptionFact['program'],
     key: string,
     value: string,
     section: string,
-    source: string,
+    source: OptionFact['source'],
     location: FindingLocation,
-    extra: Record<string, unknown> = {},
+    extra: Partial<ReturnType<typeof overrideFacts>> = {},
   ) => {
     const knowledge = optionKnowledge(key, section, options.linuxptpVersion);
     // The [unicast_master_table] lines are not config_tab options (config.c parse_unicast_mtab_line).
@@ -75,13 +76,13 @@ export function configEvaluations(input: ProfileInput, options: ConfigLintOption
           ...values,
           hint: knowledge.suggestion ? `did you mean ${knowledge.suggestion}?` : 'no known option is close',
           ...extra,
-        },
+        } satisfies OptionFact,
         profile: summary,
       },
       locate: (fact, path) => (fact === 'option' ? location : profile.locate(fact, path)),
     });
   };
-  const configs: [string, PositionedConfig, string][] = [
+  const configs: [OptionFact['program'], PositionedConfig, string][] = [
     ['ptp4l', profile.parsed.ptp4l, 'ptp4lConf'],
     ['ts2phc', profile.parsed.ts2phc, 'ts2phcConf'],
     ['phc2sys', profile.parsed.phc2sys, 'phc2sysConf'],

@@ -7,6 +7,7 @@ import { portSections, sectionsNamed } from '../../parsers/linuxptp-config-looku
 import { parseProcessOptions } from '../../parsers/process-options.js';
 import type { FieldPosition } from '../../parsers/ptp-config-yaml.js';
 import { LINUXPTP_DEFAULTS } from '../data/linuxptp-defaults.js';
+import type { ProfileFact } from './config-fact-schema.js';
 import { phcCount, refusedPorts, roleFacts } from './role-facts.js';
 
 export interface ProfileInput {
@@ -35,7 +36,7 @@ const ALIASES: [string, string][] = [
 
 /** What a `ptp4lProfile` evaluation sees as fact `profile`, and where each of its keys is written. */
 export interface ProfileFacts {
-  facts: { profile: Record<string, unknown> };
+  facts: { profile: ProfileFact };
   locate: (fact: string, path: string) => FindingLocation | undefined;
   /** The parsed configs and options, for the port and option evaluations built from the same profile. */
   parsed: {
@@ -124,7 +125,7 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
       (plugin) => (plugin as { settings?: Record<string, unknown> })?.settings ?? {},
     ),
   ) as Record<string, unknown>;
-  const facts = {
+  const facts: ProfileFact = {
     name: profile.name,
     ptpConfig: input.ptpConfig ?? null,
     file,
@@ -145,7 +146,8 @@ export function profileFacts(input: ProfileInput): ProfileFacts {
     global,
     /** [global] and the command line over linuxptp's defaults: what ptp4l will run with. */
     effective,
-    domain: effective.domainNumber,
+    // Always set: LINUXPTP_DEFAULTS has domainNumber (0, linuxptp's default).
+    domain: effective.domainNumber ?? 0,
     ports,
     configErrors: ptp4l.config.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
     ptp4lOpts: {

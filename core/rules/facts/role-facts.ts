@@ -3,6 +3,7 @@ import { phcMismatch } from '../../analysis/phc-topology.js';
 import type { FindingLocation } from '../../model/finding.js';
 import type { LinuxptpConfig } from '../../model/linuxptp-config.js';
 import { findOption, portOption, portSections } from '../../parsers/linuxptp-config-lookup.js';
+import type { ProfileFact } from './config-fact-schema.js';
 import type { PositionedConfig } from './profile-facts.js';
 
 /**
@@ -88,7 +89,8 @@ export function roleFacts(
       '$.transmitPortsWithoutServerOnly',
       positions.get(`$.ports.${unassigned[0]}`) ?? at('ptp4lConf'),
     );
-  const role = clock.type === 'GM' ? 'T-GM' : clock.type === 'BC' ? 'T-BC' : clock.hasSlave ? 'T-TSC' : 'OC';
+  const role: ProfileFact['role'] =
+    clock.type === 'GM' ? 'T-GM' : clock.type === 'BC' ? 'T-BC' : clock.hasSlave ? 'T-TSC' : 'OC';
   return {
     /** T-GM, T-BC, T-TSC (an OC that follows a master), from the clock type. */
     role,

@@ -1,4 +1,5 @@
 import { holdoverBudget } from '../../analysis/holdover-budget.js';
+import { type ListeningClock, type UnheardFacts, unheardFacts } from '../../analysis/unheard-clocks.js';
 import type { HierarchyLink } from '../../model/clock-hierarchy.js';
 import type { Diagnosis } from '../../model/diagnosis.js';
 import type { LogTime, SyncState } from '../../model/log-record.js';
@@ -7,6 +8,7 @@ import { PTP_CLOCK_THRESHOLD_DEFAULTS, type PtpConfig, type PtpProfile } from '.
 import { parseLinuxptpConfig } from '../../parsers/linuxptp-config.js';
 import { findOption } from '../../parsers/linuxptp-config-lookup.js';
 import type { Evaluation, EvaluationsByScope } from '../rule-engine.js';
+import type { ClusterFacts, NodeFacts, ProcessFacts } from './runtime-fact-schema.js';
 
 const STATE_RANK: Record<SyncState, number> = { LOCKED: 3, HOLDOVER: 2, FREERUN: 1, UNKNOWN: 0 };
 
@@ -21,6 +23,8 @@ export type DiagnosisFacts = Pick<Diagnosis, 'meta' | 'nodes' | 'hierarchy'> &
 export function runtimeEvaluations(
   diagnosis: DiagnosisFacts,
   ptpConfigs: readonly PtpConfig[],
+  /** Every node's ptp4l with pmc answers (analysis/unheard-clocks.ts): what each listens on and serves. */
+  listening: readonly ListeningClock[] = [],
 ): EvaluationsByScope {
   const cluster = diagnosis.meta.cluster;
   // A window with nothing in it (`--last 0s`, or one the data does not reach) holds nothing to judge: a
@@ -37,7 +41,7 @@ export function runtimeEvaluations(
   const links = new Map(diagnosis.hierarchy.links.map((link) => [link.node, link]));
   const nodeFacts = observed.map((node) => ({
     node,
-    facts: nodeFactsOf(node, links.get(node.node), ptpConfigs),
+    facts: nodeFactsOf(node, links.get(node.node), ptpConfigs, unheardFacts(node.node, listening)),
   }));
   const nodes: Evaluation[] = nodeFacts.map(({ node, facts }) => ({
     facts: { node: facts },
@@ -110,8 +114,30 @@ function unreadFacts(node: NodeStatus) {
     text: reasons.join('; '),
     effect: node.hasData
       ? 'the node is judged on what was read'
-      : 'no line of its daemon log was read: its health is UNKNOWN',
+      : node.plainHost
+        ? 'no pmc answer and no log line of it was read: its health is UNKNOWN'
+        : 'no line of its daemon log was read: its health is UNKNOWN',
   };
+}
+
+/**
+ * What crossing the threshold means, for messages: on a cluster the cloud-event-proxy sidecar reports
+ * FREERUN by it (metrics.go ExtractMetrics → manager.go GenPTPEvent); a plain host has no daemon and no
+ * sidecar, and is only judged by the operator's default bound.
+ */
+function thresholdEffects(node: NodeStatus) {
+  return node.plainHost
+    ? {
+        effect:
+          "the PTP operator's default bound: no daemon runs on a plain host, nothing there reports FREERUN by it",
+        osClockEffect:
+          "the PTP operator's default bound, for CLOCK_REALTIME (the PTP clock itself is judged by its own offsets)",
+      }
+    : {
+        effect: 'the sidecar reports the PTP lock-state FREERUN while it stays there',
+        osClockEffect:
+          'the sidecar reports os-clock-sync-state FREERUN for CLOCK_REALTIME (the PTP clock itself is judged by its own offsets)',
+      };
 }
 
 /** The node has data inside the window (any when no window is asked for). */
@@ -124,6 +150,20 @@ function observedIn(node: NodeStatus, window: DiagnosisFacts['window']): boolean
   );
 }
 
+/**
+ * A port fault FT_SWITCH_PHC right after "Switching PHC, failed to open /dev/ptp-1": clock_switch_phc was
+ * asked for phc_index -1, which only port.c bc_dispatch does, for a port with boundary_clock_jbod 1 on a
+ * clock without a PHC (time_stamping software or legacy, or free_running: clock.c clock_create); the
+ * other caller, port_link_status, switches only to a PHC index ≥ 0 (linuxptp v3.1.1; 4.0 skips -1).
+ */
+function switchPhcWithoutPhc(fault: NodeStatus['faults'][number]): boolean {
+  return (
+    fault.kind === 'portFaulty' &&
+    fault.detail.includes('(FT_SWITCH_PHC)') &&
+    fault.detail.includes('/dev/ptp-1:')
+  );
+}
+
 /** "Recent" is the last minute of a node's data, as for its recent offsets. */
 const RECENT_MS = 60_000;
 
@@ -132,7 +172,12 @@ function secondsBefore(end: LogTime | null, time: LogTime | null | undefined): n
   return Math.max(0, Math.round((end.wall - time.wall) / 1000));
 }
 
-function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfigs: readonly PtpConfig[]) {
+function nodeFactsOf(
+  node: NodeStatus,
+  link: HierarchyLink | undefined,
+  ptpConfigs: readonly PtpConfig[],
+  unheard: UnheardFacts,
+): NodeFacts {
   const end = node.timeRange.last;
   const faultCounts: Record<string, number> = {};
   const recentFaultCounts: Record<string, number> = {};
@@ -172,6 +217,9 @@ function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfi
     hasData: node.hasData,
     hasProfiles: node.profiles.length > 0,
     daemonRunning: node.daemonPod !== null && node.daemonPod.ready !== false,
+    noData: node.plainHost
+      ? `no pmc answer and no log line of it: ${node.unread.join('; ') || 'nothing was read'}`
+      : 'no linuxptp-daemon data of it: no daemon pod, or the pod is not ready',
     unread: unreadFacts(node),
     profilesMissing: node.recommendation.missing,
     syncState: node.hasData ? node.syncState : 'UNKNOWN',
@@ -181,6 +229,7 @@ function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfi
       (node.role === 'T-BC' || node.role === 'T-TSC') &&
       (ongoingLoss.length > 0 ||
         (link?.ownGrandmaster === true && !node.ports.some((p) => p.state === 'SLAVE'))),
+    unheard,
     clockClass: {
       current: node.clockClass.current,
       source: node.clockClass.source,
@@ -233,6 +282,7 @@ function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfi
       lastFault:
         node.faults.findLast((f) => f.kind === 'portFaulty')?.detail ??
         'the FAULTY transition itself is outside the data read',
+      switchPhcWithoutPhc: node.faults.filter(switchPhcWithoutPhc).length,
     },
     interfaces: interfaceFactsOf(node),
     grandmaster: node.grandmaster
@@ -261,6 +311,7 @@ function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfi
       /** The bound an |offset| is compared with. */
       maxAbs: Math.max(maxOffsetThreshold, -minOffsetThreshold),
       declared: declared !== undefined,
+      ...thresholdEffects(node),
     },
     gnss: gnss ? gnssFacts(worst('gnss'), gnss.ifaceStates[0]?.values.gnss_status ?? null) : null,
     dpll: dpll
@@ -277,7 +328,7 @@ function nodeFactsOf(node: NodeStatus, link: HierarchyLink | undefined, ptpConfi
   };
 }
 
-function processFactsOf(process: ProcessStatus, node: NodeStatus) {
+function processFactsOf(process: ProcessStatus, node: NodeStatus): ProcessFacts {
   return {
     name: process.name,
     configTag: process.configTag,
@@ -295,7 +346,7 @@ function processFactsOf(process: ProcessStatus, node: NodeStatus) {
   };
 }
 
-function clusterFactsOf(diagnosis: DiagnosisFacts) {
+function clusterFactsOf(diagnosis: DiagnosisFacts): ClusterFacts {
   const nodes = diagnosis.nodes;
   const grandmasters = nodes.filter((n) => n.role === 'T-GM');
   return {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { ConfigFileSchema } from '../../../core/config/config-schema.js';
 import { readLintInputs } from '../../../core/lint/lint-inputs.js';
 import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/lint-run.js';
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
 import { isIntentPackFile, validateIntentPack } from '../../../core/nlq/intent-loader.js';
 import { IntentPack } from '../../../core/nlq/intent-pack.js';
+import { factTables, renderFactTables } from '../../../core/rules/fact-schema-table.js';
 import { configEvaluations } from '../../../core/rules/facts/config-evaluations.js';
 import { PackCache } from '../../../core/rules/pack-cache.js';
 import { builtInPackNames, resolvePackReference } from '../../../core/rules/pack-loader.js';
@@ -21,12 +23,13 @@ const LIST_USAGE = 'usage: ptp-mcp rules list [--pack NAME|PATH]... [--format te
 const VALIDATE_USAGE = 'usage: ptp-mcp rules validate <rule or intent pack name or file...>';
 const TEST_USAGE =
   'usage: ptp-mcp rules test <test files or folders...>   (folders: every *.test.yaml in them)';
-const SCHEMA_USAGE = 'usage: ptp-mcp rules schema [--kind pack|test|intents]';
+const SCHEMA_USAGE = 'usage: ptp-mcp rules schema [--kind pack|test|intents|config]';
 
 const SCHEMAS = {
   pack: { title: 'ptp-mcp RulePack', type: RulePack },
   test: { title: 'ptp-mcp RulePackTest', type: RulePackTest },
   intents: { title: 'ptp-mcp IntentPack', type: IntentPack },
+  config: { title: 'ptp-mcp Config', type: ConfigFileSchema },
 } as const;
 
 /** `ptp-mcp rules list`: the built-in packs (or those named), each with its rules. */
@@ -145,7 +148,7 @@ export async function rulesSchemaCommand(argv: string[], io: CliIo): Promise<num
     0,
   );
   if (values.help) return usage(io, SCHEMA_USAGE);
-  const kind = oneOf(values.kind, ['pack', 'test', 'intents'] as const, 'kind', 'pack');
+  const kind = oneOf(values.kind, Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[], 'kind', 'pack');
   const { title, type } = SCHEMAS[kind];
   const schema = z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
   io.stdout(`${JSON.stringify({ title, ...schema }, null, 2)}\n`);
@@ -157,7 +160,8 @@ function usage(io: CliIo, text: string): number {
   return 0;
 }
 
-const FACTS_USAGE = `usage: ptp-mcp rules facts <config file>                      the facts of each profile, port and option
+const FACTS_USAGE = `usage: ptp-mcp rules facts [--scope SCOPE] [--format text|json]   what a rule can read: path, type, meaning
+       ptp-mcp rules facts <config file>                      the facts of each profile, port and option
        ptp-mcp rules facts --source demo|scenario:NAME|dir:PATH [--node NODE] [--last DURATION]
                            [--scope node|process|cluster]         the facts the runtime packs see`;
 
@@ -171,12 +175,21 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp):
       last: { type: 'string' },
       scope: { type: 'string' },
       'linuxptp-version': { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     FACTS_USAGE,
     1,
   );
   if (values.help) return usage(io, FACTS_USAGE);
+  if (positionals.length === 0 && values.source === undefined) {
+    const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+    const scopes =
+      values.scope === undefined ? undefined : [oneOf(values.scope, PackScope.options, 'scope', 'node')];
+    const tables = factTables(scopes);
+    io.stdout(format === 'json' ? `${JSON.stringify(tables, null, 2)}\n` : renderFactTables(tables));
+    return 0;
+  }
   let evaluations: EvaluationsByScope;
   if (positionals.length === 1) {
     const inputs = await readLintInputs(positionals);
@@ -202,12 +215,10 @@ export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp):
     }
     evaluations = merged;
   } else {
-    if (values.source === undefined)
-      throw new CliError(`rules facts needs a config file or --source\n${FACTS_USAGE}`);
     const lastMs = numberOption(values.last, 'last', NUMBER_OPTIONS.window);
-    evaluations = (
-      await (await app.service()).runtimeFacts({ source: values.source, node: values.node, lastMs })
-    ).evaluations;
+    const source = values.source!;
+    evaluations = (await (await app.service()).runtimeFacts({ source, node: values.node, lastMs }))
+      .evaluations;
   }
   const scopes =
     values.scope === undefined
