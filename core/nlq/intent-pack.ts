@@ -36,7 +36,7 @@ const Pattern = z
   .string()
   .min(1)
   .superRefine((source, context) => {
-    const problem = regexProblem(source, 'i');
+    const problem = regexProblem(source);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 

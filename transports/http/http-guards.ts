@@ -24,7 +24,8 @@ export function bearerGuard(token: string | undefined) {
   const expected = token === undefined ? undefined : Buffer.from(token);
   return (request: Request, response: Response, next: NextFunction) => {
     if (!expected) return next();
-    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` are Bearer.
+    const given = /^Bearer +(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const buffer = Buffer.from(given ?? '');
     if (given !== undefined && buffer.length === expected.length && timingSafeEqual(buffer, expected))
       return next();

@@ -10,6 +10,21 @@ import { ToolInputError } from './tool.js';
 /** Mistakes of the caller or of the data, shown as they are; anything else is an internal error. */
 const USER_ERRORS = [ToolInputError, SourceError, PackError, CommandRefused];
 
+/**
+ * Each tool's zod objects, made once per process: every HTTP session registers every tool, and a zod
+ * object of its own per session would cost memory and time for each client.
+ */
+const schemasOf = new WeakMap<PtpTool, { input: z.ZodObject; output: z.ZodObject }>();
+function schemas(tool: PtpTool): { input: z.ZodObject; output: z.ZodObject } {
+  let made = schemasOf.get(tool);
+  if (!made) {
+    // Strict: a property the tool does not know is refused by name, never dropped silently.
+    made = { input: z.strictObject(tool.input), output: z.object(tool.output) };
+    schemasOf.set(tool, made);
+  }
+  return made;
+}
+
 export type ContextFor = (extra: {
   sendProgress(done: number, total: number, message?: string): Promise<void>;
 }) => ToolContext;
@@ -30,8 +45,8 @@ export function registerTools(
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: z.object(tool.input),
-        outputSchema: z.object(tool.output),
+        inputSchema: schemas(tool).input,
+        outputSchema: schemas(tool).output,
         annotations: {
           title: tool.title,
           readOnlyHint: true,

@@ -5,6 +5,8 @@ import type { IntentSet } from '../../core/nlq/intent-pack.js';
 import type { PtpService } from '../../core/service.js';
 import type { PtpResource } from '../../plugins/cloud-events/o-ran-api.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
+import type { NameArgs } from './toolsets/known-names.js';
+import { allowedSnapshotSource } from './toolsets/snapshot-roots.js';
 
 /** What a tool gets besides its arguments: the service and the server's defaults. */
 export interface ToolContext {
@@ -14,6 +16,10 @@ export interface ToolContext {
   cache: DiagnosisCache;
   /** The source a call reads when it names none (the server's --source). */
   defaultSource: string;
+  /** Folders a call's `dir:` source may lie in (serve --snapshot-root); none: a call names no folder. */
+  snapshotRoots: readonly string[];
+  /** Folders whose rule packs a call may name besides the built-in ones (serve --packs-dir). */
+  packsDirs: readonly string[];
   /** Contexts of the kubeconfig the server was started with (names only, never credentials). */
   kubeContexts(): Promise<{ name: string; cluster: string; namespace: string | null; current: boolean }[]>;
   /** Prometheus or Thanos, when the server was given one (--prometheus): metrics over time. */
@@ -47,11 +53,26 @@ export interface PtpTool<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
   ): Promise<{ result: z.infer<z.ZodObject<O>>; summary: string }>;
 }
 
+/**
+ * A tool whose node, profile, process and interface arguments are checked against the data before it
+ * runs (toolsets/known-names.ts), however it is called: by a client, by query_ptp, by `ptp-mcp ask`.
+ */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
   tool: PtpTool<I, O>,
 ): PtpTool<I, O> {
-  return tool;
+  return {
+    ...tool,
+    async run(args, context) {
+      const named = args as NameArgs;
+      if (NAME_ARGS.some((name) => named[name] !== undefined))
+        await (await import('./toolsets/known-names.js')).checkNames(named, context);
+      return tool.run(args, context);
+    },
+  };
 }
+
+/** The arguments that name something of the data. */
+const NAME_ARGS = ['node', 'profile', 'process', 'interface'] as const;
 
 /** Where the data comes from: every tool that reads a deployment takes these. */
 export const sourceArgs = {
@@ -87,8 +108,13 @@ export const pageOutput = {
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last one'),
 };
 
-/** The source a call reads: its own, a context's cluster, or the server's default. */
+/**
+ * The source a call reads: its own, a context's cluster, or the server's default. A folder (`dir:`)
+ * other than the server's default must lie under its snapshot roots.
+ */
 export function sourceOf(args: { source?: string; context?: string }, context: ToolContext): string {
+  if (args.source?.startsWith('dir:') && args.source !== context.defaultSource)
+    return allowedSnapshotSource(args.source, context.snapshotRoots);
   if (args.source !== undefined) return args.source;
   if (args.context !== undefined) return `cluster:${args.context}`;
   return context.defaultSource;

@@ -1,5 +1,7 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CLI } from '../cli-run.js';
 
 /** The SDK's own client on the built `ptp-mcp serve --stdio`, as Claude Desktop starts it. */
@@ -24,4 +26,40 @@ export async function stdioClient(
 export function textOf(result: object): string {
   const content = (result as { content?: { type: string; text?: string }[] }).content;
   return content?.[0]?.text ?? '';
+}
+
+/** The bearer token the HTTP tests serve with. */
+export const TOKEN = 'test-token-0123456789abcdef';
+
+/** `ptp-mcp serve --http` as a process; resolves with its URL once it listens. */
+export async function serveHttp(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; process: ChildProcess; stderr: () => string }> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--http', '--port', '0', '--source', 'demo', ...args],
+    {
+      env: { ...process.env, ...env },
+    },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  for (let i = 0; i < 100 && !/at (http:\S+)\/mcp/.test(stderr); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  const url = /at (http:\S+)\/mcp/.exec(stderr)?.[1];
+  if (!url) throw new Error(`serve did not start: ${stderr}`);
+  return { url, process: child, stderr: () => stderr };
+}
+
+export async function connect(url: string, token = TOKEN): Promise<Client> {
+  const client = new Client({ name: 'http-test', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    }),
+  );
+  return client;
 }

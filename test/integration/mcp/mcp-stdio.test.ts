@@ -97,8 +97,16 @@ describe('MCP over stdio: the SDK client against the built server', () => {
         { node: 'bc-1', command: ['pmc', '-u', '-f', '/var/run/ptp4l.0.config', 'SET PRIORITY1 1'] },
         /pmc requests must be GET/,
       ],
-      ['diagnose', { node: 'worker-9' }, /^no node "worker-9" in demo$/],
-      ['search_logs', { node: 'bc-1', pattern: '([' }, /^pattern is not a regular expression/],
+      [
+        'diagnose',
+        { node: 'worker-9' },
+        /^no node "worker-9"; there are: bc-1, bc-2, gm-1, worker-1, worker-2, worker-3 \(did you mean "worker-1"\?\)$/,
+      ],
+      [
+        'search_logs',
+        { node: 'bc-1', pattern: '([' },
+        /^pattern: invalid regular expression: missing closing \]/,
+      ],
       [
         'evaluate_rules',
         {
@@ -106,7 +114,11 @@ describe('MCP over stdio: the SDK client against the built server', () => {
         },
         /^pack:8:17: spec\.rules\.0\.severity: /,
       ],
-      ['diagnose', { source: 'dir:/no/such/folder' }, /^no snapshot folder at \/no\/such\/folder$/],
+      [
+        'diagnose',
+        { source: 'dir:/no/such/folder' },
+        /^source dir:… is refused: this server reads no snapshot folder named by a call/,
+      ],
       ['explain_rule', { rule: 'no/such-rule' }, /^no built-in rule "no\/such-rule"/],
       [
         'validate_ptp_config',

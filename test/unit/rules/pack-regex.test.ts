@@ -48,13 +48,13 @@ function errorOf(file: string): string {
 describe('a rule pack regular expression is compiled when the pack loads', () => {
   it('a pattern that does not compile: file:line:column of the value', () => {
     const file = pack('unclosed', 'matches', "'^(pi|linreg'");
-    expect(errorOf(file)).toBe(`${file}:15:20: invalid regular expression: Unterminated group`);
+    expect(errorOf(file)).toBe(`${file}:15:20: invalid regular expression: missing closing ): ^(pi|linreg`);
   });
 
-  it('nested unbounded repetition, under notMatches', () => {
-    const file = pack('nested', 'notMatches', "'^([a-z]+_?)*$'");
+  it('a construct RE2 cannot run in linear time, under notMatches', () => {
+    const file = pack('lookbehind', 'notMatches', "'(?<=pi)x'");
     expect(errorOf(file)).toBe(
-      `${file}:15:20: invalid regular expression: "([a-z]+_?)*" repeats a group that repeats itself, which can take exponential time; repeat only one of them`,
+      `${file}:15:20: invalid regular expression: lookbehind "(?<=" is not supported (patterns run on RE2, in linear time: no lookaround, no backreferences)`,
     );
   });
 
@@ -70,14 +70,14 @@ describe('a rule pack regular expression is compiled when the pack loads', () =>
   it('a pattern given as a pack parameter is checked as the parameter; another fact only at run time', () => {
     const parameters = "  parameters: { servo: '[pi' }\n";
     expect(errorOf(pack('param', 'matches', '{ fact: param, path: $.servo }', parameters))).toMatch(
-      /param\.yaml:16:20: invalid regular expression: Unterminated character class$/,
+      /param\.yaml:16:20: invalid regular expression: missing closing \]: \[pi$/,
     );
     const good = "  parameters: { servo: '^(pi|linreg)$' }\n";
     expect(
       loadPack(pack('param-ok', 'matches', '{ fact: param, path: $.servo }', good)).pack.spec.rules,
     ).toHaveLength(1);
     expect(
-      loadPack(pack('fact', 'matches', '{ fact: profile, path: $.global.x }')).pack.spec.rules,
+      loadPack(pack('fact', 'matches', '{ fact: profile, path: $.global.clock_servo }')).pack.spec.rules,
     ).toHaveLength(1);
   });
 
@@ -89,7 +89,7 @@ describe('a rule pack regular expression is compiled when the pack loads', () =>
 
 describe('matches and notMatches at run time', () => {
   it('a pattern refused at load (reachable only through a fact) never matches either way', () => {
-    for (const pattern of ['(', '^(a+)+$'])
+    for (const pattern of ['(', '^(?=a)'])
       for (const operator of ['matches', 'notMatches'])
         expect(DOMAIN_OPERATORS[operator]!(`${'a'.repeat(40)}!`, pattern), `${operator} ${pattern}`).toBe(
           false,

@@ -1,4 +1,5 @@
 import { ask } from '../../mcp/ask.js';
+import { ToolInputError } from '../../mcp/tool.js';
 import { toolContext } from '../../mcp/tool-context.js';
 import { TOOLS } from '../../mcp/tools.js';
 import { oneOf, parseCommandArgs } from '../args.js';
@@ -41,7 +42,10 @@ export async function askCommand(argv: string[], io: CliIo, app: CliApp): Promis
     kubeconfig: kube.kubeconfig,
     intentPacks: values.intents,
   });
-  const answer = await ask(question, source, context, TOOLS, await context.intents());
+  const answer = await ask(question, source, context, TOOLS, await context.intents()).catch((error) => {
+    // A name the question gave that the data does not have: the user's mistake, said as the tool says it.
+    throw error instanceof ToolInputError ? new CliError(error.message) : error;
+  });
   io.stdout(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.summary}\n`);
   // An answer from data the source could not wholly read says so, as diagnose's report does.
   const snapshot = await context.cache.snapshot({ source }).catch(() => undefined);

@@ -32,9 +32,11 @@ export const clockTools = [
       ),
     },
     async run(args, context) {
-      const diagnosis = await diagnosisFor(args, context);
+      // The whole cluster: a node's grandmaster is found by following the hierarchy across nodes.
+      const diagnosis = await diagnosisFor({ ...args, node: undefined }, context);
       const links = new Map(diagnosis.hierarchy.links.map((l) => [l.node, l]));
-      const nodes = diagnosis.nodes.map((node) => ({
+      const selected = diagnosis.nodes.filter((node) => args.node === undefined || node.node === args.node);
+      const nodes = selected.map((node) => ({
         node: node.node,
         grandmaster: present(NodeStatus.shape.grandmaster, node.grandmaster),
         // A clock that lost its upstream is its own grandmaster, whatever its pmc answers last said.
@@ -44,7 +46,10 @@ export const clockTools = [
         gmClockClass: links.get(node.node)?.gmClockClass ?? null,
         stepsRemoved: links.get(node.node)?.stepsRemoved ?? null,
       }));
-      const gmNodes = diagnosis.nodes.filter((n) => n.grandmaster?.local);
+      const followed = new Set(nodes.map((n) => n.grandmasterNode));
+      const gmNodes = diagnosis.nodes.filter(
+        (n) => n.grandmaster?.local && (args.node === undefined || followed.has(n.node)),
+      );
       const grandmasters = gmNodes.map((n) => ({
         node: n.node,
         syncState: n.syncState,

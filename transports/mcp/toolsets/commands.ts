@@ -5,6 +5,24 @@ import { EXEC_ALLOWLIST, PMC_GET_IDS } from '../../../core/sources/exec-allowlis
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 const MAX_OUTPUT = 64 * 1024;
+const PMC_ACTIONS = /^(GET|SET|CMD|COMMAND)$/i;
+
+/**
+ * pmc reads each request as one argument (`GET DOMAIN`); a model often writes the action and the ID as
+ * two (`["GET", "DOMAIN"]`). They are joined here; the allowlist then judges the request as usual.
+ */
+function joinPmcRequests(argv: readonly string[]): string[] {
+  if (argv[0] !== 'pmc') return [...argv];
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (PMC_ACTIONS.test(argv[i]!) && next !== undefined && !next.startsWith('-')) {
+      joined.push(`${argv[i]} ${next}`);
+      i++;
+    } else joined.push(argv[i]!);
+  }
+  return joined;
+}
 
 /** Commands on a node: pmc GET and the rest of the allowlist; nothing else ever runs. */
 export const commandTools = [
@@ -81,7 +99,13 @@ export const commandTools = [
     input: {
       ...sourceArgs,
       node: z.string().describe('The node'),
-      command: z.array(z.string().max(256)).min(1).max(16).describe('argv, e.g. ["ethtool", "-T", "ens1f0"]'),
+      command: z
+        .array(z.string().max(256))
+        .min(1)
+        .max(16)
+        .describe(
+          'argv, e.g. ["ethtool", "-T", "ens1f0"]; a pmc request as one element ("GET DOMAIN") or two ("GET", "DOMAIN")',
+        ),
     },
     output: {
       node: z.string(),
@@ -93,18 +117,19 @@ export const commandTools = [
     },
     openWorld: true,
     async run(args, context) {
-      const result = await (await context.service()).run(sourceOf(args, context), args.node, args.command);
+      const command = joinPmcRequests(args.command);
+      const result = await (await context.service()).run(sourceOf(args, context), args.node, command);
       const truncated = result.stdout.length > MAX_OUTPUT;
       return {
         result: {
           node: args.node,
-          command: args.command,
+          command,
           exitCode: result.exitCode,
           stdout: result.stdout.slice(0, MAX_OUTPUT),
           stderr: result.stderr.slice(0, 4096),
           truncated,
         },
-        summary: `${args.command.join(' ')} on ${args.node}: exit ${result.exitCode}, ${result.stdout.split('\n').length} line(s)${truncated ? ' (cut to 64 KB)' : ''}`,
+        summary: `${command.join(' ')} on ${args.node}: exit ${result.exitCode}, ${result.stdout.split('\n').length} line(s)${truncated ? ' (cut to 64 KB)' : ''}`,
       };
     },
   }),

@@ -6,6 +6,7 @@ import {
 } from '../../../core/lint/linuxptp-version.js';
 import { Finding, SEVERITIES, severityRank } from '../../../core/model/finding.js';
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
+import { allowedPacks } from './diagnosis-args.js';
 
 /** A PtpConfig YAML says so (kind, apiVersion, or the profile's ptp4lConf key); anything else is a raw linuxptp config. */
 function looksLikePtpConfig(text: string): boolean {
@@ -26,7 +27,9 @@ export const configurationTools = [
       packs: z
         .array(z.string())
         .optional()
-        .describe('Rule packs to check against; by default the profile’s standard'),
+        .describe(
+          'Rule packs to check against (built-in names, or files of the server’s packs folders); by default the profile’s standard',
+        ),
       linuxptpVersion: z
         .string()
         .regex(/^\d+(\.\d+)*$/)
@@ -65,11 +68,17 @@ export const configurationTools = [
       }
       const kind = looksLikePtpConfig(text) ? 'ptpconfig' : 'linuxptp';
       // The lint engine (parsers, json-rules-engine) loads with the first check, not with the server.
-      const { lintText } = await import('../../../core/lint/lint-run.js');
-      const result = await lintText(text, kind === 'ptpconfig' ? `${name}.yaml` : `${name}.conf`, kind, {
-        packs: args.packs,
-        linuxptpVersion: args.linuxptpVersion,
+      const { lintOffThread } = await import('../../../core/work/off-thread.js');
+      const packs = args.packs && (await allowedPacks(args.packs, context));
+      // On a work thread: a lint of megabytes takes a core for seconds, the server keeps answering.
+      const result = await lintOffThread({
+        text,
+        name: kind === 'ptpconfig' ? `${name}.yaml` : `${name}.conf`,
+        kind,
+        request: { packs: packs?.map((p) => p.file), linuxptpVersion: args.linuxptpVersion },
       });
+      // Packs are shown by the name the call gave, never by their file on this machine.
+      const shown = (file: string) => packs?.find((p) => p.file === file)?.reference ?? file;
       const failing = result.findings.filter((f) => severityRank(f.severity) >= severityRank(args.failOn));
       const errors = result.errors.map(
         (e) => `${e.line !== undefined ? `line ${e.line}: ` : ''}${e.message}`,
@@ -80,7 +89,11 @@ export const configurationTools = [
           passed,
           findings: result.findings,
           suppressed: result.suppressed.length,
-          profiles: result.profiles.map((p) => ({ profile: p.profile, packs: p.packs, reason: p.reason })),
+          profiles: result.profiles.map((p) => ({
+            profile: p.profile,
+            packs: p.packs.map(shown),
+            reason: p.reason,
+          })),
           errors,
           linuxptp: result.linuxptp,
         },

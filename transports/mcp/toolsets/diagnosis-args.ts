@@ -3,7 +3,7 @@ import type { Diagnosis } from '../../../core/model/diagnosis.js';
 import { sourceOf, type ToolContext } from '../tool.js';
 
 /** The diagnosis a tool's common arguments ask for (cached for a few seconds across tools). */
-export function diagnosisFor(
+export async function diagnosisFor(
   args: { source?: string; context?: string; node?: string; last?: string; packs?: string[] },
   context: ToolContext,
 ): Promise<Diagnosis> {
@@ -11,8 +11,23 @@ export function diagnosisFor(
     source: sourceOf(args, context),
     node: args.node,
     lastMs: args.last === undefined ? undefined : parseDuration(args.last),
-    packs: args.packs,
+    packs: args.packs && (await allowedPacks(args.packs, context)).map((p) => p.file),
   });
+}
+
+/**
+ * The files of the packs a call names: built-in names, or files of the server's packs folders (never
+ * a path of the machine), each with the name the call gave, for answers to show instead of the file.
+ */
+export async function allowedPacks(
+  references: readonly string[],
+  context: ToolContext,
+): Promise<{ reference: string; file: string }[]> {
+  const { resolveAllowedPack } = await import('../../../core/rules/pack-loader.js');
+  return references.map((reference) => ({
+    reference,
+    file: resolveAllowedPack(reference, context.packsDirs),
+  }));
 }
 
 /** ISO time of a data time, or null. */

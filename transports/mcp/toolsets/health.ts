@@ -42,7 +42,10 @@ export const healthTools = [
       ...sourceArgs,
       node: nodeArg,
       last: lastArg,
-      packs: z.array(z.string()).optional().describe('More rule packs to evaluate (built-in names)'),
+      packs: z
+        .array(z.string())
+        .optional()
+        .describe('More rule packs to evaluate: built-in names, or files of the server’s packs folders'),
     },
     output: {
       cluster: z.string(),

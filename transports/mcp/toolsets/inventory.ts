@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DaemonPod } from '../../../core/model/snapshot.js';
-import { defineTool, nodeArg, sourceArgs, sourceOf } from '../tool.js';
+import { defineTool, nodeArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 /** What runs where: the daemon pods, the PtpConfigs and which node they apply to, devices, rendered configs. */
 export const inventoryTools = [
@@ -56,6 +56,10 @@ export const inventoryTools = [
       const configs = snapshot.cluster.ptpConfigs.filter(
         (c) => args.name === undefined || c.metadata.name === args.name,
       );
+      if (configs.length === 0 && args.name !== undefined)
+        throw new ToolInputError(
+          `no PtpConfig "${args.name}"; there are: ${snapshot.cluster.ptpConfigs.map((c) => c.metadata.name).join(', ') || 'none'}`,
+        );
       const applied = snapshot.nodes.map((node) => ({
         node: node.name,
         profiles: node.recommendation.applied.map((p) => p.qualifiedName),
@@ -116,6 +120,10 @@ export const inventoryTools = [
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
       const node = snapshot.nodes[0]!;
+      if (args.file !== undefined && !node.configs.some((c) => c.file === args.file))
+        throw new ToolInputError(
+          `no rendered config "${args.file}" on ${node.name}; there are: ${node.configs.map((c) => c.file).join(', ') || 'none'}`,
+        );
       const configs = node.configs
         .filter((c) => args.file === undefined || c.file === args.file)
         .map((c) => ({

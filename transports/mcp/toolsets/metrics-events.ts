@@ -89,6 +89,10 @@ export const metricsEventTools = [
       const metrics = all.filter(
         (m) => args.metric === undefined || m.metric === args.metric.replace(/^openshift_ptp_/, ''),
       );
+      if (args.metric !== undefined && metrics.length === 0 && all.length > 0)
+        throw new ToolInputError(
+          `no metric "${args.metric}"${args.node ? ` on ${args.node}` : ''}; there are: ${[...new Set(all.map((m) => m.metric))].sort().join(', ')}`,
+        );
       const page = paginate(metrics, args.limit, args.cursor);
       const states = metrics
         .filter((m) => m.metric === 'clock_state')

@@ -24,6 +24,7 @@ const engine = async () => {
 };
 
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
+import { allowedPacks } from './diagnosis-args.js';
 
 const RUNTIME_SCOPES = new Set(['node', 'process', 'cluster']);
 
@@ -34,7 +35,12 @@ export const ruleTools = [
     title: 'List the rule packs',
     description:
       'The built-in rule packs (fault severity, clock-class fallback, linuxptp config, ITU-T G.8275.1/.2, IEEE 1588 default) with their rules: id, severity, title.',
-    input: { pack: z.string().optional().describe('One pack by name') },
+    input: {
+      pack: z
+        .string()
+        .optional()
+        .describe('One pack by name: built-in, or a file of the server’s packs folders (serve --packs-dir)'),
+    },
     output: {
       packs: z.array(
         z.object({
@@ -47,12 +53,14 @@ export const ruleTools = [
         }),
       ),
     },
-    async run(args) {
+    async run(args, context) {
       const { PackCache, builtInPackNames } = await engine();
       const cache = new PackCache();
-      const names = args.pack ? [args.pack] : builtInPackNames();
-      const packs = names.map((name) => {
-        const { pack, inherits } = cache.get(name).loaded;
+      const files = args.pack
+        ? (await allowedPacks([args.pack], context)).map((p) => p.file)
+        : builtInPackNames();
+      const packs = files.map((file) => {
+        const { pack, inherits } = cache.get(file).loaded;
         return {
           name: pack.metadata.name,
           version: pack.metadata.version,
@@ -141,7 +149,8 @@ export const ruleTools = [
         // A bad pack is refused here with its line and column, named as the client knows it.
         let loaded: LoadedPack;
         try {
-          loaded = loadPack(file);
+          // Its extends name built-in packs or the server's packs folders, never a path of the machine.
+          loaded = loadPack(file, undefined, context.packsDirs);
         } catch (error) {
           if (!(error instanceof PackError) || error.file !== file) throw error;
           throw new ToolInputError(
@@ -162,6 +171,9 @@ export const ruleTools = [
           const kind = /^\s*(kind:\s*PtpConfig|apiVersion:|ptp4lConf:)/m.test(args.config)
             ? 'ptpconfig'
             : 'linuxptp';
+          // The pack as resolved above (extends merged in), so lint reads no other file.
+          const { stringify } = await import('yaml');
+          writeFileSync(file, stringify({ ...loaded.pack, spec: { ...loaded.pack.spec, extends: [] } }));
           findings = (
             await lintText(args.config, kind === 'ptpconfig' ? 'config.yaml' : 'config.conf', kind, {
               packs: [file],
