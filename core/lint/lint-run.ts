@@ -1,3 +1,4 @@
+import { applyPackPolicy, type PackPolicy } from '../config/pack-policy.js';
 import type { Finding } from '../model/finding.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { configEvaluations, profileLabel } from '../rules/facts/config-evaluations.js';
@@ -19,6 +20,8 @@ export interface LintRequest {
   linuxptpVersion?: string;
   /** The PHC index of each interface (ethtool -T), when the hardware is known: boundary_clock_jbod checks. */
   phcs?: Record<string, number | null>;
+  /** Built-in packs disabled or replaced (the config file's packs.disable and packs.replace). */
+  packPolicy?: PackPolicy;
 }
 
 export interface LintResult {
@@ -27,7 +30,8 @@ export interface LintResult {
   profiles: { file: string; profile: string; packs: string[]; reason: string }[];
   packs: { name: string; version: string; file: string }[];
   findings: Finding[];
-  suppressed: SuppressedFinding[];
+  /** `inSource`: a `# ptp-mcp-ignore` comment of the file itself suppresses it (SARIF's kind inSource). */
+  suppressed: (SuppressedFinding & { inSource?: boolean })[];
   /** Inputs that could not be linted (exit 2), with file and line. */
   errors: SourceWarning[];
   /** Entries of a folder passed over (FIFOs, devices, sockets, links to folders): named, no exit 2. */
@@ -44,6 +48,11 @@ export async function lintConfigs(request: LintRequest): Promise<LintResult> {
   return lintInputs(await readLintInputs(request.paths), request);
 }
 
+/** What a configuration given as text is: a PtpConfig YAML, or else a raw linuxptp config. */
+export function textKind(text: string): 'ptpconfig' | 'linuxptp' {
+  return /^\s*(kind:\s*PtpConfig|apiVersion:|ptp4lConf:)/m.test(text) ? 'ptpconfig' : 'linuxptp';
+}
+
 /**
  * Lints a configuration given as text (an MCP client's, or one read from a cluster): a PtpConfig YAML
  * or a raw linuxptp config, named `name` in the findings.
@@ -52,7 +61,7 @@ export async function lintText(
   text: string,
   name: string,
   kind: 'ptpconfig' | 'linuxptp',
-  request: Omit<LintRequest, 'paths' | 'suppressionsFile'>,
+  request: Omit<LintRequest, 'paths'>,
 ): Promise<LintResult> {
   const parsed = profilesOfText(text, name, kind);
   const errors = [...parsed.errors];
@@ -78,17 +87,20 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
     append(suppressions, file.suppressions);
     append(errors, file.errors);
   }
+  const inline: Suppression[] = [];
   for (const file of inputs.files) {
     const comments = commentSuppressions(file.text, file.path);
-    append(suppressions, comments.suppressions);
+    append(inline, comments.suppressions);
     append(errors, comments.errors);
   }
+  append(suppressions, inline);
+  const inlineIndex = new SuppressionIndex(inline);
 
   const packCache = new PackCache();
   const suppressionIndex = new SuppressionIndex(suppressions);
 
   const findings: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
+  const suppressed: LintResult['suppressed'] = [];
   const profiles: LintResult['profiles'] = [];
   const linuxptpVersion = request.linuxptpVersion ?? DEFAULT_LINUXPTP_VERSION;
   // Throws LinuxptpVersionError (a usage error) for a version older than every table.
@@ -101,7 +113,10 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
     const summary = [...(evaluations.ptp4lProfile ?? []), ...(evaluations.option ?? [])][0]?.facts.profile;
     const choice = summary ? standardPackFor(summary as ProfileSummary) : undefined;
     const requested = request.packs && request.packs.length > 0;
-    const packs = requested ? request.packs! : [choice?.pack ?? 'linuxptp-config'];
+    const packs = applyPackPolicy(
+      requested ? request.packs! : [choice?.pack ?? 'linuxptp-config'],
+      request.packPolicy,
+    );
     const runsPtp4l = (evaluations.ptp4lProfile ?? []).length > 0;
     const reason = requested
       ? 'requested (--pack)'
@@ -109,10 +124,11 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
         ? choice.reason
         : 'no ptp4l in this profile: only its options are checked';
     profiles.push({ file: input.file, profile: profileLabel(input), packs, reason });
-    for (const reference of packs) {
-      const result = await packCache.get(reference).evaluator.evaluate(evaluations, suppressionIndex);
+    for (const { evaluator } of packCache.runnable(packs)) {
+      const result = await evaluator.evaluate(evaluations, suppressionIndex);
       append(findings, result.findings);
-      append(suppressed, result.suppressed);
+      for (const entry of result.suppressed)
+        suppressed.push(inlineIndex.find(entry.finding, input.file) ? { ...entry, inSource: true } : entry);
     }
   }
   return {

@@ -222,7 +222,7 @@ describe('ptp-mcp lint: output formats', () => {
     const { stdout } = lint(...three, '--format', 'junit');
     expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     // One suite per file; a clean profile is one passing case, a failing finding one failed case.
-    expect(stdout).toMatch(/<testsuites name="ptp-mcp lint" tests="5" failures="4">/);
+    expect(stdout).toMatch(/<testsuites name="ptp-mcp lint" tests="5" failures="4" errors="0">/);
     expect(stdout).toContain(
       '<testcase classname="fixtures/lint/good/t-tsc-g8275.1.yaml" name="t-tsc/tsc: no finding at or above moderate"/>',
     );
@@ -230,7 +230,7 @@ describe('ptp-mcp lint: output formats', () => {
       /<testcase classname="fixtures\/lint\/bad\/t-tsc-wrong-domain.yaml" name="t-tsc-broken\/tsc: linuxptp\/unknown-option \(line 25\)"><failure type="critical" message="[^"]*announceReceiptTimout/,
     );
     expect(lint(...three, '--format', 'junit', '--fail-on', 'critical').stdout).toMatch(
-      /tests="4" failures="3"/,
+      /tests="4" failures="3" errors="0"/,
     );
   });
 
@@ -282,7 +282,7 @@ describe('ptp-mcp lint: suppressions need a reason', () => {
       (r: { ruleId: string }) => r.ruleId === 'g8275.1/domain-range',
     );
     expect(suppressed.suppressions).toEqual([
-      { kind: 'external', justification: 'lab grandmaster runs on domain 44' },
+      { kind: 'inSource', justification: 'lab grandmaster runs on domain 44' },
     ]);
   });
 

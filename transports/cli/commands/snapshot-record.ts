@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { mergeIntoSnapshot } from '../../../core/snapshot/merge-snapshot.js';
 import { RecordingTargetError, recordingTargetProblem } from '../../../core/snapshot/recording-folder.js';
 import { writeSnapshot } from '../../../core/snapshot/write-snapshot.js';
 import { NUMBER_OPTIONS, numberOption, parseCommandArgs } from '../args.js';
@@ -6,10 +9,12 @@ import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
 
-const USAGE = `usage: ptp-mcp snapshot record --out DIR [--source cluster|cluster:CONTEXT|dir:PATH|scenario:NAME]
-                               [--node NODE] [--since DURATION] [--tail-lines N] [--force] [--partial]
-  --force replaces a snapshot already in DIR (never a folder holding anything else); --partial records
-  from a dir: snapshot that is not whole. What could not be read is listed in DIR/snapshot.yaml, which
+const USAGE = `usage: ptp-mcp snapshot record --out DIR [--source cluster|cluster:CONTEXT|dir:PATH|scenario:NAME|host]
+                               [--node NODE] [--since DURATION] [--tail-lines N] [--force] [--merge] [--partial]
+  --force replaces a snapshot already in DIR (never a folder holding anything else); --merge adds the
+  recorded node(s) to the snapshot in DIR (replacing a node of the same name; one host per network
+  namespace into one folder); --partial records from a dir: snapshot that is not whole.
+  --source host records this machine (--ptp4l-config FILE, --log FILE, --journal, --node-name NAME...). What could not be read is listed in DIR/snapshot.yaml, which
   then marks the recording incomplete (exit 2; replay it with --partial).
   (--kubeconfig FILE and --namespace NS reach the cluster; the default source is the current context;
   --source-timeout is 30m for a recording, 120s for other commands)`;
@@ -31,6 +36,7 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliA
       since: { type: 'string' },
       'tail-lines': { type: 'string' },
       force: { type: 'boolean' },
+      merge: { type: 'boolean' },
       partial: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -45,7 +51,8 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliA
   const out = values.out;
   const replace = values.force ?? false;
   // Before reading the cluster, not an hour later; checked again when the recording is moved in.
-  const problem = recordingTargetProblem(out, replace);
+  const merge = values.merge === true && existsSync(join(out, 'snapshot.yaml'));
+  const problem = merge ? undefined : recordingTargetProblem(out, replace);
   if (problem) throw new CliError(problem);
   const sinceMs = numberOption(values.since, 'since', NUMBER_OPTIONS.window);
   const tailLines = numberOption(values['tail-lines'], 'tail-lines', NUMBER_OPTIONS.tailLines);
@@ -59,10 +66,12 @@ export async function snapshotRecordCommand(argv: string[], io: CliIo, app: CliA
     },
     onProgress: progressReporter(io, 'nodes read'),
   });
-  const written = await writeSnapshot(raw, out, {
-    replace,
-    onProgress: progressReporter(io, 'nodes written'),
-  }).catch((error) => {
+  // The nodes of several recordings share one folder: it is named for the folder, not the first of them.
+  if (values.merge) raw.manifest.metadata.name = raw.manifest.spec.cluster = basename(resolve(out));
+  const written = await (merge
+    ? mergeIntoSnapshot(raw, out)
+    : writeSnapshot(raw, out, { replace, onProgress: progressReporter(io, 'nodes written') })
+  ).catch((error) => {
     throw error instanceof RecordingTargetError ? new CliError(error.message) : error;
   });
   for (const warning of raw.warnings) io.stderr(`warning: ${warning.source}: ${warning.message}\n`);

@@ -17,6 +17,7 @@ export function renderJunit(result: LintResult, failOn: Severity): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let errors = 0;
   const files = [...new Set([...result.files.map((f) => f.path), ...result.errors.map((e) => e.source)])];
   // Grouped once: a filter per file and per profile was quadratic in a YAML of 10,000 profiles.
   const errorsOf = groupBy(result.errors, (e) => e.source);
@@ -49,14 +50,17 @@ export function renderJunit(result: LintResult, failOn: Severity): string {
         );
       }
     }
-    const suiteFailures = cases.filter((c) => c.includes('<failure') || c.includes('<error')).length;
+    // A config that could not be read is an error of the run, not a finding: JUnit's errors, not failures.
+    const suiteFailures = cases.filter((c) => c.includes('<failure')).length;
+    const suiteErrors = cases.filter((c) => c.includes('<error')).length;
     tests += cases.length;
     failures += suiteFailures;
+    errors += suiteErrors;
     suites.push(
-      `  <testsuite name="${xml(relativePath(file))}" tests="${cases.length}" failures="${suiteFailures}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(relativePath(file))}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ptp-mcp lint" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ptp-mcp lint" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

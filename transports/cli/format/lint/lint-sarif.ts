@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LintResult } from '../../../../core/lint/lint-run.js';
 import type { Finding, Severity } from '../../../../core/model/finding.js';
 import { relativePath } from './lint-summary.js';
@@ -9,11 +10,32 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
 };
 
+/**
+ * What a finding is, without its line: the rule, the file, what it is about (profile, port...) and the key
+ * it points at. Code scanning matches alerts across commits by it, so lines inserted above a finding keep
+ * its alert (a line number in it made every such edit close the alert and open a new one).
+ */
+function fingerprint(finding: Finding): string {
+  const { subject, location } = finding;
+  const about = [
+    subject.cluster,
+    subject.node,
+    subject.profile,
+    subject.process,
+    subject.iface,
+    subject.port,
+  ];
+  const parts = [finding.rule, location ? relativePath(location.file) : '', ...about, location?.key];
+  return createHash('sha256')
+    .update(parts.map((part) => part ?? '').join('\u0000'))
+    .digest('hex');
+}
+
 /** SARIF 2.1.0 for GitHub code scanning and other viewers; suppressed findings carry their justification. */
 export function renderSarif(result: LintResult, version: string): string {
-  const all: { finding: Finding; reason?: string }[] = [
+  const all: { finding: Finding; reason?: string; inSource?: boolean }[] = [
     ...result.findings.map((finding) => ({ finding })),
-    ...result.suppressed.map(({ finding, reason }) => ({ finding, reason })),
+    ...result.suppressed,
   ];
   const rules = [...new Map(all.map(({ finding }) => [finding.rule, finding])).values()];
   const ruleIndex = new Map(rules.map((finding, index) => [finding.rule, index]));
@@ -40,7 +62,7 @@ export function renderSarif(result: LintResult, version: string): string {
             })),
           },
         },
-        results: all.map(({ finding, reason }) => ({
+        results: all.map(({ finding, reason, inSource }) => ({
           ruleId: finding.rule,
           ruleIndex: ruleIndex.get(finding.rule)!,
           level: LEVEL[finding.severity],
@@ -58,8 +80,11 @@ export function renderSarif(result: LintResult, version: string): string {
                 },
               ]
             : [],
-          partialFingerprints: { findingId: finding.id },
-          ...(reason !== undefined ? { suppressions: [{ kind: 'external', justification: reason }] } : {}),
+          partialFingerprints: { 'ptpMcpFinding/v1': fingerprint(finding) },
+          // A `# ptp-mcp-ignore` comment is in the file itself; a suppressions file or pack is not.
+          ...(reason !== undefined
+            ? { suppressions: [{ kind: inSource ? 'inSource' : 'external', justification: reason }] }
+            : {}),
         })),
         invocations: [
           {

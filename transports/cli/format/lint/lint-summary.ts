@@ -6,7 +6,7 @@ export function lintSummary(result: LintResult, failOn: Severity) {
   const bySeverity = Object.fromEntries(
     SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length]),
   ) as Record<Severity, number>;
-  const failing = result.findings.filter((f) => severityRank(f.severity) >= severityRank(failOn)).length;
+  const failing = failingFindings(result, failOn).length;
   return {
     files: result.files.length,
     profiles: result.profiles.length,
@@ -17,6 +17,11 @@ export function lintSummary(result: LintResult, failOn: Severity) {
     failing,
     errors: result.errors.length,
   };
+}
+
+/** The findings at or above --fail-on: those that make the run exit 1. */
+export function failingFindings(result: LintResult, failOn: Severity): LintResult['findings'] {
+  return result.findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
 }
 
 /** Paths as CI tools want them: relative to the working directory, with forward slashes. */

@@ -1,9 +1,16 @@
 import type { LintResult } from '../../../../core/lint/lint-run.js';
 import type { Severity } from '../../../../core/model/finding.js';
-import { lintSummary, relativePath } from './lint-summary.js';
+import { failingFindings, lintSummary, relativePath } from './lint-summary.js';
 
-/** `file:line:column: severity rule message [profile]`, then what was suppressed and a summary line. */
-export function renderLintText(result: LintResult, failOn: Severity): string {
+/**
+ * `file:line:column: severity rule message [profile]`, then what was suppressed and a summary line.
+ * `quiet`: only the findings at or above `failOn` are listed (the summary still counts them all).
+ */
+export function renderLintText(
+  result: LintResult,
+  failOn: Severity,
+  options: { quiet?: boolean } = {},
+): string {
   const out: string[] = [];
   if (result.linuxptp.notice) out.push(`notice: ${result.linuxptp.notice}`);
   for (const error of result.errors) {
@@ -11,7 +18,8 @@ export function renderLintText(result: LintResult, failOn: Severity): string {
       `${relativePath(error.source)}${error.line !== undefined ? `:${error.line}` : ''}: error: ${error.message}`,
     );
   }
-  for (const finding of result.findings) {
+  const shown = options.quiet ? failingFindings(result, failOn) : result.findings;
+  for (const finding of shown) {
     const where = finding.location
       ? `${relativePath(finding.location.file)}:${finding.location.line ?? 1}:${finding.location.column ?? 1}`
       : '-';
@@ -31,11 +39,16 @@ export function renderLintText(result: LintResult, failOn: Severity): string {
       `suppressed ${finding.rule} (${relativePath(finding.location?.file ?? '-')}:${finding.location?.line ?? '-'}): ${reason}`,
     );
   }
-  const s = lintSummary(result, failOn);
-  out.push(
-    `${s.findings} finding(s) (${s.bySeverity.critical} critical, ${s.bySeverity.moderate} moderate, ${s.bySeverity.minor} minor, ${s.bySeverity.info} info) ` +
-      `in ${s.profiles} profile(s) of ${s.files} file(s); ${s.suppressed} suppressed; ${s.failing} at or above ${failOn}` +
-      (s.errors > 0 ? `; ${s.errors} input error(s)` : ''),
-  );
+  out.push(lintSummaryLine(result, failOn));
   return `${out.join('\n')}\n`;
+}
+
+/** The last line of the text report: counts by severity, what was suppressed, what fails the run. */
+export function lintSummaryLine(result: LintResult, failOn: Severity): string {
+  const s = lintSummary(result, failOn);
+  return (
+    `${s.findings} finding(s) (${s.bySeverity.critical} critical, ${s.bySeverity.moderate} moderate, ${s.bySeverity.minor} minor, ${s.bySeverity.info} info) ` +
+    `in ${s.profiles} profile(s) of ${s.files} file(s); ${s.suppressed} suppressed; ${s.failing} at or above ${failOn}` +
+    (s.errors > 0 ? `; ${s.errors} input error(s)` : '')
+  );
 }
