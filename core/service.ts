@@ -1,6 +1,8 @@
 import { injectAll, injectable } from 'tsyringe';
 import { clockHierarchy, withAnnouncedGrandmasters } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
+import { snapshotListeningClocks } from './analysis/unheard-clocks.js';
+import { applyPackPolicy, type PackPolicy } from './config/pack-policy.js';
 import { type LogQuery, searchLog } from './logs/log-search.js';
 import type { Diagnosis } from './model/diagnosis.js';
 import { type Finding, type Health, healthOf } from './model/finding.js';
@@ -39,6 +41,8 @@ export interface LogSearchRequest {
 export interface DiagnoseRequest extends SnapshotRequest {
   /** Rule packs (names or paths) evaluated besides the built-in runtime packs. */
   packs?: string[];
+  /** Built-in packs disabled or replaced (the config file's packs.disable and packs.replace). */
+  packPolicy?: PackPolicy;
   window?: AnalysisWindow;
   /** Only the last part of the data, in ms before its end (the data's end, never the clock's "now"). */
   lastMs?: number;
@@ -121,8 +125,8 @@ export class PtpService {
     const findings: Finding[] = [];
     const suppressed: Diagnosis['suppressed'] = [];
     const packs: Diagnosis['packs'] = [];
-    for (const reference of [...RUNTIME_PACKS, ...(request.packs ?? [])]) {
-      const { loaded, evaluator } = this.packCache.get(reference);
+    const references = applyPackPolicy([...RUNTIME_PACKS, ...(request.packs ?? [])], request.packPolicy);
+    for (const { loaded, evaluator } of this.packCache.runnable(references)) {
       const result = await evaluator.evaluate(evaluations);
       findings.push(...result.findings);
       suppressed.push(...result.suppressed);
@@ -164,7 +168,8 @@ export class PtpService {
       readMs,
       warnings: snapshot.warnings,
     };
-    return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs) };
+    const listening = snapshotListeningClocks(snapshot, statuses);
+    return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs, listening) };
   }
 
   private readonly packCache = new PackCache();

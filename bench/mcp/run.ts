@@ -2,7 +2,8 @@
  * `npm run bench:mcp`: the MCP server's costs, each beside its reference measured in the same run.
  *  1. stdio cold start to the answer of `initialize`, beside a one-tool server on the same SDK (goal: 1.3×).
  *  2. tool-call latency (p50, p99) on the demo cluster over stdio.
- *  3. HTTP tool calls per second with 50 concurrent clients.
+ *  3. check_ptp_health over HTTP with 50 concurrent clients, with sessions and stateless, beside one
+ *     session: p99 under 1 s is the goal (issue 12), printed as met or not.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -87,9 +88,42 @@ async function main(): Promise<void> {
   );
   console.log(`| p99 | ${percentile(latencies, 0.99).toFixed(1)} |\n`);
 
-  const server = spawn(process.execPath, [CLI, 'serve', '--http', '--port', '0', '--source', 'demo'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const reference = await httpLatencies([], 1, 100);
+  const sessions = await httpLatencies([], 50, 10);
+  const stateless = await httpLatencies(['--stateless'], 50, 10);
+  console.log(
+    '| check_ptp_health over HTTP, demo cluster | clients × calls | first call ms | p50 ms | p99 ms | calls/s |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, run] of [
+    ['one session (reference)', reference],
+    ['sessions', sessions],
+    ['stateless', stateless],
+  ] as const) {
+    console.log(
+      `| ${name} | ${run.clients} × ${run.calls} | ${run.firstMs.toFixed(0)} | ${percentile(run.latencies, 0.5).toFixed(1)} | ${percentile(run.latencies, 0.99).toFixed(1)} | ${run.perSecond.toFixed(0)} |`,
+    );
+  }
+  for (const [name, run] of [
+    ['sessions', sessions],
+    ['stateless', stateless],
+  ] as const) {
+    const p99 = percentile(run.latencies, 0.99);
+    console.log(
+      `50 clients, ${name}: p99 ${p99.toFixed(0)} ms (goal < 1000 ms) ${p99 < 1000 ? 'met ✔' : 'NOT met ✘'}`,
+    );
+  }
+}
+
+/** `serve --http` on the demo as a process; resolves with its URL once it listens. */
+async function serveHttp(args: string[]): Promise<{ url: string; stop(): void }> {
+  const server = spawn(
+    process.execPath,
+    [CLI, 'serve', '--http', '--port', '0', '--source', 'demo', ...args],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve) => {
     let stderr = '';
     server.stderr.on('data', (chunk) => {
@@ -98,28 +132,52 @@ async function main(): Promise<void> {
       if (found) resolve(found[1]!);
     });
   });
-  const clients = await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      const c = new Client({ name: 'bench', version: '1' });
-      await c.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
-      return c;
+  return { url, stop: () => server.kill('SIGTERM') };
+}
+
+/**
+ * A fresh server, `clients` SDK clients connected at once, one first call (it computes the diagnosis all
+ * share), then each client makes `calls` calls of check_ptp_health, all clients at the same time.
+ */
+async function httpLatencies(args: string[], clients: number, calls: number) {
+  const server = await serveHttp(args);
+  try {
+    return await latencies(server.url, clients, calls);
+  } finally {
+    server.stop();
+  }
+}
+
+async function latencies(url: string, clients: number, calls: number) {
+  const connected = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const client = new Client({ name: 'bench', version: '1' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
+      return client;
     }),
   );
-  await clients[0]!.callTool({ name: 'check_ptp_health', arguments: {} });
-  const perClient = 20;
+  // An error answers fast: a run that measured errors would say nothing.
+  const health = async (client: Client) => {
+    const result = await client.callTool({ name: 'check_ptp_health', arguments: {} });
+    if (result.isError) throw new Error(`check_ptp_health failed: ${JSON.stringify(result.content)}`);
+  };
+  const first = performance.now();
+  await health(connected[0]!);
+  const firstMs = performance.now() - first;
+  const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
-    clients.map(async (c) => {
-      for (let i = 0; i < perClient; i++)
-        await c.callTool({ name: i % 2 ? 'get_clock_hierarchy' : 'check_ptp_health', arguments: {} });
+    connected.map(async (client) => {
+      for (let i = 0; i < calls; i++) {
+        const before = performance.now();
+        await health(client);
+        latencies.push(performance.now() - before);
+      }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  await Promise.all(clients.map((c) => c.close()));
-  server.kill('SIGTERM');
-  console.log('| HTTP, 50 clients × 20 calls | value |');
-  console.log('|---|---|');
-  console.log(`| tool calls per second | ${((50 * perClient) / seconds).toFixed(0)} |`);
+  const perSecond = latencies.length / ((performance.now() - started) / 1000);
+  await Promise.all(connected.map((client) => client.close()));
+  return { clients, calls, firstMs, latencies, perSecond };
 }
 
 main().catch((error: Error) => {

@@ -4,12 +4,14 @@ import { splitStream } from '../parsers/log/line-splitter.js';
 import { LogTimeline } from '../parsers/log/log-timeline.js';
 import { PROXY_PROCESS } from '../parsers/log/logrus-line.js';
 import { parseProcessLine } from '../parsers/log/process-line.js';
+import type { UserPattern } from '../rules/user-regex.js';
 import type { TextStream } from '../sources/raw-cluster.js';
 
 /** What to keep of a log: every filter must hold. Times are epoch ms of the data. */
 export interface LogQuery {
   process?: string;
-  pattern?: RegExp;
+  /** A user's pattern runs on RE2 (core/rules/user-regex.ts): linear in the line whatever it is. */
+  pattern?: UserPattern;
   /** At least this severe (error keeps errors only; info keeps all but debug). */
   level?: LogLevel;
   from?: number;

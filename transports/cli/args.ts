@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../../core/duration.js';
+import { closestName } from '../../core/rules/closest-name.js';
 import { CliError } from './cli-error.js';
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
@@ -25,12 +26,20 @@ export function parseCommandArgs<T extends OptionSpec>(
       strict: true,
     });
   } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${usage}`);
+    throw new CliError(`${unknownOptionHint(error as NodeJS.ErrnoException, options)}\n${usage}`);
   }
   if (maxPositionals !== undefined && parsed.positionals.length > maxPositionals) {
     throw new CliError(`unexpected argument "${parsed.positionals[maxPositionals]}"\n${usage}`);
   }
   return parsed;
+}
+
+/** parseArgs' message, and for an unknown option the nearest of the command's own ("did you mean"). */
+function unknownOptionHint(error: NodeJS.ErrnoException, options: OptionSpec): string {
+  const given = /^Unknown option '(--?[^']*)'/.exec(error.message)?.[1];
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || given === undefined) return error.message;
+  const near = closestName(given.replace(/^--?/, '').split('=')[0]!, Object.keys(options ?? {}));
+  return near ? `Unknown option '${given}' (did you mean --${near}?)` : error.message;
 }
 
 /**
@@ -93,6 +102,10 @@ export const NUMBER_OPTIONS = {
   window: { kind: 'duration', min: '1s', max: '366d', example: '10m or 1h' },
   /** Re-evaluation of MCP resources: fast enough for tests, at most daily. */
   watchInterval: { kind: 'duration', min: '100ms', max: '24h', example: '30s' },
+  /** An HTTP session's idle time before it ends: a second (tests) to a day. */
+  sessionIdle: { kind: 'duration', min: '1s', max: '24h', example: '15m' },
+  /** HTTP sessions at once: each holds an MCP server of a few hundred KB. */
+  maxSessions: { kind: 'integer', min: 1, max: 100_000 },
   /** The deadline of a whole read of a cluster: up to a day; beyond that a deadline bounds nothing. */
   sourceTimeout: { kind: 'duration', min: '1ms', max: '24h', example: '120s or 5m' },
 } as const satisfies Record<string, NumberSpec>;

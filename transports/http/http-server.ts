@@ -5,8 +5,9 @@ import { hostHeaderValidation } from '@modelcontextprotocol/sdk/server/middlewar
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createPtpMcpServer, type PtpMcpOptions } from '../mcp/create-server.js';
+import { createPtpMcpServer, type PtpMcpOptions, sharedAnalysis } from '../mcp/create-server.js';
 import { bearerGuard, isLoopback, loopbackOrigins, originGuard } from './http-guards.js';
+import { type HttpSession, SessionRegistry } from './session-registry.js';
 
 export interface HttpServerOptions extends PtpMcpOptions {
   host: string;
@@ -21,11 +22,20 @@ export interface HttpServerOptions extends PtpMcpOptions {
   stateless?: boolean;
   maxBodyBytes?: number;
   maxSessions?: number;
+  /** A session without a request for this long is ended (clients that leave without DELETE). */
+  sessionIdleMs?: number;
+  /** How long close() waits for the calls in flight before it cuts them. */
+  drainMs?: number;
 }
 
 export interface HttpServer {
   url: string;
-  stats: { requests: number; byStatus: Record<string, number>; sessions: () => number };
+  stats: {
+    requests: number;
+    byStatus: Record<string, number>;
+    sessions: () => number;
+    analyses: () => { computed: number; reused: number };
+  };
   close(): Promise<void>;
 }
 
@@ -34,7 +44,8 @@ export class HttpConfigError extends Error {}
 /**
  * MCP over Streamable HTTP: `/mcp` (sessions, or stateless), `/healthz`, `/readyz`, `/metrics`.
  * 127.0.0.1 by default; anywhere else only with a bearer token. Host and Origin are checked against
- * DNS rebinding, bodies are limited, and close() lets requests in flight finish.
+ * DNS rebinding, bodies are limited, every session and request shares one analysis, and close() stops
+ * accepting, answers the calls in flight, then ends the sessions.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const loopback = isLoopback(options.host);
@@ -43,10 +54,22 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       `a bearer token is required to serve on ${options.host} (--token-file or PTP_MCP_TOKEN); without one, only 127.0.0.1`,
     );
   }
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; close(): void }>();
-  const stats: HttpServer['stats'] = { requests: 0, byStatus: {}, sessions: () => sessions.size };
+  const shared = sharedAnalysis(options);
+  const sessions = new SessionRegistry<HttpSession & { transport: StreamableHTTPServerTransport }>(
+    options.maxSessions ?? 1000,
+    options.sessionIdleMs ?? 15 * 60_000,
+  );
+  const stats: HttpServer['stats'] = {
+    requests: 0,
+    byStatus: {},
+    sessions: () => sessions.size,
+    analyses: () => shared.cache.counts,
+  };
   let ready = false;
   let closing = false;
+  // Calls in flight (every /mcp request but the SSE streams, which never end on their own): close() waits for them.
+  let inFlight = 0;
+  const drained: (() => void)[] = [];
 
   const app = express();
   app.disable('x-powered-by');
@@ -61,8 +84,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   if (hosts) app.use(hostHeaderValidation(hosts));
   app.get('/healthz', (_request, response) => void response.json({ status: 'ok' }));
   app.get('/readyz', (_request, response) => {
-    if (ready && !closing) response.json({ ready: true, defaultSource: options.defaultSource });
-    else response.status(503).json({ ready: false });
+    const capacity = { sessions: sessions.size, maxSessions: sessions.max };
+    if (!ready || closing) return void response.status(503).json({ ready: false, reason: 'shutting down' });
+    // Full of sessions all in use: a new client would be refused, so traffic should go elsewhere.
+    if (!options.stateless && !sessions.hasRoom())
+      return void response.status(503).json({ ready: false, reason: 'every session in use', ...capacity });
+    response.json({ ready: true, defaultSource: options.defaultSource, ...capacity });
   });
   app.get('/metrics', bearerGuard(options.token), (_request, response) => {
     response.type('text/plain; version=0.0.4').send(prometheusText(stats));
@@ -72,24 +99,38 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   mcp.use(originGuard(options.allowedOrigins ?? (loopback ? loopbackOrigins(options.port) : [])));
   mcp.use(bearerGuard(options.token));
   mcp.use(express.json({ limit: options.maxBodyBytes ?? 4 * 1024 * 1024 }));
+  mcp.use((request: Request, response: Response, next: NextFunction) => {
+    if (closing) return void jsonRpcError(response, 503, 'shutting down');
+    if (request.method === 'GET') return next();
+    inFlight++;
+    response.once('close', () => {
+      if (--inFlight === 0) for (const resolve of drained.splice(0)) resolve();
+    });
+    next();
+  });
   mcp.all('/', async (request: Request, response: Response) => {
-    if (closing) return void response.status(503).json({ error: 'shutting down' });
     if (options.stateless) return stateless(request, response);
     const id = request.headers['mcp-session-id'];
-    const session = typeof id === 'string' ? sessions.get(id) : undefined;
-    if (session) return session.transport.handleRequest(request, response, request.body);
+    const existing = typeof id === 'string' ? sessions.get(id) : undefined;
+    if (existing) {
+      sessions.track(id as string, response);
+      return existing.transport.handleRequest(request, response, request.body);
+    }
     if (typeof id === 'string') return void jsonRpcError(response, 404, 'unknown or expired session');
     if (request.method !== 'POST' || !isInitializeRequest(request.body)) {
       return void jsonRpcError(response, 400, 'start with an initialize request (no session)');
     }
-    if (sessions.size >= (options.maxSessions ?? 1000))
-      return void jsonRpcError(response, 503, 'too many sessions');
-    const { server, close } = createPtpMcpServer(options);
-    const transport = new StreamableHTTPServerTransport({
+    if (!sessions.makeRoom()) return void jsonRpcError(response, 503, 'too many sessions, all in use');
+    const { server, close } = createPtpMcpServer({ ...options, shared });
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (sessionId) => void sessions.set(sessionId, { transport, close }),
-      onsessionclosed: (sessionId) => void sessions.delete(sessionId),
+      onsessioninitialized: (sessionId) => {
+        sessions.add(sessionId, session);
+        sessions.track(sessionId, response);
+      },
+      onsessionclosed: (sessionId) => sessions.delete(sessionId),
     });
+    const session = { transport, end: () => void transport.close().catch(() => undefined) };
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
       close();
@@ -121,7 +162,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   async function stateless(request: Request, response: Response): Promise<void> {
     if (request.method !== 'POST') return void jsonRpcError(response, 405, 'stateless server: POST only');
-    const { server, close } = createPtpMcpServer({ ...options, watchIntervalMs: 0 });
+    const { server, close } = createPtpMcpServer({ ...options, shared });
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
@@ -139,6 +180,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     const listening = app.listen(options.port, options.host, () => resolve(listening));
     listening.once('error', reject);
   });
+  // Longer than a client's or a load balancer's idle keep-alive, so that the client closes first: a server
+  // closing at the moment a loaded client reuses the connection fails that request (ECONNRESET).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const sockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {
     sockets.add(socket);
@@ -152,16 +197,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     stats,
     async close() {
       closing = true;
+      // No new connections; the calls in flight are answered (up to drainMs), then sessions and sockets end.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      for (const { transport } of sessions.values()) await transport.close().catch(() => undefined);
-      // Requests in flight get a moment to finish; then their sockets go.
-      const timer = setTimeout(() => {
-        for (const socket of sockets) socket.destroy();
-      }, 5000);
-      timer.unref();
-      httpServer.closeIdleConnections?.();
+      httpServer.closeIdleConnections();
+      if (inFlight > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => drained.push(resolve)),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, options.drainMs ?? 10_000);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      sessions.endAll();
+      shared.close();
+      for (const socket of sockets) socket.destroy();
       await closed;
-      clearTimeout(timer);
     },
   };
 }
@@ -183,6 +235,10 @@ function prometheusText(stats: HttpServer['stats']): string {
     '# HELP ptp_mcp_sessions MCP sessions open.',
     '# TYPE ptp_mcp_sessions gauge',
     `ptp_mcp_sessions ${stats.sessions()}`,
+    '# HELP ptp_mcp_analyses_total Snapshots and diagnoses asked for, computed or shared with another request.',
+    '# TYPE ptp_mcp_analyses_total counter',
+    `ptp_mcp_analyses_total{result="computed"} ${stats.analyses().computed}`,
+    `ptp_mcp_analyses_total{result="reused"} ${stats.analyses().reused}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { DiagnosisCache } from '../../core/diagnosis-cache.js';
 import type { CloudEvent } from '../../core/model/cloud-event.js';
 import { packageVersion } from '../../core/package-root.js';
 import type { PtpService } from '../../core/service.js';
@@ -20,8 +21,10 @@ export interface PtpMcpOptions {
   kubeconfig?: string;
   /** How long a diagnosis is reused across tool calls. */
   cacheTtlMs?: number;
-  /** How often subscribed resources are evaluated again (0: only when asked). */
+  /** How often subscribed resources are evaluated again (0: only on events). */
   watchIntervalMs?: number;
+  /** What every session of a server shares (sharedAnalysis); a server of its own otherwise. */
+  shared?: SharedAnalysis;
   /** Live O-RAN events: each new one re-evaluates the subscribed resources; CurrentState asks the publisher. */
   events?: {
     onEvent(listener: () => void): () => void;
@@ -29,6 +32,12 @@ export interface PtpMcpOptions {
   };
   /** The operator's own intent packs, over the built-in one. */
   intentPacks?: string[];
+  /** Folders a call's `dir:` source may lie in (serve --snapshot-root); none by default. */
+  snapshotRoots?: readonly string[];
+  /** Folders whose rule packs a call may name besides the built-in ones (serve --packs-dir). */
+  packsDirs?: readonly string[];
+  /** serve --partial, for the work threads' own reading of snapshot folders. */
+  partialSnapshots?: boolean;
   /** Prometheus or Thanos for metrics over time. */
   prometheus?: PrometheusClient;
   /** Where internal errors are written (stderr for stdio: stdout carries the protocol only). */
@@ -40,17 +49,47 @@ Start with diagnose (or check_ptp_health) for the whole picture; every judgment 
 (list_rule_packs, explain_rule). Times in answers come from the data. Tools never change the cluster;
 commands on nodes are limited to pmc GET, ethtool and reading the rendered configs.`;
 
+/** The service (made once) and the readings of it, shared by every session of one server. */
+export interface SharedAnalysis {
+  service(): Promise<PtpService>;
+  cache: DiagnosisCache;
+  close(): void;
+}
+
+/** One analysis for all sessions: events and the watch loop invalidate it once, for everyone. */
+export function sharedAnalysis(options: PtpMcpOptions): SharedAnalysis {
+  const given = options.service;
+  let made: Promise<PtpService> | undefined;
+  const service = typeof given === 'function' ? () => (made ??= given()) : async () => given;
+  const cache = new DiagnosisCache(service, {
+    ttlMs: options.cacheTtlMs,
+    refreshMs: options.watchIntervalMs ?? 30_000,
+    offThread: { partialSnapshots: options.partialSnapshots },
+  });
+  const unsubscribe = options.events?.onEvent(() => cache.invalidate());
+  return {
+    service,
+    cache,
+    close: () => {
+      unsubscribe?.();
+      cache.stop();
+    },
+  };
+}
+
 /** One MCP server (one per stdio process or HTTP session): tools, resources, prompts, subscriptions. */
 export function createPtpMcpServer(options: PtpMcpOptions): {
   server: McpServer;
   watch: ResourceWatch;
   close(): void;
 } {
+  const own = options.shared ? undefined : sharedAnalysis(options);
+  const shared = options.shared ?? own!;
   const server = new McpServer(
     { name: 'ptp-mcp', title: 'PTP diagnostics (linuxptp)', version: packageVersion() },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
   );
-  const base = toolContext(options);
+  const base = toolContext({ ...options, service: shared.service, cache: shared.cache });
   registerTools(
     server,
     TOOLS,
@@ -68,14 +107,13 @@ export function createPtpMcpServer(options: PtpMcpOptions): {
   );
   registerResources(server, () => base);
   registerPrompts(server);
-  const watch = new ResourceWatch(server, () => base, options.watchIntervalMs ?? 30_000);
-  const unsubscribe = options.events?.onEvent(() => void watch.reevaluate());
+  const watch = new ResourceWatch(server, () => base);
   return {
     server,
     watch,
     close: () => {
       watch.stop();
-      unsubscribe?.();
+      own?.close();
     },
   };
 }

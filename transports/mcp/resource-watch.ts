@@ -5,19 +5,19 @@ import { alerts, nodeStatus } from './resources.js';
 import type { ToolContext } from './tool.js';
 
 /**
- * `resources/subscribe` for node statuses and alerts: every interval (or when asked, e.g. on a cloud
- * event) the subscribed resources are evaluated again from fresh data, and each one that changed is
- * announced with `notifications/resources/updated`.
+ * `resources/subscribe` for node statuses and alerts: each time the shared readings are invalidated (the
+ * server's watch loop, a cloud event) the subscribed resources are evaluated again from fresh data, and
+ * each one that changed is announced with `notifications/resources/updated`.
  */
 export class ResourceWatch {
   private readonly subscribed = new Map<string, string | null>();
-  private timer: NodeJS.Timeout | undefined;
+  private unwatch: (() => void) | undefined;
   private running: Promise<void> | undefined;
+  private again = false;
 
   constructor(
     private readonly server: McpServer,
     private readonly context: () => ToolContext,
-    private readonly intervalMs: number,
   ) {
     server.server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
     server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
@@ -34,26 +34,30 @@ export class ResourceWatch {
 
   /** Evaluates the subscribed resources again now; resolves when the notifications are sent. */
   reevaluate(): Promise<void> {
-    this.running ??= this.check().finally(() => {
+    // An invalidation during a check asks for one more, so that no change is missed.
+    this.again = this.running !== undefined;
+    this.running ??= (async () => {
+      do {
+        this.again = false;
+        await this.check();
+      } while (this.again);
+    })().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
   }
 
   private start(): void {
-    if (this.timer || this.intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.reevaluate(), this.intervalMs);
-    this.timer.unref();
+    this.unwatch ??= this.context().cache.watch(() => void this.reevaluate());
   }
 
   private async check(): Promise<void> {
     if (this.subscribed.size === 0) return;
-    this.context().cache.clear();
     for (const [uri, before] of this.subscribed) {
       const now = await this.digest(uri).catch(() => null);
       if (now === before) continue;

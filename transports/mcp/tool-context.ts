@@ -13,7 +13,13 @@ export interface ToolContextOptions {
   defaultSource: string;
   kubeconfig?: string;
   cacheTtlMs?: number;
+  /** The readings every session of a server shares; one of this context's own otherwise. */
+  cache?: DiagnosisCache;
   intentPacks?: string[];
+  /** Folders a call's `dir:` source may lie in (serve --snapshot-root); none by default. */
+  snapshotRoots?: readonly string[];
+  /** Folders whose rule packs a call may name besides the built-in ones (serve --packs-dir). */
+  packsDirs?: readonly string[];
   prometheus?: PrometheusClient;
   /** The live cluster's O-RAN events, when the server follows them. */
   events?: { currentState(node: string, resource: PtpResource): Promise<CloudEvent> };
@@ -27,8 +33,10 @@ export function toolContext(options: ToolContextOptions): ToolContext {
   const service = typeof given === 'function' ? () => (made ??= given()) : async () => given;
   return {
     service,
-    cache: new DiagnosisCache(service, options.cacheTtlMs ?? 10_000),
+    cache: options.cache ?? new DiagnosisCache(service, { ttlMs: options.cacheTtlMs }),
     defaultSource: options.defaultSource,
+    snapshotRoots: options.snapshotRoots ?? [],
+    packsDirs: options.packsDirs ?? [],
     kubeContexts: async () =>
       (await import('../../plugins/kubernetes/kube-config.js')).kubeContexts(options.kubeconfig),
     progress: async () => undefined,

@@ -1,45 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runBuiltCli } from '../cli-run.js';
-import { textOf } from './mcp-client.js';
-
-const TOKEN = 'test-token-0123456789abcdef';
-
-/** `ptp-mcp serve --http` as a process; resolves with its URL once it listens. */
-async function serveHttp(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ url: string; process: ChildProcess; stderr: () => string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--http', '--port', '0', '--source', 'demo', ...args],
-    {
-      env: { ...process.env, ...env },
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  for (let i = 0; i < 100 && !/at (http:\S+)\/mcp/.test(stderr); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const url = /at (http:\S+)\/mcp/.exec(stderr)?.[1];
-  if (!url) throw new Error(`serve did not start: ${stderr}`);
-  return { url, process: child, stderr: () => stderr };
-}
-
-async function connect(url: string, token = TOKEN): Promise<Client> {
-  const client = new Client({ name: 'http-test', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
-      requestInit: { headers: { Authorization: `Bearer ${token}` } },
-    }),
-  );
-  return client;
-}
+import { runBuiltCli } from '../cli-run.js';
+import { connect, serveHttp, TOKEN, textOf } from './mcp-client.js';
 
 const initialize = {
   jsonrpc: '2.0',
@@ -110,9 +72,10 @@ describe('MCP over Streamable HTTP (the built server, sessions)', () => {
 
   it('answers health, readiness and metrics (metrics behind the token)', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toMatchObject({
       ready: true,
       defaultSource: 'demo',
+      maxSessions: 1000,
     });
     expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
     const metrics = await (

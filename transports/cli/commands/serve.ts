@@ -1,3 +1,4 @@
+import { realpathSync, statSync } from 'node:fs';
 import type { PtpService } from '../../../core/service.js';
 import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
 import type { CliApp } from '../cli-app.js';
@@ -9,15 +10,24 @@ import { readTokenFile } from '../token-file.js';
 const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
        ptp-mcp serve --http [--host 127.0.0.1] [--port 8080] [--token-file FILE] [--stateless]
                      [--allowed-host NAME]... [--allowed-origin ORIGIN]... [--source SOURCE] [--watch-interval 30s]
+                     [--max-sessions 1000] [--session-idle 15m]   a session idle this long ends; at the
+                                                                   cap the one idle the longest makes room
        both: [--prometheus URL [--prometheus-token-file FILE]]   metrics over time from Prometheus/Thanos
              [--intents FILE]...                                   your own intents for query_ptp
              [--partial]                                           read dir: snapshots that are not whole, marked partial
+             [--snapshot-root DIR]...                              calls may name dir: sources under DIR (none otherwise)
+             [--packs-dir DIR]...                                  calls may name the rule packs of DIR besides built-in ones
              [--events-listen HOST:PORT [--events-endpoint URL] [--events-publisher URL] [--events-api v2|v1]]
                                                                    O-RAN events of every node, live
   The bearer token comes from --token-file or $PTP_MCP_TOKEN (Prometheus': --prometheus-token-file or
   $PTP_MCP_PROMETHEUS_TOKEN), never from the command line; the server's is
   required to serve anywhere but 127.0.0.1. The default source is cluster when a kubeconfig is given or
-  found ($KUBECONFIG, in a pod), else the built-in demo.`;
+  found ($KUBECONFIG, in a pod), else the built-in demo; --source host serves this machine (with
+  --ptp4l-config FILE, --log FILE or --journal, as for diagnose). SIGTERM or SIGINT stops accepting, answers the
+  calls in flight (up to 10s), then exits; a second signal exits at once.`;
+
+/** How long a stopping HTTP server waits for the calls in flight before it cuts them. */
+const DRAIN_MS = 10_000;
 
 /** `ptp-mcp serve`: the MCP server, over stdio or Streamable HTTP. */
 export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
@@ -36,6 +46,8 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
       'allowed-origin': { type: 'string', multiple: true },
       source: { type: 'string' },
       'watch-interval': { type: 'string' },
+      'max-sessions': { type: 'string' },
+      'session-idle': { type: 'string' },
       prometheus: { type: 'string' },
       intents: { type: 'string', multiple: true },
       'events-listen': { type: 'string' },
@@ -44,6 +56,8 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
       'events-api': { type: 'string' },
       'prometheus-token-file': { type: 'string' },
       partial: { type: 'boolean' },
+      'snapshot-root': { type: 'string', multiple: true },
+      'packs-dir': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -73,7 +87,12 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
   const feed = values['events-listen'] ? await startEventFeed(values, kube, io) : undefined;
   if (feed) {
     const { createService } = await import('../../../core/container.js');
-    const withEvents = createService({ kube, cloudEvents: feed.feed, partialSnapshots: values.partial });
+    const withEvents = createService({
+      kube,
+      host: app.host,
+      cloudEvents: feed.feed,
+      partialSnapshots: values.partial,
+    });
     service = async () => withEvents;
   }
   if (values.intents) {
@@ -92,6 +111,9 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     watchIntervalMs: watch,
     prometheus,
     intentPacks: values.intents,
+    snapshotRoots: (values['snapshot-root'] ?? []).map((dir) => folderOption(dir, 'snapshot-root')),
+    packsDirs: (values['packs-dir'] ?? []).map((dir) => folderOption(dir, 'packs-dir')),
+    partialSnapshots: values.partial,
   };
   if (values.stdio) {
     io.stderr(`ptp-mcp: MCP over stdio, default source ${defaultSource}\n`);
@@ -104,6 +126,8 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     : process.env.PTP_MCP_TOKEN;
   if (token !== undefined && token.length < 16)
     throw new CliError('the bearer token must have at least 16 characters');
+  const maxSessions = numberOption(values['max-sessions'], 'max-sessions', NUMBER_OPTIONS.maxSessions);
+  const sessionIdleMs = numberOption(values['session-idle'], 'session-idle', NUMBER_OPTIONS.sessionIdle);
   const { HttpConfigError, startHttpServer } = await import('../../http/http-server.js');
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
@@ -114,6 +138,9 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
       port,
       token,
       stateless: values.stateless,
+      maxSessions,
+      sessionIdleMs,
+      drainMs: DRAIN_MS,
       allowedHosts: values['allowed-host'],
       allowedOrigins: values['allowed-origin'],
     });
@@ -129,8 +156,24 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     process.once('SIGTERM', resolve);
   });
   io.stderr('ptp-mcp: shutting down\n');
+  // A second signal, or a drain that outlasts its bound (a handle that keeps the process), ends it at once.
+  const force = () => process.exit(1);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  setTimeout(force, DRAIN_MS + 5000).unref();
   await server.close();
   return 0;
+}
+
+/** A folder the operator names, by its real path; anything else is a usage error before serving. */
+function folderOption(dir: string, option: string): string {
+  try {
+    const real = realpathSync(dir);
+    if (statSync(real).isDirectory()) return real;
+  } catch {
+    // Reported below, as for a path that is not a folder.
+  }
+  throw new CliError(`--${option} ${dir}: not a folder`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../../../core/duration.js';
 import { LogExcerpt, LogLevel } from '../../../core/model/log-excerpt.js';
+import { regexProblem } from '../../../core/rules/user-regex.js';
 import { defineTool, lastArg, profileArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 const logArgs = {
@@ -37,7 +38,7 @@ export const logTools = [
     output,
     openWorld: true,
     async run(args, context) {
-      const excerpt = await (await context.service()).searchLogs({
+      const excerpt = await context.cache.searchLogs({
         source: sourceOf(args, context),
         node: args.node,
         container: 'daemon',
@@ -61,7 +62,7 @@ export const logTools = [
     output,
     openWorld: true,
     async run(args, context) {
-      const excerpt = await (await context.service()).searchLogs({
+      const excerpt = await context.cache.searchLogs({
         source: sourceOf(args, context),
         node: args.node,
         container: 'proxy',
@@ -89,7 +90,9 @@ export const logTools = [
       pattern: z
         .string()
         .optional()
-        .describe('A regular expression (case-insensitive), e.g. "FAULTY|timed out"'),
+        .describe(
+          'A regular expression (RE2 syntax, case-insensitive; no lookaround or backreferences; at most 1000 characters), e.g. "FAULTY|timed out"',
+        ),
       process: z.string().optional(),
       level: LogLevel.optional().describe('At least this severe'),
       from: z.string().datetime({ offset: true }).optional().describe('ISO 8601 start'),
@@ -102,20 +105,17 @@ export const logTools = [
     output,
     openWorld: true,
     async run(args, context) {
-      let pattern: RegExp | undefined;
-      try {
-        pattern = args.pattern === undefined ? undefined : new RegExp(args.pattern, 'i');
-      } catch (error) {
-        throw new ToolInputError(`pattern is not a regular expression: ${(error as Error).message}`);
-      }
-      const excerpt = await (await context.service()).searchLogs({
+      const problem = args.pattern === undefined ? undefined : regexProblem(args.pattern);
+      if (problem !== undefined) throw new ToolInputError(`pattern: ${problem}`);
+      const excerpt = await context.cache.searchLogs({
         source: sourceOf(args, context),
         node: args.node,
         container: args.container,
         profile: args.container === 'daemon' ? args.profile : undefined,
         lastMs: durationOf(args.last),
         query: {
-          pattern,
+          // Compiled where the search runs (a work thread for a recorded source).
+          pattern: args.pattern === undefined ? undefined : { source: args.pattern, flags: 'i' },
           process: args.process,
           level: args.level,
           from: args.from ? Date.parse(args.from) : undefined,
