@@ -6,5 +6,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest's default is one worker on two cores; most suites wait on processes (CLIs, ptp4l, servers).
+    maxWorkers: 2,
   },
 });
