@@ -129,9 +129,9 @@ function thresholdEffects(node: NodeStatus) {
   return node.plainHost
     ? {
         effect:
-          "the PTP operator's default bound: no daemon runs on a plain host, nothing there reports FREERUN by it",
+          "ptp-mcp applies the PTP operator's default there; no daemon runs on a plain host, so nothing reports FREERUN by it",
         osClockEffect:
-          "the PTP operator's default bound, for CLOCK_REALTIME (the PTP clock itself is judged by its own offsets)",
+          "ptp-mcp applies the PTP operator's default to CLOCK_REALTIME there (the PTP clock itself is judged by its own offsets)",
       }
     : {
         effect: 'the sidecar reports the PTP lock-state FREERUN while it stays there',
