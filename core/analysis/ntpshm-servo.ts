@@ -1,10 +1,16 @@
+import type { LinuxptpConfig } from '../model/linuxptp-config.js';
 import type { SyncState } from '../model/log-record.js';
 import type { ProcessTimeline } from '../model/process-timeline.js';
 import type { NodeSnapshot } from '../model/snapshot.js';
 import { findOption } from '../parsers/linuxptp-config-lookup.js';
 
 /** Port states in which a ptp4l follows a master (port.c: a time receiver, or calibrating to become one). */
-const TRACKING = new Set(['SLAVE', 'UNCALIBRATED']);
+export const TRACKING_PORT_STATES: ReadonlySet<string> = new Set(['SLAVE', 'UNCALIBRATED']);
+
+/** A ptp4l config on `clock_servo ntpshm`: its servo never locks, so UNCALIBRATED is how it tracks. */
+export function isNtpshmServo(config: LinuxptpConfig): boolean {
+  return findOption(config, 'clock_servo')?.value === 'ntpshm';
+}
 
 /**
  * The sync state of a ptp4l on the ntpshm servo, or undefined for any other servo. That servo hands each
@@ -18,9 +24,9 @@ const TRACKING = new Set(['SLAVE', 'UNCALIBRATED']);
 export function ntpshmServoState(timeline: ProcessTimeline, node: NodeSnapshot): SyncState | undefined {
   if (timeline.name !== 'ptp4l' || timeline.lastOffset === null) return undefined;
   const config = node.configs.find((c) => c.program === 'ptp4l' && c.file === timeline.configTag);
-  if (!config || findOption(config.config, 'clock_servo')?.value !== 'ntpshm') return undefined;
+  if (!config || !isNtpshmServo(config.config)) return undefined;
   const lastByPort = new Map<number | string, string>();
   for (const transition of timeline.portTransitions)
     lastByPort.set(transition.port ?? transition.iface ?? '', transition.to);
-  return [...lastByPort.values()].some((state) => TRACKING.has(state)) ? 'LOCKED' : 'FREERUN';
+  return [...lastByPort.values()].some((state) => TRACKING_PORT_STATES.has(state)) ? 'LOCKED' : 'FREERUN';
 }

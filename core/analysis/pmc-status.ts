@@ -2,7 +2,8 @@ import type { PtpInstance } from '../model/clock-hierarchy.js';
 import type { LogTime, SyncState } from '../model/log-record.js';
 import type { NodeStatus, PortStatus } from '../model/node-status.js';
 import type { NodeSnapshot } from '../model/snapshot.js';
-import { findOption, portSections } from '../parsers/linuxptp-config-lookup.js';
+import { portSections } from '../parsers/linuxptp-config-lookup.js';
+import { isNtpshmServo, TRACKING_PORT_STATES } from './ntpshm-servo.js';
 import { ptpInstance } from './ptp-instances.js';
 
 /**
@@ -23,9 +24,6 @@ export interface PmcClock {
   ntpshm: boolean;
 }
 
-/** Port states of a port that tracks a master (a time receiver, or becoming one). */
-const TRACKING = new Set(['SLAVE', 'UNCALIBRATED']);
-
 /** The ptp4l instances pmc answered for (a config whose ptp4l did not answer says nothing). */
 export function pmcClocks(node: NodeSnapshot): PmcClock[] {
   return node.pmc
@@ -36,7 +34,7 @@ export function pmcClocks(node: NodeSnapshot): PmcClock[] {
         file: entry.configFile,
         instance: ptpInstance(entry.configFile, entry.output),
         ifaces: config ? [...new Set(portSections(config).map((section) => section.name))] : [],
-        ntpshm: config !== undefined && findOption(config, 'clock_servo')?.value === 'ntpshm',
+        ntpshm: config !== undefined && isNtpshmServo(config),
       };
     });
 }
@@ -141,7 +139,7 @@ function grandmasterState(clockClass: number): SyncState {
 
 function followerOf(clocks: readonly PmcClock[]): PmcClock | undefined {
   return (
-    clocks.find((c) => c.instance.ports.some((p) => TRACKING.has(p.state))) ??
+    clocks.find((c) => c.instance.ports.some((p) => TRACKING_PORT_STATES.has(p.state))) ??
     clocks.find(
       (c) =>
         c.instance.slaveOnly === true ||
