@@ -48,11 +48,6 @@ export async function lintConfigs(request: LintRequest): Promise<LintResult> {
   return lintInputs(await readLintInputs(request.paths), request);
 }
 
-/** What a configuration given as text is: a PtpConfig YAML, or else a raw linuxptp config. */
-export function textKind(text: string): 'ptpconfig' | 'linuxptp' {
-  return /^\s*(kind:\s*PtpConfig|apiVersion:|ptp4lConf:)/m.test(text) ? 'ptpconfig' : 'linuxptp';
-}
-
 /**
  * Lints a configuration given as text (an MCP client's, or one read from a cluster): a PtpConfig YAML
  * or a raw linuxptp config, named `name` in the findings.

@@ -9,9 +9,9 @@ import {
   type LintResult,
   lintConfigs,
   lintText,
-  textKind,
 } from '../../../core/lint/lint-run.js';
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
+import { textKind } from '../../../core/lint/text-kind.js';
 import { SEVERITIES } from '../../../core/model/finding.js';
 import { packageVersion } from '../../../core/package-root.js';
 import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';

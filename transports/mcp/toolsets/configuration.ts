@@ -4,14 +4,10 @@ import {
   LinuxptpVersionError,
   linuxptpTarget,
 } from '../../../core/lint/linuxptp-version.js';
+import { textKind } from '../../../core/lint/text-kind.js';
 import { Finding, SEVERITIES, severityRank } from '../../../core/model/finding.js';
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 import { allowedPacks } from './diagnosis-args.js';
-
-/** A PtpConfig YAML says so (kind, apiVersion, or the profile's ptp4lConf key); anything else is a raw linuxptp config. */
-function looksLikePtpConfig(text: string): boolean {
-  return /^\s*(kind:\s*PtpConfig|apiVersion:|spec:|ptp4lConf:|- name:)/m.test(text);
-}
 
 /** The same engine as `ptp-mcp lint`, for a configuration given inline or read from the cluster. */
 export const configurationTools = [
@@ -66,7 +62,7 @@ export const configurationTools = [
         text = (await import('../../../core/reports/yaml-text.js')).yamlText(config);
         name = `ptpconfig/${args.name}`;
       }
-      const kind = looksLikePtpConfig(text) ? 'ptpconfig' : 'linuxptp';
+      const kind = textKind(text);
       // The lint engine (parsers, json-rules-engine) loads with the first check, not with the server.
       const { lintOffThread } = await import('../../../core/work/off-thread.js');
       const packs = args.packs && (await allowedPacks(args.packs, context));
