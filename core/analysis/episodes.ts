@@ -17,7 +17,7 @@ export function elapsedMs(from: LogTime, to: LogTime | null | undefined): number
  * a port first reaches SLAVE, an UNCALIBRATED port follows its master too: a servo that never reports a
  * lock (linuxptp's ntpshm servo always answers SERVO_UNLOCKED, ntpshm.c; `free_running 1`) keeps its port
  * UNCALIBRATED, and real ptp4l 3.1.1 then loses and regains its master as UNCALIBRATED to FAULTY … LISTENING
- * to UNCALIBRATED on RS_SLAVE (fixtures/lab/scenarios/link-flap).
+ * to UNCALIBRATED on RS_SLAVE (fixtures/lab/link-flap).
  * phc2sys and ts2phc: from a servo leaving s2/s3 after having locked until it is locked again.
  * `dataEnd` is the last time of the data, to measure episodes still open.
  */

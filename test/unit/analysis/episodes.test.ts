@@ -81,7 +81,7 @@ describe('episodes from hand-made timelines', () => {
   });
 
   // Real ptp4l 3.1.1 on the ntpshm servo (its port never reaches SLAVE) when its link goes down for 3 s:
-  // fixtures/lab/scenarios/link-flap, node tsc.
+  // fixtures/lab/link-flap, node tsc.
   const ntpshmLinkFlap = [
     'ptp4l[726.116]: [ptp4l.0.config] port 1: LISTENING to UNCALIBRATED on RS_SLAVE',
     'ptp4l[729.120]: [ptp4l.0.config] port 1: link down',
