@@ -5,7 +5,6 @@
  * recorded 6-node demo from its folder. Goals: 2,000 nodes under 10 s and 1 GB; 500 under 10 s and 500 MB.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,17 +12,13 @@ import { parseArgs } from 'node:util';
 import { packageRoot } from '../../core/package-root.js';
 import { SnapshotFolderSource } from '../../plugins/snapshot/snapshot-folder.js';
 import { startSimulator } from '../../simulate/simulator.js';
+import { KINDS, kindOf } from './request-kinds.js';
+import { type TimedRun, timedCli } from './timed-cli.js';
 
-interface Run {
-  seconds: number;
-  /** User + system CPU of the diagnosing process: less sensitive than wall time to a busy machine. */
-  cpuSeconds: number;
-  maxRssMb: number;
+interface Run extends TimedRun {
   nodes: number;
   /** A fleet read in full has none: anything the diagnosis could not read is one. */
   warnings: number;
-  /** CPU of this process (the simulator answering) while the diagnosis ran: it shares the machine's cores. */
-  simulatorCpuSeconds?: number;
 }
 
 /** Goals by fleet size: wall seconds and peak RSS. */
@@ -32,58 +27,17 @@ const GOALS: Record<number, { seconds: number; rssMb: number }> = {
   2000: { seconds: 10, rssMb: 1000 },
 };
 
-/** The request kinds of the table: the simulator counts lists and gets by resource. */
-const KINDS = ['list', 'get', 'log', 'proxy', 'exec'] as const;
-
-function kindOf(counted: string): string {
-  if (counted === 'log' || counted === 'proxy' || counted === 'exec') return counted;
-  // diagnose reads the DaemonSet by name and lists everything else.
-  return counted === 'daemonsets' ? 'get' : 'list';
-}
-
-/** Runs the CLI under GNU time (peak RSS, CPU); the simulator keeps answering in this process meanwhile. */
-function diagnose(args: string[]): Promise<Run> {
-  const cli = join(packageRoot(), 'dist', 'bundle', 'ptp-mcp.js');
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', [
-      '-f',
-      '%M %U %S',
-      process.execPath,
-      cli,
-      'diagnose',
-      ...args,
-      '--format',
-      'json',
-    ]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return reject(new Error(`diagnose failed (${code}): ${stderr}`));
-      const report = JSON.parse(stdout) as { nodes: unknown[]; warnings: unknown[] };
-      const [rssKb, user, system] = (stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-      resolve({
-        seconds,
-        cpuSeconds: user! + system!,
-        maxRssMb: rssKb! / 1024,
-        nodes: report.nodes.length,
-        warnings: report.warnings.length,
-      });
-    });
-  });
+/** `diagnose ARGS --format json` under GNU time; the simulator keeps answering in this process meanwhile. */
+async function diagnose(args: string[]): Promise<Run> {
+  const run = await timedCli(['diagnose', ...args, '--format', 'json']);
+  const report = JSON.parse(run.stdout) as { nodes: unknown[]; warnings: unknown[] };
+  return { ...run, nodes: report.nodes.length, warnings: report.warnings.length };
 }
 
 function row(label: string, run: Run, requests: Record<string, number>): string {
   const total = Object.values(requests).reduce((sum, n) => sum + n, 0);
   const perNode = ((requests.exec ?? 0) / run.nodes).toFixed(2);
-  const simulator = run.simulatorCpuSeconds === undefined ? '–' : run.simulatorCpuSeconds.toFixed(2);
+  const simulator = Object.keys(requests).length === 0 ? '–' : run.hostCpuSeconds.toFixed(2);
   return `| ${label} | ${run.nodes} | ${run.seconds.toFixed(2)} | ${run.cpuSeconds.toFixed(2)} | ${simulator} | ${run.maxRssMb.toFixed(0)} MB | ${run.warnings} | ${total} | ${KINDS.map((k) => requests[k] ?? 0).join(' | ')} | ${perNode} |`;
 }
 
@@ -95,10 +49,7 @@ async function fleet(count: number, demo: string): Promise<string | undefined> {
   try {
     const reference = await diagnose(['--source', 'demo']);
     const before = { ...simulator.stats.byKind };
-    const cpuBefore = process.cpuUsage();
     const run = await diagnose(['--source', 'cluster', '--kubeconfig', kubeconfig]);
-    const cpu = process.cpuUsage(cpuBefore);
-    run.simulatorCpuSeconds = (cpu.user + cpu.system) / 1e6;
     const requests: Record<string, number> = {};
     for (const [counted, n] of Object.entries(simulator.stats.byKind)) {
       const kind = kindOf(counted);

@@ -22,6 +22,7 @@ import {
 } from '../parsers/log/line-splitter.js';
 import { LogTimeline, type TimelineOptions } from '../parsers/log/log-timeline.js';
 import { type ParsedLine, parseLogLine } from '../parsers/log/parse-log-line.js';
+import { DaemonConfigCollector } from './daemon-configs.js';
 import { LogTextCheck } from './log-text-check.js';
 import { LogTimeSpan, type SpanEdges } from './log-time-span.js';
 import type { RunningStatsState } from './statistics.js';
@@ -88,6 +89,7 @@ export class LogAnalyzer implements LineSink {
   private readonly span = new LogTimeSpan();
   private readonly text: LogTextCheck;
   private previousWasDaemonMessage = false;
+  private readonly daemonConfigs = new DaemonConfigCollector();
   private readonly recentBuilders: ProcessTimelineBuilder[] = [];
   /** Taken on the first block (spareScanner or a new one), handed on by finish(): about 640 kB. */
   private scanner: LineScanner | undefined;
@@ -133,13 +135,19 @@ export class LogAnalyzer implements LineSink {
     const lineNumber = ++this.counts.total;
     if (truncated) this.counts.truncated++;
     if (text.trim() === '') {
+      if (this.daemonConfigs.capturing) this.daemonConfigs.continuation('');
       this.counts.blank++;
       return;
     }
     const parsed = parseLogLine(text, lineNumber);
     // A multi-line daemon message (a rendered config, ethtool or pmc output it echoes) continues on
     // lines without any envelope: they belong to that message.
-    if (parsed.record.kind === 'unparsed' && this.previousWasDaemonMessage) {
+    const continues = parsed.record.kind === 'unparsed' && this.previousWasDaemonMessage;
+    if (continues) this.daemonConfigs.continuation(text);
+    else if (parsed.record.process === 'daemon' && parsed.record.kind === 'message')
+      this.daemonConfigs.message(parsed.record.text, lineNumber);
+    else if (this.daemonConfigs.capturing) this.daemonConfigs.message('', lineNumber);
+    if (continues) {
       parsed.record = {
         kind: 'message',
         line: lineNumber,
@@ -167,6 +175,7 @@ export class LogAnalyzer implements LineSink {
     spareScanner ??= this.scanner;
     this.scanner = undefined;
     const { total, specific, generic, unparsed, blank, truncated } = this.counts;
+    const daemonConfigs = this.daemonConfigs.result();
     const processes = [...this.builders.values()].flatMap((byTag) =>
       [...byTag.values()].map((b) => b.build()),
     );
@@ -181,6 +190,7 @@ export class LogAnalyzer implements LineSink {
       yearlessUnresolved: this.timeline.yearlessUnresolved,
       processes,
       unparsedExamples: this.unparsedExamples,
+      ...(daemonConfigs.length > 0 && { daemonConfigs }),
     };
   }
 
@@ -244,6 +254,8 @@ export class LogAnalyzer implements LineSink {
     kind: number,
     prefixWall: number,
   ): boolean {
+    // A config the daemon prints is read as text, line by line (daemon-configs.ts).
+    if (this.daemonConfigs.capturing) return false;
     switch (kind) {
       case SERVO_RECORD: {
         const mono = scanner.mono[i]!;

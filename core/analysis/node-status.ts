@@ -93,12 +93,12 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
       driver: nic.driverInfo?.driver ?? null,
       firmware: nic.driverInfo?.firmwareVersion ?? null,
       phcIndex: nic.timestamping?.phcIndex ?? null,
-      hardwareTimestamping: nic.timestamping?.hardwareTimestamping ?? null,
+      hardwareTimestamping: nic.timestamping?.hardwareTimestamping ?? (nic.listedPtpDevice ? true : null),
     })),
     interfaces: [...configuredInterfaces(node)].map(([iface, configs]) => ({
       iface,
       configs,
-      support: timestampingSupport(node.nics.find((nic) => nic.iface === iface)?.timestamping),
+      support: timestampingSupport(node.nics.find((nic) => nic.iface === iface)),
     })),
     episodes: {
       syncLoss: timelines.flatMap((t) => syncLossEpisodes(t, dataEnd)).filter((e) => overlaps(e, window)),

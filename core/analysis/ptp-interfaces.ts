@@ -1,13 +1,17 @@
-import type { EthtoolTimestamping } from '../model/ethtool.js';
 import type { NodeSnapshot } from '../model/snapshot.js';
 
 /** What ethtool -T says of PTP: hardware (a PHC with hardware time stamps), software only, or none. */
 export type TimestampingSupport = 'hardware' | 'software' | 'none' | 'unknown';
 
+/**
+ * From `ethtool -T`; without it, hardware where the daemon's NodePtpDevice lists the interface (it lists
+ * only interfaces its own `ethtool -T` found hardware time stamping on: NodeSnapshot nics.listedPtpDevice).
+ */
 export function timestampingSupport(
-  timestamping: EthtoolTimestamping | null | undefined,
+  nic: Pick<NodeSnapshot['nics'][number], 'timestamping' | 'listedPtpDevice'> | undefined,
 ): TimestampingSupport {
-  if (!timestamping) return 'unknown';
+  const timestamping = nic?.timestamping;
+  if (!timestamping) return nic?.listedPtpDevice ? 'hardware' : 'unknown';
   if (timestamping.hardwareTimestamping) return 'hardware';
   return timestamping.softwareOnly ? 'software' : 'none';
 }

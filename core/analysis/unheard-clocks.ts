@@ -84,17 +84,73 @@ function followsNothing(instance: PtpInstance): boolean {
   return parent !== null && parent === instance.clockIdentity;
 }
 
+/** Nodes named in a message; a fleet's serving nodes are summed up after these. */
+const MAX_NAMED = 10;
+
+/**
+ * What the clocks of a snapshot serve, counted once: searching every clock for every node is quadratic in a
+ * fleet (2,000 nodes: 1.4 s).
+ */
+export interface ServingIndex {
+  byNode: Map<string, ListeningClock[]>;
+  /** Serving clocks per domain, transport and node, in the order first seen. */
+  domains: Map<number | null, number>;
+  transports: Map<string | null, number>;
+  nodes: Map<string, number>;
+}
+
+export function servingIndex(clocks: readonly ListeningClock[]): ServingIndex {
+  const index: ServingIndex = {
+    byNode: new Map(),
+    domains: new Map(),
+    transports: new Map(),
+    nodes: new Map(),
+  };
+  for (const clock of clocks) {
+    const list = index.byNode.get(clock.node);
+    if (list) list.push(clock);
+    else index.byNode.set(clock.node, [clock]);
+    count(servedOf(clock), index);
+  }
+  return index;
+}
+
+/** One clock's share of what is served (nothing when it serves on no port). */
+function servedOf(clock: ListeningClock): Pick<ServingIndex, 'domains' | 'transports' | 'nodes'> {
+  const served = { domains: new Map(), transports: new Map(), nodes: new Map() };
+  if (clock.servingPorts.length === 0) return served;
+  served.domains.set(clock.domain, 1);
+  served.nodes.set(clock.node, 1);
+  for (const port of clock.servingPorts) served.transports.set(clock.transports[port - 1] ?? null, 1);
+  return served;
+}
+
+function count(from: Pick<ServingIndex, 'domains' | 'transports' | 'nodes'>, into: typeof from, sign = 1) {
+  for (const key of ['domains', 'transports', 'nodes'] as const) {
+    const target = into[key] as Map<unknown, number>;
+    for (const value of (from[key] as Map<unknown, number>).keys())
+      target.set(value, (target.get(value) ?? 0) + sign);
+  }
+}
+
 /**
  * For a node, its clocks that hear no master against what the clocks of the other nodes serve: a node alone
  * (one host) can only say that it hears nothing; the snapshot can name a domain or a transport nobody serves.
  */
-export function unheardFacts(node: string, clocks: readonly ListeningClock[]): UnheardFacts {
-  const own = clocks.filter((clock) => clock.node === node && clock.unheard);
-  const servers = clocks.filter((clock) => clock.node !== node && clock.servingPorts.length > 0);
-  const servedDomains = unique(servers.map((clock) => clock.domain));
-  const servedTransports = unique(
-    servers.flatMap((clock) => clock.servingPorts.map((port) => clock.transports[port - 1] ?? null)),
-  );
+export function unheardFacts(node: string, index: ServingIndex): UnheardFacts {
+  const clocks = index.byNode.get(node) ?? [];
+  const own = clocks.filter((clock) => clock.unheard);
+  // What the others serve: the whole snapshot's counts less this node's own.
+  const others = {
+    domains: new Map(index.domains),
+    transports: new Map(index.transports),
+    nodes: new Map(index.nodes),
+  };
+  for (const clock of clocks) count(servedOf(clock), others, -1);
+  const present = <T>(counts: Map<T, number>) => [...counts].filter(([, n]) => n > 0).map(([value]) => value);
+  const servedDomains = present(others.domains);
+  const servedTransports = present(others.transports);
+  const servers = present(others.nodes);
   const ownDomains = unique(own.map((clock) => clock.domain));
   const ownTransports = unique(own.flatMap((clock) => clock.transports));
   const known = <T>(values: (T | null)[]) => values.length > 0 && values.every((value) => value !== null);
@@ -102,7 +158,9 @@ export function unheardFacts(node: string, clocks: readonly ListeningClock[]): U
     configs: own.map((clock) => clock.configFile).join(', '),
     domains: ownDomains.join(', '),
     transports: ownTransports.join(', '),
-    servedBy: unique(servers.map((clock) => clock.node)).join(', '),
+    servedBy:
+      servers.slice(0, MAX_NAMED).join(', ') +
+      (servers.length > MAX_NAMED ? ` and ${servers.length - MAX_NAMED} more` : ''),
     servedDomains: servedDomains.join(', '),
     servedTransports: servedTransports.join(', '),
     domainUnserved:

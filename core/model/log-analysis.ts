@@ -41,6 +41,17 @@ export const TimeOrder = z.object({
 });
 export type TimeOrder = z.infer<typeof TimeOrder>;
 
+/** A config linuxptp-daemon rendered, as its log prints it (core/analysis/daemon-configs.ts). */
+export const DaemonConfig = z.object({
+  /** The file the daemon wrote, e.g. /var/run/ptp4l.0.config. */
+  path: z.string(),
+  /** Its content; null when the process started but its profile sets no config the daemon prints. */
+  text: z.string().nullable(),
+  /** The log line that started the process, or that began the printed config. */
+  line: z.number().int(),
+});
+export type DaemonConfig = z.infer<typeof DaemonConfig>;
+
 /** What a log said, process instance by process instance (the JSON of `ptp-mcp logs analyze`). */
 export const LogAnalysis = z.object({
   lines: LineCounts,
@@ -52,5 +63,10 @@ export const LogAnalysis = z.object({
   yearlessUnresolved: z.number().int(),
   processes: z.array(ProcessTimeline),
   unparsedExamples: z.array(z.object({ line: z.number().int(), text: z.string() })),
+  /**
+   * The configs of the daemon's last profile apply, when the log holds it (a live read then needs no exec).
+   * Only from a log analyzed whole: shares merged (mergeLogShares) leave it out, as a block may span two.
+   */
+  daemonConfigs: z.array(DaemonConfig).optional(),
 });
 export type LogAnalysis = z.infer<typeof LogAnalysis>;

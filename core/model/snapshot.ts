@@ -65,6 +65,12 @@ export const NodeSnapshot = z.object({
       iface: z.string(),
       driverInfo: EthtoolDriverInfo.nullable(),
       timestamping: EthtoolTimestamping.nullable(),
+      /**
+       * Without `ethtool -T` output: whether the node's NodePtpDevice lists the interface, which the daemon
+       * does only when its own `ethtool -T` showed hardware-transmit, hardware-receive and hardware-raw-clock
+       * (linuxptp-daemon fd6ff1e pkg/network/utils.go DiscoverPTPDevices, netParseEthtoolTimeStampFeature).
+       */
+      listedPtpDevice: z.boolean().optional(),
     }),
   ),
   cloudEvents: z.array(CloudEvent),

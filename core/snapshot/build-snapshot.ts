@@ -10,6 +10,7 @@ import type { PmcOutput } from '../model/pmc.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import type { ClusterObjects, DaemonPod, NodeSnapshot, RenderedConfig, Snapshot } from '../model/snapshot.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
+import { naturalCompare } from '../natural-compare.js';
 import { parseCloudEventLines } from '../parsers/cloud-event.js';
 import { parseEthtoolDriverInfo, parseEthtoolTimestamping } from '../parsers/ethtool-output.js';
 import { parseLinuxptpConfig } from '../parsers/linuxptp-config.js';
@@ -52,11 +53,13 @@ export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Pro
   const built: SourceWarning[] = [];
   const objectsOf = objectsByNode(objects);
   const thread =
-    raw.nodes.length >= THREAD_MIN_NODES && LogAnalysisThread.available ? new LogAnalysisThread() : undefined;
+    raw.nodes.length >= THREAD_MIN_NODES && LogAnalysisThread.available
+      ? LogAnalysisThread.shared()
+      : undefined;
   // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs.
   const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode) =>
     buildNode(rawNode, objectsOf(rawNode.name), { ...options, thread }, built),
-  ).finally(() => thread?.close());
+  );
   const unread = options.node === undefined ? nodesExpectingPtp(objects, raw.nodes) : [];
   for (const name of unread) {
     built.push({
@@ -67,9 +70,9 @@ export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Pro
       await buildNode({ name, logs: {}, configs: [], pmc: [], ethtool: [] }, objectsOf(name), options, built),
     );
   }
-  // Taken last: the source's own warnings grow while it streams its nodes (RawNode.ready).
+  // Taken last: the source's own warnings grow while it streams its nodes (RawNode.readRest).
   const warnings: SourceWarning[] = [...raw.warnings, ...objectWarnings, ...built];
-  nodes.sort((a, b) => a.name.localeCompare(b.name));
+  nodes.sort((a, b) => naturalCompare(a.name, b.name));
   const manifest = raw.manifest;
   return {
     meta: {
@@ -138,8 +141,8 @@ async function buildNode(
   const proxyLogs = raw.logs.proxy
     ? await analyzeStream(raw.logs.proxy, { ...options, maxSamples: 0 }, undefined, warnings, unreadLogs)
     : null;
-  // The rest of a streamed node may still be arriving while its logs were read.
-  await raw.ready;
+  // A streamed node's rest is read now: what its daemon log already printed needs no exec.
+  await raw.readRest?.(logs?.daemonConfigs ?? []);
   const unread = [...(raw.unread ?? []), ...unreadLogs];
   const cloudEvents = raw.cloudEvents
     ? parseCloudEventLines(raw.cloudEvents.text)
@@ -171,6 +174,9 @@ async function buildNode(
         ? parseEthtoolDriverInfo(entry.driverInfo.text)
         : deviceDriverInfo(objects.nodePtpDevices, raw.name, entry.iface),
       timestamping: entry.timestamping ? parseEthtoolTimestamping(entry.timestamping.text) : null,
+      ...(!entry.timestamping && {
+        listedPtpDevice: deviceDriverInfo(objects.nodePtpDevices, raw.name, entry.iface) !== null,
+      }),
     })),
     cloudEvents: cloudEvents.events,
     series,

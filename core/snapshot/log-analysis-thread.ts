@@ -67,6 +67,17 @@ const WORKER_URL = new URL('./log-analysis-worker.js', import.meta.url);
  */
 export class LogAnalysisThread {
   static readonly available = existsSync(fileURLToPath(WORKER_URL));
+  private static process: LogAnalysisThread | undefined;
+
+  /**
+   * The process' one analysis thread, started with its first big read and kept: a fleet reads many
+   * clusters, and a thread of its own for each would load the bundle and the WASM again (0.3 CPU s each).
+   * It keeps no process alive while it has nothing to do.
+   */
+  static shared(): LogAnalysisThread {
+    LogAnalysisThread.process ??= new LogAnalysisThread();
+    return LogAnalysisThread.process;
+  }
 
   private worker: Worker | undefined;
   private nextId = 0;
@@ -86,6 +97,7 @@ export class LogAnalysisThread {
     const worker = this.start();
     const id = this.nextId++;
     const done = new Promise<AnalyzedLog>((resolve, reject) => this.jobs.set(id, { resolve, reject }));
+    worker.ref();
     const job = this.jobs.get(id)!;
     this.send(worker, { type: 'start', id, options, keepSeries });
     // Only the first failure is told, as on this thread: a read cut, or the analysis that threw.
@@ -113,11 +125,6 @@ export class LogAnalysisThread {
     return log;
   }
 
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
-  }
-
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_URL);
@@ -125,6 +132,7 @@ export class LogAnalysisThread {
     worker.on('error', (error) => {
       for (const job of this.jobs.values()) job.reject(error);
       this.jobs.clear();
+      if (this.worker === worker) this.worker = undefined;
     });
     this.worker = worker;
     return worker;
@@ -147,6 +155,7 @@ export class LogAnalysisThread {
       return;
     }
     this.jobs.delete(reply.id);
+    if (this.jobs.size === 0) this.worker?.unref();
     // Structured cloning keeps a series' fields but not its class.
     for (const [, samples] of reply.log.series) Object.setPrototypeOf(samples, SampleSeries.prototype);
     job.resolve(reply.log);

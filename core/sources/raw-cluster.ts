@@ -1,5 +1,7 @@
 import type { HostRecord } from '../model/host-record.js';
+import type { DaemonConfig } from '../model/log-analysis.js';
 import type { SnapshotManifest, SourceWarning } from '../model/snapshot-manifest.js';
+import type { AllowedCommand } from './exec-allowlist.js';
 import type { ExecResult } from './recorded-command.js';
 
 /** A text a source can stream without holding it whole (a pod log, a log file). */
@@ -42,10 +44,11 @@ export interface RawNode {
   /** What of this node the source tried and could not read, and why, one line each (not what is absent). */
   unread?: string[];
   /**
-   * Only when collect() was asked to `streamNodes`: settles once the node's metrics, configs, pmc and
-   * ethtool output (and its warnings) have arrived; its log streams can be read before.
+   * Only when collect() was asked to `streamNodes`: reads the rest of the node (metrics, configs, pmc,
+   * ethtool) once its daemon log has been read, given the configs that log printed (which then need no
+   * exec); settles when they and their warnings have arrived.
    */
-  ready?: Promise<void>;
+  readRest?: (fromLog: readonly DaemonConfig[]) => Promise<void>;
 }
 
 /** What a data source returns: raw material for the parsers, and what it could not read. */
@@ -64,7 +67,8 @@ export interface CollectOptions {
   /** Live sources: how much of the pod logs to read, counted back from the API server's now. */
   logs?: { sinceSeconds?: number; tailLines?: number };
   /**
-   * The caller waits for each node's `ready` (as buildSnapshot does): a live source may then hand out
+   * The caller calls each node's `readRest` once it has read the node's daemon log (as buildSnapshot
+   * does) and waits for it: a live source may then hand out
    * the nodes at once and read them while the caller reads the logs of the first ones.
    */
   streamNodes?: boolean;
@@ -75,6 +79,8 @@ export interface CollectOptions {
 /** Cloud events a consumer received (plugins/cloud-events), by node, as the snapshot's JSON lines. */
 export interface CloudEventHistory {
   jsonLines(node: string): string;
+  /** The nodes it has events of (or follows): with jsonLines, all it holds, as plain data for a work thread. */
+  nodes(): string[];
 }
 
 /** A data-source plugin instance: it knows where data lives and fetches it; it never analyses. */
@@ -84,16 +90,15 @@ export interface PtpDataSource {
   collect(options?: CollectOptions): Promise<RawCluster>;
   /**
    * Runs a command of the exec allowlist on a node: in its daemon container for a live cluster,
-   * answered from what was recorded for a snapshot. Anything off the allowlist is refused.
+   * answered from what was recorded for a snapshot. `command` is argv as the core's exec gate parsed
+   * it (core/sources/exec-gate.ts): a source is never handed a command off the allowlist.
    */
-  run(node: string, argv: string[]): Promise<ExecResult>;
+  run(node: string, argv: string[], command: AllowedCommand): Promise<ExecResult>;
 }
 
-/** A plugin registered in the container: which `--source` specs it serves and how to open one. */
-export interface SourcePlugin {
-  readonly name: string;
-  /** Usage line for `--source`, e.g. `dir:PATH`. */
-  readonly usage: string;
-  matches(spec: string): boolean;
-  open(spec: string): PtpDataSource;
+/** A source as the core hands it out (core/sources/exec-gate.ts): `run` checks argv against the allowlist. */
+export interface OpenedSource {
+  readonly description: string;
+  collect(options?: CollectOptions): Promise<RawCluster>;
+  run(node: string, argv: string[]): Promise<ExecResult>;
 }

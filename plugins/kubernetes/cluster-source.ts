@@ -1,5 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { concurrencyGate, mapWithConcurrency } from '../../core/concurrency.js';
+import type { DaemonConfig } from '../../core/model/log-analysis.js';
 import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
 import { driverInfoOfDevice } from '../../core/snapshot/nic-driver-info.js';
 import type {
@@ -60,6 +61,8 @@ export class KubernetesSource implements PtpDataSource {
   }
 
   async run(node: string, argv: string[]): Promise<ExecResult> {
+    if (!this.settings.exec)
+      throw new SourceError('exec is off: this server runs without --allow-exec (no pods/exec is asked for)');
     const pods = await this.client.listPods('app=linuxptp-daemon', `spec.nodeName=${node}`);
     const pod = pods[0]?.metadata?.name;
     if (!pod) throw new SourceError(`no linuxptp-daemon pod on node "${node}" in ${this.label}`);
@@ -78,6 +81,12 @@ export class KubernetesSource implements PtpDataSource {
         attempt(this.client.listCustom(group, version, plural)),
       ),
     ]);
+    if (!this.settings.exec)
+      warnings.push({
+        source: this.label,
+        message:
+          'no pods/exec (the server runs without --allow-exec): no pmc answers or ethtool output; configs only as the daemon logs print them',
+      });
     const selector = matchLabels(daemonSet) ?? 'app=linuxptp-daemon';
     const pods = await attempt(this.client.listPods(selector));
     if (!nodes && !pods) {
@@ -116,22 +125,18 @@ export class KubernetesSource implements PtpDataSource {
     if (options.node !== undefined && names.length === 0)
       throw new SourceError(`no linuxptp-daemon pod on node "${options.node}" in ${this.label}`);
     let done = 0;
-    const read = async (node: RawNode) => {
+    const read = async (node: RawNode, fromLog?: readonly DaemonConfig[]) => {
       const pod = podByNode.get(node.name)!;
-      await this.readNode(node, pod, describedInterfaces(custom[1] ?? [], node.name), warnings);
+      await this.readNode(node, pod, describedInterfaces(custom[1] ?? [], node.name), warnings, fromLog);
       options.onProgress?.(++done, names.length);
     };
     const rawNodes = names.map((name) => this.nodeOf(name, podByNode.get(name)!, options));
     if (options.streamNodes) {
-      // Handed out at once; read a few at a time, in order, while the caller reads the first ones' logs.
+      // Handed out at once; the caller reads each one's logs, then its rest, a few at a time.
       const gate = concurrencyGate(this.settings.concurrency);
-      for (const node of rawNodes) {
-        node.ready = gate(() => read(node));
-        // A failure reaches whoever awaits `ready`; this only keeps it from counting as unhandled.
-        node.ready.catch(() => undefined);
-      }
+      for (const node of rawNodes) node.readRest = (fromLog) => gate(() => read(node, fromLog));
     } else {
-      await mapWithConcurrency(rawNodes, this.settings.concurrency, read);
+      await mapWithConcurrency(rawNodes, this.settings.concurrency, (node) => read(node));
     }
     return {
       manifest: {
@@ -168,31 +173,16 @@ export class KubernetesSource implements PtpDataSource {
     return node;
   }
 
-  /** The metrics (pod proxy), rendered configs, pmc answers and ethtool output of a node (exec). */
-  private async readNode(
-    node: RawNode,
-    pod: KubeObject,
-    describedIfaces: ReadonlySet<string>,
-    warnings: SourceWarning[],
-  ): Promise<void> {
-    const podName = pod.metadata!.name!;
-    const warn = (message: string) => {
-      warnings.push({ source: `node ${node.name}`, message });
-      node.unread?.push(message);
-    };
-    const quietly = <T>(what: Promise<T>) => orWarning(what, warn);
-    const exec = (argv: string[]) => quietly(this.client.exec(podName, DAEMON_CONTAINER, argv));
-    const [metrics, listing] = await Promise.all([
-      quietly(this.client.podProxy(podName, METRICS_PORT, 'metrics')),
-      exec(['ls', '/var/run']),
-    ]);
-    if (metrics !== undefined)
-      node.metrics = { name: `pod/${podName}:${METRICS_PORT}/metrics`, text: metrics };
-    const files = (listing?.stdout ?? '')
+  /** The configs the daemon rendered in /var/run, by exec: `ls`, then one `tail` of them all. */
+  private async readConfigs(
+    exec: (argv: string[]) => Promise<ExecResult | undefined>,
+  ): Promise<Map<string, { text: string; line?: number }>> {
+    const listing = await exec(['ls', '/var/run']);
+    const paths = (listing?.stdout ?? '')
       .split('\n')
-      .filter((f) => /^(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.\d+\.config$/.test(f));
+      .filter((f) => /^(ptp4l|phc2sys|ts2phc|synce4l|chronyd)\.\d+\.config$/.test(f))
+      .map((file) => `/var/run/${file}`);
     // All rendered configs in one exec: `tail -v` heads each with its path.
-    const paths = files.map((file) => `/var/run/${file}`);
     const rendered = paths.length > 0 ? await exec(['tail', '-v', '-n', '+1', ...paths]) : undefined;
     const texts = splitTailOutput(rendered?.stdout ?? '', paths);
     // A file tail did not deliver (an image without tail, a file it could not open) is read on its own.
@@ -202,12 +192,47 @@ export class KubernetesSource implements PtpDataSource {
       const text = cats[index]?.stdout;
       if (text !== undefined && cats[index]!.exitCode === 0) texts.set(path, text);
     });
-    for (const file of files) {
-      const text = texts.get(`/var/run/${file}`);
-      if (text !== undefined) node.configs.push({ name: `pod/${podName}:/var/run/${file}`, text });
+    return new Map(paths.filter((path) => texts.has(path)).map((path) => [path, { text: texts.get(path)! }]));
+  }
+
+  /**
+   * The metrics (pod proxy), rendered configs, pmc answers and ethtool output of a node. The configs the
+   * daemon log printed (`fromLog`, when streamed for a diagnosis) are not read again; else by exec.
+   */
+  private async readNode(
+    node: RawNode,
+    pod: KubeObject,
+    describedIfaces: ReadonlySet<string>,
+    warnings: SourceWarning[],
+    fromLog?: readonly DaemonConfig[],
+  ): Promise<void> {
+    const podName = pod.metadata!.name!;
+    // Streamed for a diagnosis: only what it needs. Otherwise (a recording) everything there is.
+    const lean = fromLog !== undefined;
+    const warn = (message: string) => {
+      warnings.push({ source: `node ${node.name}`, message });
+      node.unread?.push(message);
+    };
+    const quietly = <T>(what: Promise<T>) => orWarning(what, warn);
+    const exec = async (argv: string[]) =>
+      this.settings.exec ? quietly(this.client.exec(podName, DAEMON_CONTAINER, argv)) : undefined;
+    const [metrics, texts] = await Promise.all([
+      quietly(this.client.podProxy(podName, METRICS_PORT, 'metrics')),
+      fromLog && fromLog.length > 0 ? configsFromLog(fromLog) : this.readConfigs(exec),
+    ]);
+    if (metrics !== undefined)
+      node.metrics = { name: `pod/${podName}:${METRICS_PORT}/metrics`, text: metrics };
+    const files = [...texts.keys()].map((path) => path.slice('/var/run/'.length));
+    for (const [path, { text, line }] of texts) {
+      // The name ends in the path: the file name is read from it (build-snapshot.ts renderedConfig).
+      const from = line === undefined ? '' : ` (daemon log, line ${line})`;
+      node.configs.push({ name: `pod/${podName}${from}:${path}`, text });
     }
-    // pmc (one exec per ptp4l, all its GETs at once) and ethtool go out together; `ethtool -i` only
-    // where the NodePtpDevice the daemon wrote does not already give driver, firmware and bus.
+    // pmc (one exec per ptp4l, all its GETs at once: pmc talks to one ptp4l) and ethtool go out together.
+    // `ethtool -i` only where the NodePtpDevice the daemon wrote does not already give driver, firmware
+    // and bus; in a diagnosis (`lean`) no `ethtool -T` there either: the daemon lists an interface only
+    // when its own `ethtool -T` showed hardware time stamping (build-snapshot.ts), and the PHC the ports
+    // share follows from the NIC family (phc-topology.ts). A recording keeps both.
     const pmcFiles = files.filter((f) => f.startsWith('ptp4l.'));
     const ifaces = interfacesOf(node.configs.map((c) => c.text));
     const [answers, nics] = await Promise.all([
@@ -216,10 +241,9 @@ export class KubernetesSource implements PtpDataSource {
       ),
       Promise.all(
         ifaces.map((iface) =>
-          Promise.all([
-            describedIfaces.has(iface) ? undefined : exec(['ethtool', '-i', iface]),
-            exec(['ethtool', '-T', iface]),
-          ]),
+          describedIfaces.has(iface)
+            ? Promise.all([undefined, lean ? undefined : exec(['ethtool', '-T', iface])])
+            : Promise.all([exec(['ethtool', '-i', iface]), exec(['ethtool', '-T', iface])]),
         ),
       ),
     ]);
@@ -244,6 +268,19 @@ export class KubernetesSource implements PtpDataSource {
       node.ethtool.push(entry);
     });
   }
+}
+
+/**
+ * The configs the daemon log printed, by path. A process whose profile sets no config for it is left out:
+ * the daemon then writes only message_tag and uds_address there (daemon-configs.ts).
+ */
+async function configsFromLog(
+  fromLog: readonly DaemonConfig[],
+): Promise<Map<string, { text: string; line?: number }>> {
+  const texts = new Map<string, { text: string; line?: number }>();
+  for (const config of fromLog)
+    if (config.text !== null) texts.set(config.path, { text: config.text, line: config.line });
+  return texts;
 }
 
 /** The DaemonSet's pod selector as a label selector string. */

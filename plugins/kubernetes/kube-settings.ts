@@ -22,6 +22,11 @@ export interface KubeSettings {
   concurrency: number;
   /** A log stream that sends nothing for this long is ended with a warning (a body cut short). */
   logIdleTimeoutMs: number;
+  /**
+   * Whether ptp-mcp may ask the API server for pods/exec (pmc, ethtool, the rendered configs): a server
+   * without --allow-exec never does (docs: contracts, issue 13.6).
+   */
+  exec: boolean;
 }
 
 export const DEFAULT_KUBE_SETTINGS: KubeSettings = {
@@ -31,4 +36,5 @@ export const DEFAULT_KUBE_SETTINGS: KubeSettings = {
   retries: 3,
   concurrency: 8,
   logIdleTimeoutMs: 30_000,
+  exec: true,
 };

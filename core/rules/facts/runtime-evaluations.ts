@@ -1,10 +1,16 @@
 import { holdoverBudget } from '../../analysis/holdover-budget.js';
-import { type ListeningClock, type UnheardFacts, unheardFacts } from '../../analysis/unheard-clocks.js';
+import {
+  type ListeningClock,
+  servingIndex,
+  type UnheardFacts,
+  unheardFacts,
+} from '../../analysis/unheard-clocks.js';
 import type { HierarchyLink } from '../../model/clock-hierarchy.js';
 import type { Diagnosis } from '../../model/diagnosis.js';
 import type { LogTime, SyncState } from '../../model/log-record.js';
 import type { NodeStatus, ProcessStatus } from '../../model/node-status.js';
 import { PTP_CLOCK_THRESHOLD_DEFAULTS, type PtpConfig, type PtpProfile } from '../../model/ptp-config.js';
+import type { NodeNicFacts } from '../../nic/nic-facts.js';
 import { parseLinuxptpConfig } from '../../parsers/linuxptp-config.js';
 import { findOption } from '../../parsers/linuxptp-config-lookup.js';
 import type { Evaluation, EvaluationsByScope } from '../rule-engine.js';
@@ -25,6 +31,8 @@ export function runtimeEvaluations(
   ptpConfigs: readonly PtpConfig[],
   /** Every node's ptp4l with pmc answers (analysis/unheard-clocks.ts): what each listens on and serves. */
   listening: readonly ListeningClock[] = [],
+  /** Each node's rendered ptp4l configs against its NICs' profiles (core/nic/nic-facts.ts), by node. */
+  nics: ReadonlyMap<string, NodeNicFacts> = new Map(),
 ): EvaluationsByScope {
   const cluster = diagnosis.meta.cluster;
   // A window with nothing in it (`--last 0s`, or one the data does not reach) holds nothing to judge: a
@@ -39,9 +47,16 @@ export function runtimeEvaluations(
   }
   // Each node's link found once: a search of all links per node would be quadratic in a fleet.
   const links = new Map(diagnosis.hierarchy.links.map((link) => [link.node, link]));
+  const serving = servingIndex(listening);
   const nodeFacts = observed.map((node) => ({
     node,
-    facts: nodeFactsOf(node, links.get(node.node), ptpConfigs, unheardFacts(node.node, listening)),
+    facts: nodeFactsOf(
+      node,
+      links.get(node.node),
+      ptpConfigs,
+      unheardFacts(node.node, serving),
+      nics.get(node.node),
+    ),
   }));
   const nodes: Evaluation[] = nodeFacts.map(({ node, facts }) => ({
     facts: { node: facts },
@@ -172,11 +187,21 @@ function secondsBefore(end: LogTime | null, time: LogTime | null | undefined): n
   return Math.max(0, Math.round((end.wall - time.wall) / 1000));
 }
 
+/** A node without profiled NICs (or a diagnosis made without profiles). */
+const NO_NIC_FACTS: NodeNicFacts = {
+  profiles: '',
+  config: null,
+  txTimestampTimeoutMs: null,
+  txTimestampTimeoutNeedMs: null,
+  drivers: '',
+};
+
 function nodeFactsOf(
   node: NodeStatus,
   link: HierarchyLink | undefined,
   ptpConfigs: readonly PtpConfig[],
   unheard: UnheardFacts,
+  nic: NodeNicFacts = NO_NIC_FACTS,
 ): NodeFacts {
   const end = node.timeRange.last;
   const faultCounts: Record<string, number> = {};
@@ -285,6 +310,7 @@ function nodeFactsOf(
       switchPhcWithoutPhc: node.faults.filter(switchPhcWithoutPhc).length,
     },
     interfaces: interfaceFactsOf(node),
+    nic,
     grandmaster: node.grandmaster
       ? {
           identity: node.grandmaster.identity,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
+import { createService } from '../../../transports/composition-root.js';
 import { liveCluster } from './simulated-cluster.js';
 
 /**
@@ -99,7 +99,7 @@ describe('the Kubernetes source when the API server misbehaves', () => {
       );
       expect(
         messages.some((m) =>
-          /^exec ls in linuxptp-daemon-\w+: forbidden \(403\): the account needs "create on pods\/exec" in namespace openshift-ptp$/.test(
+          /^exec pmc in linuxptp-daemon-\w+: forbidden \(403\): the account needs "create on pods\/exec" in namespace openshift-ptp$/.test(
             m,
           ),
         ),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
 import type { Diagnosis } from '../../../core/model/diagnosis.js';
+import { createService } from '../../../transports/composition-root.js';
 import { type LiveCluster, liveCluster } from './simulated-cluster.js';
 
 /** What a diagnosis says of each node, and its findings: equal whichever way the data came. */
@@ -16,7 +16,8 @@ function summary(diagnosis: Diagnosis) {
       processes: n.processes.map((p) => `${p.name}/${p.configTag}:${p.offset.count}`),
       ports: n.ports.map((p) => `${p.iface}:${p.state}`),
       instances: n.ptpInstances.length,
-      nics: n.nics.map((nic) => `${nic.iface}:${nic.driver}:${nic.phcIndex}`),
+      // The PHC index needs `ethtool -T`, which a diagnosis skips where the NodePtpDevice lists the port.
+      nics: n.nics.map((nic) => `${nic.iface}:${nic.driver}:${nic.hardwareTimestamping}`),
     })),
     hierarchy: diagnosis.hierarchy.links.map((l) => `${l.node}<-${l.parentNode ?? '-'}:${l.source}`),
     findings: diagnosis.findings.map((f) => `${f.rule}@${f.subject.node ?? ''}`),
@@ -43,16 +44,16 @@ describe('the Kubernetes source against `simulate` (the real client-node over HT
     ]);
     expect(live.warnings).toEqual([]);
     expect(summary(live)).toEqual(summary(recorded));
-    // Metrics came through the pod proxy, configs and pmc and ethtool through exec.
+    // Metrics came through the pod proxy, pmc through exec; the configs the daemon printed in its log
+    // are those it wrote (the recording's), and phc2sys's, whose profile sets none, is not read.
     const snapshot = await cluster.service().snapshot({ source: 'cluster', node: 'bc-2' });
     const node = snapshot.nodes[0]!;
     expect(node.metrics?.length).toBeGreaterThan(10);
-    expect(node.configs.map((c) => c.file).sort()).toEqual([
-      'phc2sys.1.config',
-      'ptp4l.0.config',
-      'ptp4l.1.config',
-      'ts2phc.1.config',
-    ]);
+    const recordedNode = (await createService().snapshot({ source: 'demo', node: 'bc-2' })).nodes[0]!;
+    const configs = (n: typeof node) =>
+      n.configs.map((c) => [c.file, c.config]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(configs(node)).toEqual(configs(recordedNode).filter(([file]) => file !== 'phc2sys.1.config'));
+    expect(node.configs.map((c) => c.file)).toHaveLength(3);
     expect(node.pmc.map((p) => p.configFile).sort()).toEqual(['ptp4l.0.config', 'ptp4l.1.config']);
     expect(node.nics.map((n) => n.iface)).toEqual(['ens2f0', 'ens2f1', 'ens2f2', 'ens2f3']);
   });
@@ -61,9 +62,23 @@ describe('the Kubernetes source against `simulate` (the real client-node over HT
     const before = cluster.simulator.stats.byKind.exec ?? 0;
     const diagnosis = await cluster.service().diagnose({ source: 'cluster', node: 'worker-1' });
     expect(diagnosis.nodes.map((n) => n.node)).toEqual(['worker-1']);
-    // ls, one tail of its two configs, one pmc, ethtool -T of one interface (its NodePtpDevice says
-    // what ethtool -i would).
-    expect((cluster.simulator.stats.byKind.exec ?? 0) - before).toBe(4);
+    // One pmc: its configs are printed in its daemon log, and its NodePtpDevice says what ethtool -i
+    // and -T would (driver, firmware, bus; hardware time stamping).
+    expect((cluster.simulator.stats.byKind.exec ?? 0) - before).toBe(1);
+    expect(diagnosis.nodes[0]!.nics.map((n) => [n.iface, n.hardwareTimestamping])).toEqual([
+      ['ens1f0', true],
+    ]);
+  });
+
+  it('asks for no exec at all when exec is off (a server without --allow-exec), and says what that leaves out', async () => {
+    const before = cluster.simulator.stats.byKind.exec ?? 0;
+    const diagnosis = await cluster.service({ exec: false }).diagnose({ source: 'cluster', node: 'bc-1' });
+    expect((cluster.simulator.stats.byKind.exec ?? 0) - before).toBe(0);
+    expect(diagnosis.warnings.map((w) => w.message)).toEqual([
+      'no pods/exec (the server runs without --allow-exec): no pmc answers or ethtool output; configs only as the daemon logs print them',
+    ]);
+    expect(diagnosis.nodes[0]!.ptpInstances).toEqual([]);
+    expect(diagnosis.nodes[0]!.role).toBe('T-BC');
   });
 
   it('asks the API server for only the recent part of the logs (sinceSeconds from the server’s now)', async () => {
@@ -81,6 +96,14 @@ describe('the Kubernetes source against `simulate` (the real client-node over HT
     expect(recent.nodes[0]!.logs!.timeRange.last).toEqual(all.nodes[0]!.logs!.timeRange.last);
     const tail = await service.snapshot({ source: 'cluster', node: 'worker-2', logs: { tailLines: 50 } });
     expect(tail.nodes[0]!.logs!.lines.total).toBe(50);
+    // Configs from the whole log, as the daemon printed them; the recent part no longer holds them, so
+    // they are read by exec (`ls /var/run`, then one `tail` of them all: phc2sys's as well).
+    const files = (s: typeof all) => s.nodes[0]!.configs.map((c) => c.file).sort();
+    expect(files(all)).toEqual(['ptp4l.0.config']);
+    expect(files(recent)).toEqual(['phc2sys.0.config', 'ptp4l.0.config']);
+    expect(recent.nodes[0]!.configs.find((c) => c.file === 'ptp4l.0.config')!.config).toEqual(
+      all.nodes[0]!.configs[0]!.config,
+    );
   });
 
   it('narrows a node’s log to one profile by its config files’ tags', async () => {

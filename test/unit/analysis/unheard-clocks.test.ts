@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeStatus } from '../../../core/analysis/node-status.js';
-import { snapshotListeningClocks, unheardFacts } from '../../../core/analysis/unheard-clocks.js';
+import {
+  servingIndex,
+  snapshotListeningClocks,
+  unheardFacts,
+} from '../../../core/analysis/unheard-clocks.js';
 import { buildSnapshot } from '../../../core/snapshot/build-snapshot.js';
 import { SnapshotFolderSource } from '../../../plugins/snapshot/snapshot-folder.js';
 
@@ -29,7 +33,7 @@ describe('clocks that hear no master, against what the other nodes serve', () =>
       snapshot,
       snapshot.nodes.map((node) => nodeStatus(node, snapshot)),
     );
-    return Object.fromEntries(nodes.map((node) => [node, unheardFacts(node, listening)]));
+    return Object.fromEntries(nodes.map((node) => [node, unheardFacts(node, servingIndex(listening))]));
   };
 
   it('names the transport nobody serves, and nothing of the clocks that hear their master', async () => {
@@ -66,5 +70,30 @@ describe('clocks that hear no master, against what the other nodes serve', () =>
       domainUnserved: false,
       transportUnserved: false,
     });
+  });
+});
+
+describe('what a fleet serves, counted once', () => {
+  const clock = (node: string, serving: boolean, domain: number, unheard = false) => ({
+    node,
+    configFile: 'ptp4l.0.config',
+    domain,
+    unheard,
+    transports: ['L2'],
+    servingPorts: serving ? [1] : [],
+  });
+
+  it('leaves the node itself out of what is served, and names ten serving nodes then counts the rest', () => {
+    const clocks = [
+      ...Array.from({ length: 15 }, (_, i) => clock(`bc-${i}`, true, 24)),
+      clock('tsc', false, 25, true),
+      clock('lone', true, 26),
+    ];
+    const index = servingIndex(clocks);
+    const tsc = unheardFacts('tsc', index);
+    expect(tsc.servedBy).toBe('bc-0, bc-1, bc-2, bc-3, bc-4, bc-5, bc-6, bc-7, bc-8, bc-9 and 6 more');
+    expect(tsc).toMatchObject({ servedDomains: '24, 26', domainUnserved: true });
+    // Domain 26 is served by `lone` only: for `lone` itself, nobody else serves it.
+    expect(unheardFacts('lone', index)).toMatchObject({ servedDomains: '24', configs: '' });
   });
 });

@@ -7,6 +7,8 @@ const DECISION: u64 = 0x6e6f697369636564; // 'decision'
 const _STATUS: u64 = 0x737574617453203a; // ': Status'
 const DPLL_STA: u64 = 0x617453206c6c7064; // 'dpll Sta'
 const TE_S: u64 = 0x73206574; // 'te s'
+const CONF_: u64 = 0x203a666e6f43; // 'Conf: '
+const IN_: u64 = 0x206e69; // 'in '
 
 /**
  * The T-BC's state summary of event_tbc.go, `dpll State s2, tsphc state s2, BC state s2, BC offset 3`, is
@@ -29,11 +31,25 @@ function isBcSummary(start: usize, end: usize): bool {
 }
 
 /**
+ * The messages around a config the daemon prints (core/analysis/daemon-configs.ts): its command line
+ * (`/bin/chrt … /usr/sbin/ptp4l -f …` or `/usr/sbin/…`), printNodeProfile's dashes and `<Process>Conf: `
+ * lines, and `in applyNodePTPProfiles`.
+ */
+function tellsConfigs(start: usize, end: usize): bool {
+  const first = at(start);
+  if (first == 47 /* / */ || first == 45 /* - */) return true;
+  if (end - start > 3 && bytesAre(start, IN_, 3)) return true;
+  for (let p = start + 4; p <= start + 7 && p + 6 <= end; p++) if (bytesAre(p, CONF_, 6)) return true;
+  return false;
+}
+
+/**
  * Whether a klog message carries state (BC FSM, DPLL decisions and events, holdover progress) or wraps a
  * process line: those are read by the general parser.
  */
 function messageMatters(start: usize, end: usize): bool {
   const first = at(start);
+  if (tellsConfigs(start, end)) return true;
   if (first == 66 /* B */ || first == 40 /* ( */ || (first == 100 /* d */ && !isBcSummary(start, end))) return true;
   // A wrapped process line: `name[` followed by a digit.
   let p = start;
