@@ -2,9 +2,10 @@ import type { Diagnosis } from './model/diagnosis.js';
 import type { LogExcerpt } from './model/log-excerpt.js';
 import type { Snapshot } from './model/snapshot.js';
 import type { DiagnoseRequest, PtpService, SnapshotRequest } from './service.js';
-import { readableOffThread } from './work/off-thread.js';
+import type { CloudEventHistory } from './sources/raw-cluster.js';
+import { eventsByNode, readableOffThread } from './work/off-thread.js';
 import { compiledLogSearch, type PortableLogSearch } from './work/portable-log-search.js';
-import type { WorkSettings } from './work/work-jobs.js';
+import { receivedSnapshot, type WorkReading, type WorkSettings } from './work/work-jobs.js';
 import { workThreads } from './work/work-threads.js';
 
 export interface DiagnosisCacheOptions {
@@ -18,10 +19,15 @@ export interface DiagnosisCacheOptions {
   /** While someone watches, everything is forgotten this often and the watchers are told (0: never). */
   refreshMs?: number;
   /**
-   * Diagnoses and log searches of recorded sources run on work threads (a server: its event loop stays
-   * free), with the server's settings for reading them.
+   * Diagnoses, snapshots and log searches run on work threads (a server: its event loop stays free),
+   * with the server's settings for reading them.
    */
   offThread?: WorkSettings;
+  /**
+   * The O-RAN events the server's consumer receives: each job off the thread takes what it holds. Each
+   * new event must `invalidate` the cache (sharedAnalysis does), which also forgets them as plain data.
+   */
+  cloudEvents?: CloudEventHistory;
   now?: () => number;
 }
 
@@ -41,6 +47,9 @@ export class DiagnosisCache {
   private readonly maxEntries: number;
   private readonly refreshMs: number;
   private readonly offThread: WorkSettings | undefined;
+  private readonly cloudEvents: CloudEventHistory | undefined;
+  /** The events as jobs take them, made once between two invalidations (thousands of lines per node). */
+  private heardEvents: Record<string, string> | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -51,26 +60,33 @@ export class DiagnosisCache {
     this.maxEntries = Math.max(1, options.maxEntries ?? 64);
     this.refreshMs = options.refreshMs ?? 0;
     this.offThread = options.offThread;
+    this.cloudEvents = options.cloudEvents;
     this.now = options.now ?? Date.now;
   }
 
   diagnose(request: DiagnoseRequest): Promise<Diagnosis> {
     return this.remember(`diagnose ${key(request)}`, async () =>
-      this.offThread && readableOffThread(request.source)
-        ? workThreads().run('diagnose', { request: withoutProgress(request), settings: this.offThread })
+      (await this.onThread(request.source))
+        ? workThreads().run('diagnose', this.reading(withoutProgress(request)))
         : (await this.service()).diagnose(request),
     );
   }
 
   /** A log search: not kept (each query differs), but off the event loop as the diagnoses are. */
   async searchLogs(request: PortableLogSearch): Promise<LogExcerpt> {
-    return this.offThread && readableOffThread(request.source)
-      ? workThreads().run('searchLogs', { request, settings: this.offThread })
+    return (await this.onThread(request.source))
+      ? workThreads().run('searchLogs', this.reading(request))
       : (await this.service()).searchLogs(compiledLogSearch(request));
   }
 
   snapshot(request: SnapshotRequest): Promise<Snapshot> {
-    return this.remember(`snapshot ${key(request)}`, async () => (await this.service()).snapshot(request));
+    return this.remember(`snapshot ${key(request)}`, async () =>
+      (await this.onThread(request.source))
+        ? workThreads()
+            .run('snapshot', this.reading(withoutProgress(request)))
+            .then(receivedSnapshot)
+        : (await this.service()).snapshot(request),
+    );
   }
 
   /** How many readings are kept (finished or in progress). */
@@ -81,6 +97,7 @@ export class DiagnosisCache {
   /** Forgets everything (the next call reads its source again) and tells the watchers (a cloud event, the watch loop). */
   invalidate(): void {
     this.entries.clear();
+    this.heardEvents = undefined;
     for (const watcher of this.watchers) watcher();
   }
 
@@ -104,6 +121,21 @@ export class DiagnosisCache {
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Whether a reading goes to a work thread: a server's, of a source that declares it can (readableOffThread).
+   * A thread's service has the server's plugins (built-in and the config's) and settings, and the O-RAN
+   * events cross with each job. From TypeScript sources (tests) there are no threads.
+   */
+  private async onThread(source: string): Promise<boolean> {
+    return this.offThread !== undefined && readableOffThread(await this.service(), source);
+  }
+
+  /** A request as a job takes it: with the server's settings and the events its consumer holds now. */
+  private reading<R>(request: R): WorkReading<R> {
+    this.heardEvents ??= eventsByNode(this.cloudEvents);
+    return { request, settings: this.offThread!, cloudEvents: this.heardEvents };
   }
 
   private remember<T>(name: string, load: () => Promise<T>): Promise<T> {

@@ -1,4 +1,6 @@
 import type { LintResult } from '../lint/lint-run.js';
+import type { PtpService } from '../service.js';
+import type { CloudEventHistory } from '../sources/raw-cluster.js';
 import type { WorkJobs } from './work-jobs.js';
 import { WorkThreads, workThreads } from './work-threads.js';
 
@@ -10,14 +12,21 @@ export async function lintOffThread(input: WorkJobs['lint']['input']): Promise<L
 }
 
 /**
- * Whether a source can be read on a work thread: a recorded one (the demo, a scenario, a snapshot
- * folder the server allowed), which needs no more than the files and WorkSettings. A live cluster or
- * host is read here, where the server's kubeconfig, host settings and event feed are; its log analysis
- * goes to a thread of its own from THREAD_MIN_NODES nodes (core/snapshot/build-snapshot.ts).
+ * Whether a server reads `source` on a work thread: when there are threads (built JavaScript) and the
+ * source declares `workThread` (its plugin can open it again there from plain settings; a source that
+ * holds state of this process is read here). An unknown source is the SourceError it would be anyway.
  */
-export function readableOffThread(source: string): boolean {
-  return (
-    WorkThreads.available &&
-    (source === 'demo' || source.startsWith('scenario:') || source.startsWith('dir:'))
-  );
+export function readableOffThread(service: PtpService, source: string): boolean {
+  return WorkThreads.available && service.sourceCapabilities(source).workThread;
+}
+
+/** What an event consumer holds, by node, as plain data for a job. */
+export function eventsByNode(history: CloudEventHistory | undefined): Record<string, string> | undefined {
+  if (!history) return undefined;
+  const events: Record<string, string> = {};
+  for (const node of history.nodes()) {
+    const lines = history.jsonLines(node);
+    if (lines) events[node] = lines;
+  }
+  return events;
 }

@@ -70,6 +70,10 @@ export class EventFeed implements CloudEventHistory {
     return this.consumer.jsonLines(node);
   }
 
+  nodes(): string[] {
+    return [...this.keepers.keys()];
+  }
+
   warnings(): SourceWarning[] {
     return [...this.keepers.values()].flatMap((k) => k.warnings);
   }
