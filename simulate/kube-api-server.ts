@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { AccessLog, accessOf } from './api-access.js';
 import { execOverWebSocket } from './exec-socket.js';
 import { FaultInjector, type FaultPlan, type FaultRule } from './faults.js';
 import { PodLogCache } from './pod-log.js';
@@ -27,6 +28,8 @@ export interface KubeApiServer {
   url: string;
   /** Requests served, by kind: what a client costs the API server. */
   stats: { requests: number; byKind: Record<string, number> };
+  /** What each authenticated request asked of RBAC (verb, group, resource, subresource, scope): deploy/'s roles. */
+  access: AccessLog;
   /** Stops as a killed API server does: open connections reset, new ones refused. */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +48,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
   const missingPods = new Set(options.faults?.withoutDaemonPod ?? []);
   const stats: KubeApiServer['stats'] = { requests: 0, byKind: {} };
   const logCache = new PodLogCache();
+  const access = new AccessLog();
   const count = (kind: string) => {
     stats.requests++;
     stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
@@ -87,6 +91,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     count(requestKind(path));
     if (request.headers.authorization !== `Bearer ${token}`)
       return status(response, 401, 'Unauthorized', 'Unauthorized');
+    access.record(accessOf(path, url.searchParams, false));
     const fault = injector.take(`${path}${url.search}`);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status) return faultStatus(response, fault, path);
@@ -221,6 +226,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     };
     if (request.headers.authorization !== `Bearer ${token}`)
       return refuse(401, 'Unauthorized', 'Unauthorized');
+    access.record(accessOf(url.pathname, url.searchParams, true));
     if (!exec) return refuse(404, 'NotFound', 'only pods/exec is served over WebSocket');
     const fault = injector.take(`${url.pathname}${url.search}`);
     if (fault?.status) return refuse(fault.status, reasonOf(fault.status), faultMessage(fault, url.pathname));
@@ -240,6 +246,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
   return {
     url: `http://${host}:${address.port}`,
     stats,
+    access,
     stop,
     close: stop,
   };
