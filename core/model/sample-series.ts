@@ -87,6 +87,14 @@ export class SampleSeries {
     }
   }
 
+  /**
+   * The wall times (NaN where unknown) and offsets of the retained samples, oldest first: views of the
+   * series, not copies (a plot reduces a million samples without an object each), valid until the next push.
+   */
+  columns(): { wall: Float64Array; offset: Float64Array } {
+    return { wall: this.wall.subarray(0, this.size), offset: this.offset.subarray(0, this.size) };
+  }
+
   /** Gives back the room reserved for samples that never came (once a log is read to its end). */
   trim(): void {
     if (this.size < this.offset.length) this.resize(this.size);

@@ -6,8 +6,10 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createPtpMcpServer, type PtpMcpOptions, sharedAnalysis } from '../mcp/create-server.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { bearerGuard, isLoopback, loopbackOrigins, originGuard } from './http-guards.js';
 import { type HttpSession, SessionRegistry } from './session-registry.js';
+import { verdictMetrics } from './verdict-metrics.js';
 
 export interface HttpServerOptions extends PtpMcpOptions {
   host: string;
@@ -40,6 +42,21 @@ export interface HttpServer {
 }
 
 export class HttpConfigError extends Error {}
+
+/** Why the server cannot listen, in one line that names the address and what to change. */
+function listenError(error: NodeJS.ErrnoException, { host, port }: { host: string; port: number }): Error {
+  if (error.code === 'EADDRINUSE')
+    return new HttpConfigError(
+      `port ${port} on ${host} is in use (another server listens there): stop it, or give another --port (0 picks a free one)`,
+    );
+  if (error.code === 'EACCES')
+    return new HttpConfigError(
+      `not allowed to listen on port ${port} of ${host}: ports below 1024 need privileges`,
+    );
+  if (error.code === 'EADDRNOTAVAIL')
+    return new HttpConfigError(`${host} is not an address of this machine: give --host one of its addresses`);
+  return error;
+}
 
 /**
  * MCP over Streamable HTTP: `/mcp` (sessions, or stateless), `/healthz`, `/readyz`, `/metrics`.
@@ -91,12 +108,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return void response.status(503).json({ ready: false, reason: 'every session in use', ...capacity });
     response.json({ ready: true, defaultSource: options.defaultSource, ...capacity });
   });
-  app.get('/metrics', bearerGuard(options.token), (_request, response) => {
-    response.type('text/plain; version=0.0.4').send(prometheusText(stats));
+  app.get('/metrics', bearerGuard(options.token), async (_request, response) => {
+    const counters = prometheusText(stats); // before the verdicts' own reading of the source counts
+    response
+      .type('text/plain; version=0.0.4')
+      .send(counters + (await verdictMetrics(shared.cache, options.defaultSource)));
   });
 
+  const origins = options.allowedOrigins ?? (loopback ? loopbackOrigins(options.port) : []);
+  app.use(dashboardRoutes({ shared, source: options.defaultSource, token: options.token, origins }));
+
   const mcp = express.Router();
-  mcp.use(originGuard(options.allowedOrigins ?? (loopback ? loopbackOrigins(options.port) : [])));
+  mcp.use(originGuard(origins));
   mcp.use(bearerGuard(options.token));
   mcp.use(express.json({ limit: options.maxBodyBytes ?? 4 * 1024 * 1024 }));
   mcp.use((request: Request, response: Response, next: NextFunction) => {
@@ -177,8 +200,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   }
 
   const httpServer: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(options.port, options.host, () => resolve(listening));
-    listening.once('error', reject);
+    // Express 5 calls back with the error when listening fails (a port in use), never with none then.
+    const listening = app.listen(options.port, options.host, (error?: NodeJS.ErrnoException) =>
+      error ? reject(listenError(error, options)) : resolve(listening),
+    );
   });
   // Longer than a client's or a load balancer's idle keep-alive, so that the client closes first: a server
   // closing at the moment a loaded client reuses the connection fails that request (ECONNRESET).
