@@ -2,7 +2,7 @@ import { userRegex } from '../rules/user-regex.js';
 import type { AnswerPlan } from './answer-plan-schema.js';
 import { fillArguments } from './argument-template.js';
 import type { Intent, IntentSet } from './intent-pack.js';
-import { keywordScore, wordMatches, words } from './keyword-match.js';
+import { isInflection, keywordScore, wordMatches, words } from './keyword-match.js';
 import { STOP_WORDS } from './question-tokens.js';
 import { type Extraction, extractSlots } from './slot-extractor.js';
 
@@ -24,14 +24,22 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
   const vocabulary = [
     ...new Set(set.intents.flatMap((intent) => Object.keys(intent.keywords).flatMap((k) => k.split(' ')))),
   ];
-  const extraction = extractSlots(question, {
+  const extracted = extractSlots(question, {
     ...options,
-    isVocabulary: (word) => vocabulary.some((keyword) => wordMatches(word, keyword)),
+    isVocabulary: (word) =>
+      Object.hasOwn(set.synonyms, word) || vocabulary.some((keyword) => wordMatches(word, keyword)),
   });
+  const extraction = { ...extracted, words: extracted.words.flatMap((word) => readAs(word, set.synonyms)) };
+  const known = new Set(
+    extraction.words.filter((word) => vocabulary.some((keyword) => isInflection(word, keyword))),
+  );
+  // An intent that scores enough and is no catch-all comes before every catch-all.
+  const specific = (entry: { intent: Intent; score: number }) =>
+    !entry.intent.fallback && entry.score >= set.scoring.minScore ? 1 : 0;
   const ranked = set.intents
-    .map((intent, order) => ({ intent, order, score: score(intent, extraction, set.scoring) }))
+    .map((intent, order) => ({ intent, order, score: score(intent, extraction, known, set.scoring) }))
     .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.order - b.order);
+    .sort((a, b) => specific(b) - specific(a) || b.score - a.score || a.order - b.order);
   const outOfScope = set.outOfScope.some((pattern) => userRegex(pattern, 'i')?.test(extraction.masked));
   const best = ranked[0];
   const plan = {
@@ -68,10 +76,20 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
   };
 }
 
+/** A word as the keywords know it: its synonym's words, or itself. */
+function readAs(word: string, synonyms: Readonly<Record<string, string>>): string[] {
+  return Object.hasOwn(synonyms, word) ? synonyms[word]!.split(' ') : [word];
+}
+
 /** A pattern that matches, plus the keywords found; the slots it uses break ties once text has matched. */
-function score(intent: Intent, extraction: Extraction, scoring: IntentSet['scoring']): number {
+function score(
+  intent: Intent,
+  extraction: Extraction,
+  known: ReadonlySet<string>,
+  scoring: IntentSet['scoring'],
+): number {
   const matched = intent.patterns.some((pattern) => userRegex(pattern, 'i')?.test(extraction.masked));
-  const text = (matched ? scoring.patternWeight : 0) + keywordScore(extraction.words, intent.keywords);
+  const text = (matched ? scoring.patternWeight : 0) + keywordScore(extraction.words, intent.keywords, known);
   if (text === 0) return 0;
   const filled = [...intent.slots.required, ...intent.slots.optional].filter(
     (slot) => extraction.slots[slot] !== undefined,

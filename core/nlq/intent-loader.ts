@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import { closestName } from '../rules/closest-name.js';
 import { PackError } from '../rules/pack-error.js';
 import { resolvePackReference } from '../rules/pack-loader.js';
-import { type Locate, readUserText, readYamlFile } from '../rules/yaml-file.js';
+import { declaresKind, type Locate, readYamlFile } from '../rules/yaml-file.js';
+import { templateProblem } from './answer-text.js';
 import { placeholders } from './argument-template.js';
 import { IntentPack, type IntentSet, SLOT_NAMES } from './intent-pack.js';
 
@@ -33,6 +34,7 @@ export function loadIntents(userPacks: readonly string[] = [], options: IntentLo
     intents: spec.intents.filter((intent) => intent.enabled),
     scoring: { ...DEFAULT_SCORING, ...definedOnly(spec.scoring) },
     outOfScope: spec.outOfScope,
+    synonyms: spec.synonyms,
     files: [...new Set(merged.files)],
   };
 }
@@ -42,12 +44,7 @@ export function loadIntents(userPacks: readonly string[] = [], options: IntentLo
  * cannot be read, for the rule pack loader to say why.
  */
 export function isIntentPackFile(file: string): boolean {
-  try {
-    return /^kind:\s*IntentPack\s*$/m.test(readUserText(file, 'pack'));
-  } catch (error) {
-    if (error instanceof PackError) return false;
-    throw error;
-  }
+  return declaresKind(file, 'IntentPack');
 }
 
 /** Checks an intent pack as a server would load it over the built-in one; any problem is a PackError. */
@@ -110,6 +107,7 @@ function mergeInto(parent: IntentPack, child: IntentPack): IntentPack {
       ...child.spec,
       scoring: { ...parent.spec.scoring, ...definedOnly(child.spec.scoring) },
       outOfScope: [...new Set([...parent.spec.outOfScope, ...child.spec.outOfScope])],
+      synonyms: { ...parent.spec.synonyms, ...child.spec.synonyms },
       intents,
     },
   };
@@ -119,7 +117,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Ids are unique, placeholders name declared slots, tools exist. */
+/** Ids are unique, placeholders name declared slots, answer templates use known filters, tools exist. */
 function check(pack: IntentPack, file: string, position: Locate, options: IntentLoadOptions): void {
   const fail = (path: (string | number)[], message: string): never => {
     const [line, column] = position(path);
@@ -142,6 +140,12 @@ function check(pack: IntentPack, file: string, position: Locate, options: Intent
             ? `argument "${name}" uses slot "${slot}", which is not in slots.required or slots.optional`
             : `argument "${name}": unknown slot "${slot}"${hint} (known: ${SLOT_NAMES.join(', ')})`,
         );
+      }
+    }
+    for (const [part, answer] of (intent.answer ?? []).entries()) {
+      for (const key of ['say', 'none'] as const) {
+        const problem = answer[key] === undefined ? undefined : templateProblem(answer[key]);
+        if (problem) fail([...at, 'answer', part, key], problem);
       }
     }
     if (options.tools && !options.tools.includes(intent.tool)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regexProblem } from '../rules/user-regex.js';
+import { AnswerSpec } from './answer-spec.js';
 
 /** What the matcher can find in a question; an intent declares the ones it uses. */
 export const SLOT_NAMES = [
@@ -9,7 +10,9 @@ export const SLOT_NAMES = [
   'process',
   'window',
   'since',
+  'until',
   'severity',
+  'level',
   'rule',
   'query',
   'text',
@@ -40,6 +43,9 @@ const Pattern = z
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 
+const WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+const WORD = z.string().regex(/^[a-z0-9]+$/, 'one lower-case word');
+
 const INTENT_ID = /^[a-z0-9][a-z0-9._/-]*$/;
 
 export const Intent = z
@@ -52,10 +58,7 @@ export const Intent = z
     patterns: z.array(Pattern).default([]),
     /** Words or phrases and their weights; a word also matches its inflections and one-letter typos. */
     keywords: z
-      .record(
-        z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'lower-case words separated by single spaces'),
-        z.number().positive(),
-      )
+      .record(z.string().regex(WORDS, 'lower-case words separated by single spaces'), z.number().positive())
       .default({}),
     slots: z
       .strictObject({
@@ -70,6 +73,13 @@ export const Intent = z
     arguments: z.record(z.string(), ArgumentValue).default({}),
     /** Arguments only the conversation holds (a config's text, a pack's YAML): the caller adds them. */
     needs: z.array(z.string().min(1)).default([]),
+    /** How the answer states the value asked, from the tool's result; without it, the tool's summary. */
+    answer: AnswerSpec.optional(),
+    /**
+     * A catch-all (the overall health): chosen only when no other intent scores enough, so "is gnss ok on
+     * gm-1?" asks about GNSS although "is ... ok" is also how health is asked.
+     */
+    fallback: z.boolean().default(false),
     /** false switches off an intent inherited from another pack. */
     enabled: z.boolean().default(true),
   })
@@ -104,6 +114,13 @@ export const IntentPack = z.strictObject({
     scoring: Scoring.prefault({}),
     /** Questions no intent may answer (requests to change something): suggestions only. */
     outOfScope: z.array(Pattern).default([]),
+    /**
+     * Words operators abbreviate or say otherwise, and the keyword words they stand for (`freq`:
+     * frequency, `rca`: root cause): a question's word is read as its replacement before keywords match.
+     */
+    synonyms: z
+      .record(WORD, z.string().regex(WORDS, 'lower-case words separated by single spaces'))
+      .default({}),
     /** An intent with the id of an inherited one replaces it. */
     intents: z.array(Intent).default([]),
   }),
@@ -115,6 +132,7 @@ export const IntentSet = z.object({
   intents: z.array(Intent),
   scoring: z.object({ minScore: z.number(), patternWeight: z.number(), slotWeight: z.number() }),
   outOfScope: z.array(z.string()),
+  synonyms: z.record(z.string(), z.string()),
   /** The files merged, built-in first. */
   files: z.array(z.string()),
 });

@@ -38,6 +38,18 @@ const SEVERITIES = new Map([
   ['info', 'info'],
   ['informational', 'info'],
 ]);
+/**
+ * Log levels as search_logs takes them: "errors in the log" asks for lines at error or worse ("the
+ * frequency error" asks for no level).
+ */
+const LEVELS = new Map([
+  ['errors', 'error'],
+  ['warning', 'warning'],
+  ['warnings', 'warning'],
+  ['warn', 'warning'],
+  ['notice', 'notice'],
+  ['notices', 'notice'],
+]);
 /** Linux interface names as systemd, udev and older kernels give them, VLANs included. */
 const INTERFACE =
   /^(?:eth\d+|eno\d+(?:np\d+)?|ens\d+(?:f\d+)?(?:np\d+|d\d+)?|enp\d+s\d+(?:f\d+)?(?:np\d+|d\d+)?|enx[0-9a-f]{12}|ib\d+|bond\d+|p\d+p\d+|em\d+)(?:v\d+)?(?:\.\d+)?$/;
@@ -57,7 +69,17 @@ const PMC_ID = new RegExp(
 const RULE_ID = /(?<![\w/.-])([a-z][a-z0-9.-]{2,}(?:\/[a-z0-9][a-z0-9._-]*)+)/g;
 const QUOTED = /"([^"]+)"|(?<=^|[\s(])'([^']+)'(?=$|[\s?.!,:;)])/g;
 const SEARCHED_FOR =
-  /\b(?:search|grep)\b.*?\b(?:for|containing|matching)\s+(.+?)(?=\s+(?:on|in|from|over|during|since|within|at|across)\s|[\s?.!]*$)/g;
+  /\b(?:search|grep|find|look)\b.*?\b(?:for|containing|matching|with|mentioning)\s+(.+?)(?=\s+(?:on|in|from|over|during|since|within|at|across)\s|[\s?.!]*$)/g;
+/** "log lines on bc-2 that say FAULT_DETECTED": what lines of a log say. */
+const SAYING =
+  /\b(?:lines?|logs?|messages?)\b.*?\b(?:say|says|saying|contain|containing|mention|mentioning|matching)\s+(.+?)(?=\s+(?:on|in|from|over|during|since|within|at|across)\s|[\s?.!]*$)/g;
+/** A command of the exec allowlist written without quotes: "run ethtool -T ens2f1 on bc-2". */
+const COMMAND = /\b(?:run|execute|exec)\s+((?:ethtool|ls|cat)\s.+?)(?=\s+(?:on|at|for)\s|[\s?.!]*$)/g;
+/** "find FAULTY in bc-2's log": one word looked for in something. */
+const FOUND_IN =
+  /\b(?:find|grep|look for)\s+(?!(?:the|a|an|all|any|every|out|me)\s)(\S+)\s+(?:in|on|inside)\s/g;
+/** "grep HOLDOVER bc-2": the word grep is given (a node name after it is the node, not the text). */
+const GREP_WORD = /\bgrep\s+(?!(?:the|a|an|all|any|every|for|logs?|in|on|through|its|their)\b)([^\s?!]+)/g;
 const PROFILE_AFTER = /\bprofile\s+([a-z0-9][\w.-]*)/g;
 const PROFILE_BEFORE = /\b([a-z0-9][\w.-]*)\s+profile\b/g;
 /** Standards and plain words next to "profile" that name no profile ("the G.8275.1 profile"). */
@@ -92,9 +114,11 @@ export function extractSlots(question: string, options: SlotOptions = {}): Extra
   }
   const window = findTimeWindow(text, options.now);
   if (window && !overlaps(window, claimed)) {
-    claimed.push({ ...window, slot: 'window', masks: true });
+    // A stretch between two times reads `{until}` in the masked question, a window counted back `{window}`.
+    claimed.push({ ...window, slot: window.until ? 'until' : 'window', masks: true });
     if (window.duration) slots.window = window.duration;
     if (window.since) slots.since = window.since;
+    if (window.until) slots.until = window.until;
   }
   for (const m of text.matchAll(RULE_ID)) {
     const first = m[1]!.split('/')[0]!;
@@ -106,9 +130,13 @@ export function extractSlots(question: string, options: SlotOptions = {}): Extra
   for (const m of [...text.matchAll(PMC_ID), ...original.matchAll(PMC_ID)]) {
     if (take('query', spanOf(m, 1), m[1]!.replace(/ /g, '_').toUpperCase())) break;
   }
-  for (const m of text.matchAll(SEARCHED_FOR)) {
-    const span = spanOf(m, 1);
-    if (take('text', span, original.slice(span.start, span.end))) break;
+  const nodeNames = new Set((options.knownNodes ?? []).map((name) => name.toLowerCase()));
+  for (const pattern of [SEARCHED_FOR, FOUND_IN, SAYING, COMMAND, GREP_WORD]) {
+    for (const m of text.matchAll(pattern)) {
+      if (pattern === GREP_WORD && nodeNames.has(m[1]!)) continue;
+      const span = spanOf(m, 1);
+      if (take('text', span, original.slice(span.start, span.end))) break;
+    }
   }
 
   const all = tokens(text);
@@ -149,6 +177,8 @@ export function extractSlots(question: string, options: SlotOptions = {}): Extra
     if (process) take('process', t, process, false);
     const severity = SEVERITIES.get(t.text);
     if (severity) take('severity', t, severity, false);
+    const level = LEVELS.get(t.text);
+    if (level) take('level', t, level, false);
   }
 
   const masking = claimed.filter((span) => span.masks).sort((a, b) => b.start - a.start);

@@ -8,6 +8,8 @@ export interface FoundWindow {
   end: number;
   duration?: string;
   since?: string;
+  /** The end asked for ("between 08:00 and 08:01"), in ISO 8601 like `since`. */
+  until?: string;
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -57,6 +59,12 @@ const SINCE_DATE =
 /** `since 08:00`, `since 8am`, `from 14:30 utc`, `since midnight`. */
 const SINCE_TIME =
   /\b(?:since|from|after)\s+(?:(midnight)|(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?)(?:\s*(?:z|utc|gmt)\b)?/g;
+const TIME_OF_DAY = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?';
+/** `between 08:00 and 08:01`, `from 08:00:30 to 08:02 utc`: a stretch of one day. */
+const RANGE = new RegExp(
+  `\\b(?:between|from)\\s+${TIME_OF_DAY}\\s*(?:and|to|until|till|-)\\s*${TIME_OF_DAY}(?:\\s*(?:z|utc|gmt)\\b)?`,
+  'g',
+);
 /** `today`, `yesterday`, `since yesterday`: from the start of that day (UTC) of the data. */
 const DAY = /\b(?:(?:since|from)\s+)?(today|yesterday)\b/g;
 
@@ -77,6 +85,10 @@ const UNIT_SECONDS: [string, number][] = [
 export function findTimeWindow(text: string, now?: Date): FoundWindow | undefined {
   const found: FoundWindow[] = [];
   const span = (m: RegExpMatchArray) => ({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(RANGE)) {
+    const [start, end] = [timeOfDay(m.slice(1, 4), now), timeOfDay(m.slice(4, 7), now)];
+    if (start && end) found.push({ ...span(m), since: start, until: end });
+  }
   for (const m of text.matchAll(RECENT)) found.push({ ...span(m), duration: duration(m[1] ?? '1', m[2]!) });
   for (const m of text.matchAll(AGO)) found.push({ ...span(m), duration: duration(m[1]!, m[2]!) });
   for (const m of text.matchAll(SINCE_DATE)) {
@@ -104,6 +116,21 @@ export function findTimeWindow(text: string, now?: Date): FoundWindow | undefine
     found.push({ ...span(m), ...since(m[1] === 'today' ? midnight : midnight - 86_400_000, now) });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end)[0];
+}
+
+/**
+ * A clock time (hour, minute, second texts) in ISO 8601: on the day of `now` when known (the day
+ * before if it is later than `now`), else the bare time of day.
+ */
+function timeOfDay(
+  [hourText, minuteText, secondText]: (string | undefined)[],
+  now?: Date,
+): string | undefined {
+  const [hour, minute, second] = [Number(hourText), Number(minuteText), Number(secondText ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (!now) return `T${clock(hour, minute, second)}Z`;
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute, second);
+  return new Date(day > now.getTime() ? day - 86_400_000 : day).toISOString().replace('.000Z', 'Z');
 }
 
 /** A start, and the duration from it to `now` when that is known and positive. */

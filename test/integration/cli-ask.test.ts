@@ -6,12 +6,40 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../core/package-root.js';
 import { runBuiltCli } from './cli-run.js';
+import { ISSUE_QUESTIONS } from './issue-questions.js';
 
 describe('ptp-mcp ask (the built CLI)', () => {
-  it('answers a question from the data with the tool the intents pick', () => {
+  it('answers a question from the data with the tool the intents pick, the value first', () => {
     const { code, stdout } = runBuiltCli(['ask', 'why is bc-2 in holdover?']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Holdover episodes .* \(analyze_holdover\):\nbc-2: ongoing; class 135\n$/);
+    expect(stdout).toBe(
+      'bc-2 (T-BC): holdover ongoing since 08:03:06, 1m54s, clock class 135 (T-BC-STATUS ts2phc.1.config, data to 08:04:59)\n' +
+        'moderate fault/clock-class-degraded: bc-2 reports clock class 135: a clock in holdover within its specification (time still traceable)\n' +
+        'moderate fault/holdover-active: bc-2 (T-BC) has been in holdover for 114 s: it keeps time on its own oscillator and drifts\n' +
+        '(analyze_holdover: Holdover episodes - when a clock entered holdover, why, how long, and whether it stayed in spec; data to 2026-11-20T08:04:59.999Z)\n',
+    );
+  });
+
+  it.each(ISSUE_QUESTIONS)(
+    '%s: %s, and the answer opens with the value asked',
+    (question, tool, firstLine) => {
+      const { code, stdout } = runBuiltCli(['ask', question]);
+      expect(code).toBe(0);
+      expect(stdout.split('\n')[0]).toBe(firstLine);
+      expect(stdout).toMatch(new RegExp(`\\n\\(${tool}: [^\\n]*; data to 2026-11-20T08:04:59\\.999Z\\)\\n$`));
+      const json = JSON.parse(runBuiltCli(['ask', question, '--format', 'json']).stdout);
+      expect(json.plan.call.tool).toBe(tool);
+      expect(json.answer[0]).toBe(firstLine);
+    },
+  );
+
+  it('a node the data does not have: says so and names the nodes it has (exit 2)', () => {
+    const { code, stdout, stderr } = runBuiltCli(['ask', 'who is the grandmaster for worker-7']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'ptp-mcp: no node "worker-7"; there are: bc-1, bc-2, gm-1, worker-1, worker-2, worker-3 (did you mean "worker-1"?)\n',
+    );
   });
 
   it('counts "the last 2 minutes" back from the end of the data, and says what it called (json)', () => {
@@ -64,8 +92,8 @@ spec:
     const valid = runBuiltCli(['rules', 'validate', pack, 'nlq-intents']);
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.stdout).toBe(
-      `${pack}: valid intent pack team@1.0.0 (1 intents; 38 with the built-in ones)\n` +
-        `${join(packageRoot(), 'rules', 'nlq-intents.yaml')}: valid intent pack nlq-intents@1.0.0 (37 intents; 37 with the built-in ones)\n`,
+      `${pack}: valid intent pack team@1.0.0 (1 intents; 42 with the built-in ones)\n` +
+        `${join(packageRoot(), 'rules', 'nlq-intents.yaml')}: valid intent pack nlq-intents@1.1.0 (41 intents; 41 with the built-in ones)\n`,
     );
     writeFileSync(
       pack,

@@ -69,7 +69,7 @@ export const QUESTIONS: [question: string, intent: string, slots: Slots][] = [
   ['what clock class does gm-1 announce?', 'announced-clock-class', { node: 'gm-1' }],
   ['which clockClass is bc-1 advertising?', 'announced-clock-class', { node: 'bc-1' }],
   ['clock class of worker-2?', 'announced-clock-class', { node: 'worker-2' }],
-  ['What ClockClass is GM-1 sending right now?', 'announced-clock-class', { node: 'gm-1' }],
+  ['What ClockClass is GM-1 sending right now?', 'current-clock-class', { node: 'gm-1' }],
   // health and diagnosis
   ['is the cluster healthy?', 'cluster-health', {}],
   ['Is PTP OK on worker-2?', 'cluster-health', { node: 'worker-2' }],
@@ -92,7 +92,11 @@ export const QUESTIONS: [question: string, intent: string, slots: Slots][] = [
     { node: 'master-1', severity: 'moderate', window: '45m' },
   ],
   ['any FAULTY ports since 8am?', 'ptp-faults', { since: 'T08:00:00Z' }],
-  ['errors on bc-1 since 2025-03-04 06:30', 'ptp-faults', { node: 'bc-1', since: '2025-03-04T06:30:00Z' }],
+  [
+    'errors on bc-1 since 2025-03-04 06:30',
+    'ptp-faults',
+    { node: 'bc-1', level: 'error', since: '2025-03-04T06:30:00Z' },
+  ],
   [
     'how many times did ptp4l restart on worker-2 in the last 6h?',
     'ptp-faults',
@@ -187,8 +191,8 @@ export const QUESTIONS: [question: string, intent: string, slots: Slots][] = [
   ],
   [
     'errors in the ptp4l log on gm-1 since 8:30 pm',
-    'daemon-logs',
-    { node: 'gm-1', process: 'ptp4l', since: 'T20:30:00Z' },
+    'log-level',
+    { node: 'gm-1', process: 'ptp4l', level: 'error', since: 'T20:30:00Z' },
   ],
   [
     'search the logs of worker-1 for "timed out while polling"',
@@ -242,7 +246,7 @@ export const QUESTIONS: [question: string, intent: string, slots: Slots][] = [
   ['which clock feeds worker-3?', 'clock-hierarchy', { node: 'worker-3' }],
   ['is worker-2 a boundary clock?', 'clock-hierarchy', { node: 'worker-2' }],
   ['what is the stepsRemoved of worker-3', 'clock-hierarchy', { node: 'worker-3' }],
-  ['whats the clock class on bc-1 right now?', 'announced-clock-class', { node: 'bc-1' }],
+  ['whats the clock class on bc-1 right now?', 'current-clock-class', { node: 'bc-1' }],
   ['what is the ptp status of the cluster', 'cluster-health', {}],
   ['is timing healthy on gm-1', 'cluster-health', { node: 'gm-1' }],
   ['are there any minor findings on worker-2?', 'ptp-faults', { node: 'worker-2', severity: 'minor' }],
@@ -351,7 +355,7 @@ export const QUESTIONS: [question: string, intent: string, slots: Slots][] = [
   [
     'show any errors from ts2phc on gm-1 in the past 30 minutes',
     'ptp-faults',
-    { node: 'gm-1', process: 'ts2phc', window: '30m' },
+    { node: 'gm-1', process: 'ts2phc', level: 'error', window: '30m' },
   ],
   ['Are any interfaces FAULTY on bc-1?', 'ptp-faults', { node: 'bc-1' }],
   ["what's the frequency error of phc2sys on bc-1?", 'frequency-drift', { node: 'bc-1', process: 'phc2sys' }],

@@ -2,13 +2,12 @@ import { ask } from '../../mcp/ask.js';
 import { ToolInputError } from '../../mcp/tool.js';
 import { toolContext } from '../../mcp/tool-context.js';
 import { TOOLS } from '../../mcp/tools.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { oneOf, parseCommand } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
+import { commandHelp, usageOf } from '../command-help.js';
 import type { CliIo } from '../io.js';
-
-const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE]... [--format text|json] [--partial]
-  e.g. ptp-mcp ask "why is bc-2 in holdover?"`;
+import { ASK } from '../specs/ask.js';
 
 /**
  * `ptp-mcp ask`: a question in words, answered by the tool the intents pack picks (as the MCP tool
@@ -16,24 +15,14 @@ const USAGE = `usage: ptp-mcp ask "<question>" [--source SOURCE] [--intents FILE
  */
 export async function askCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
   const kube = app.kube;
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      source: { type: 'string' },
-      intents: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      partial: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommand(argv, ASK);
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(commandHelp(ASK, await app.sourceForms()));
     return 0;
   }
   const question = positionals.join(' ').trim();
-  if (!question) throw new CliError(`ask needs a question\n${USAGE}`);
-  const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+  if (!question) throw new CliError(`ask needs a question\n${usageOf(ASK)}`);
+  const format = oneOf(values.format, ASK.options.format.choices, 'format', 'text');
   const source =
     values.source ?? (kube.kubeconfig !== undefined || kube.context !== undefined ? 'cluster' : 'demo');
   const context = toolContext({
