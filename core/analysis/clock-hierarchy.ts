@@ -1,5 +1,6 @@
 import type { ClockHierarchy, HierarchyLink, PtpInstance } from '../model/clock-hierarchy.js';
 import type { NodeStatus } from '../model/node-status.js';
+import { naturalCompare } from '../natural-compare.js';
 import { clockOfPort } from './ptp-instances.js';
 
 /**
@@ -29,7 +30,7 @@ export function clockHierarchy(nodes: readonly NodeStatus[]): ClockHierarchy {
     link.ownGrandmaster ? (link.grandmasterNode === link.node && !link.actingGrandmaster ? 0 : 1) : 2;
   const roots = links
     .filter((link) => link.parentNode === null || !known.has(link.parentNode))
-    .sort((a, b) => rank(a) - rank(b) || a.node.localeCompare(b.node))
+    .sort((a, b) => rank(a) - rank(b) || naturalCompare(a.node, b.node))
     .map((link) => link.node);
   return { links, roots, externalParents };
 }

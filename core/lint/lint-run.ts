@@ -1,4 +1,4 @@
-import { applyPackPolicy, type PackPolicy } from '../config/pack-policy.js';
+import { applyPackPolicy, type PackPolicy, runnablePacks } from '../config/pack-policy.js';
 import type { Finding } from '../model/finding.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
 import { configEvaluations, profileLabel } from '../rules/facts/config-evaluations.js';
@@ -22,6 +22,8 @@ export interface LintRequest {
   phcs?: Record<string, number | null>;
   /** Built-in packs disabled or replaced (the config file's packs.disable and packs.replace). */
   packPolicy?: PackPolicy;
+  /** Pack files of the config's plugins (PtpService.pluginPacks): run for every profile, beside its packs. */
+  pluginPacks?: string[];
 }
 
 export interface LintResult {
@@ -109,7 +111,7 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
     const choice = summary ? standardPackFor(summary as ProfileSummary) : undefined;
     const requested = request.packs && request.packs.length > 0;
     const packs = applyPackPolicy(
-      requested ? request.packs! : [choice?.pack ?? 'linuxptp-config'],
+      [...(requested ? request.packs! : [choice?.pack ?? 'linuxptp-config']), ...(request.pluginPacks ?? [])],
       request.packPolicy,
     );
     const runsPtp4l = (evaluations.ptp4lProfile ?? []).length > 0;
@@ -119,7 +121,7 @@ async function lintInputs(inputs: LintInputs, request: LintRequest): Promise<Lin
         ? choice.reason
         : 'no ptp4l in this profile: only its options are checked';
     profiles.push({ file: input.file, profile: profileLabel(input), packs, reason });
-    for (const { evaluator } of packCache.runnable(packs)) {
+    for (const { evaluator } of runnablePacks(packCache, packs, request.packPolicy)) {
       const result = await evaluator.evaluate(evaluations, suppressionIndex);
       append(findings, result.findings);
       for (const entry of result.suppressed)

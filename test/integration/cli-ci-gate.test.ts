@@ -91,6 +91,35 @@ describe('CI formats', () => {
     expect(new Set(before.map((r: { fingerprint: string }) => r.fingerprint)).size).toBe(before.length);
   });
 
+  it('SARIF rules carry their help (text and markdown); helpUri only from config sarif.helpUri', () => {
+    const rulesOf = (output: string) =>
+      JSON.parse(output).runs[0].tool.driver.rules as {
+        id: string;
+        help: { text: string; markdown: string };
+        helpUri?: string;
+      }[];
+    const plain = rulesOf(lint(WRONG_DOMAIN, '--format', 'sarif').stdout);
+    const unknown = plain.find((rule) => rule.id === 'linuxptp/unknown-option')!;
+    expect(unknown.help.text).toMatch(/\n\nRule linuxptp\/unknown-option of the rule pack itu-t-g8275\.1\.$/);
+    expect(unknown.help.markdown).toMatch(/^\*\*.+\*\*\n\n/);
+    expect(unknown.help.markdown).toContain(
+      'Rule `linuxptp/unknown-option` of the rule pack `itu-t-g8275.1`.',
+    );
+    // ptp-mcp publishes no page per rule: no link unless the team names its own.
+    expect(plain.every((rule) => rule.helpUri === undefined)).toBe(true);
+    const config = join(dir, 'sarif.config.yaml');
+    writeFileSync(
+      config,
+      'apiVersion: ptp-mcp/v1\nkind: Config\nsarif:\n  helpUri: https://wiki.example/ptp/{pack}/{rule}\n',
+    );
+    const linked = rulesOf(
+      runBuiltCli(['--config', config, 'lint', WRONG_DOMAIN, '--format', 'sarif']).stdout,
+    );
+    expect(linked.find((rule) => rule.id === 'g8275.1/domain-range')?.helpUri).toBe(
+      'https://wiki.example/ptp/itu-t-g8275.1/g8275.1/domain-range',
+    );
+  });
+
   it('JUnit: an unreadable config is an error, counted in errors, not a failure', () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'apiVersion: ptp.openshift.io/v1\nkind: PtpConfig\nspec: [unclosed\n');

@@ -21,7 +21,7 @@ describe('ptp-mcp simulate, diagnose --source cluster, snapshot record (the buil
 
   it('prints where it serves and writes a kubeconfig with a token, readable by its owner only', () => {
     expect(stderr()).toMatch(
-      /^simulating scenario:gnss-loss \(2 nodes\) at http:\/\/127\.0\.0\.1:\d+; kubeconfig in .*; Ctrl-C stops/,
+      /^simulating scenario:gnss-loss \(2 nodes at http:\/\/127\.0\.0\.1:\d+\); kubeconfig in .*; Ctrl-C stops/,
     );
     const text = readFileSync(kubeconfig, 'utf8');
     expect(text).toContain('current-context: ptp-mcp-simulate');

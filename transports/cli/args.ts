@@ -2,8 +2,36 @@ import { parseArgs } from 'node:util';
 import { parseDuration } from '../../core/duration.js';
 import { closestName } from '../../core/rules/closest-name.js';
 import { CliError } from './cli-error.js';
+import { usageOf } from './command-help.js';
+import type { CommandSpec, OptionSpecs, OptionValues } from './command-spec-types.js';
+import { CLUSTER_OPTIONS, CONFIG_OPTIONS, HOST_OPTIONS } from './global-options.js';
 
 type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/**
+ * A command's arguments parsed by its definition: its options (and -h, --help), its positional arguments
+ * up to `maxArgs`. A mistake is a CliError with the usage line; an unknown option gets the nearest name
+ * among the command's own and those every command accepts.
+ */
+export function parseCommand<O extends OptionSpecs>(
+  argv: string[],
+  spec: CommandSpec & { options: O },
+): { values: OptionValues<O>; positionals: string[] } {
+  const options: NonNullable<OptionSpec> = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, option] of Object.entries(spec.options))
+    options[name] = {
+      type: option.type,
+      ...(option.multiple ? { multiple: true } : {}),
+      ...(option.short ? { short: option.short } : {}),
+    };
+  const { values, positionals } = parseCommandArgs(argv, options, usageOf(spec));
+  const extra = spec.maxArgs === undefined ? undefined : positionals[spec.maxArgs];
+  if (extra !== undefined && !values.help)
+    throw new CliError(
+      `${spec.name} takes ${spec.maxArgs === 0 ? 'no arguments' : `at most ${spec.maxArgs} argument(s)`} (got "${extra}")\n${usageOf(spec)}`,
+    );
+  return { values: values as OptionValues<O>, positionals };
+}
 
 /**
  * Parses a command's options (node:util parseArgs, its errors a CliError: exit 2, no stack trace); with
@@ -38,7 +66,11 @@ export function parseCommandArgs<T extends OptionSpec>(
 function unknownOptionHint(error: NodeJS.ErrnoException, options: OptionSpec): string {
   const given = /^Unknown option '(--?[^']*)'/.exec(error.message)?.[1];
   if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || given === undefined) return error.message;
-  const near = closestName(given.replace(/^--?/, '').split('=')[0]!, Object.keys(options ?? {}));
+  const names = [
+    ...Object.keys(options ?? {}),
+    ...Object.keys({ ...CLUSTER_OPTIONS, ...HOST_OPTIONS, ...CONFIG_OPTIONS }),
+  ];
+  const near = closestName(given.replace(/^--?/, '').split('=')[0]!, names);
   return near ? `Unknown option '${given}' (did you mean --${near}?)` : error.message;
 }
 
@@ -106,6 +138,12 @@ export const NUMBER_OPTIONS = {
   sessionIdle: { kind: 'duration', min: '1s', max: '24h', example: '15m' },
   /** HTTP sessions at once: each holds an MCP server of a few hundred KB. */
   maxSessions: { kind: 'integer', min: 1, max: 100_000 },
+  /** Simulated clusters (`simulate --clusters`): bench/fleet serves 50; each is an API server on a port. */
+  clusters: { kind: 'integer', min: 1, max: 1000 },
+  /** Clusters of a fleet read at once, each reading several nodes at once. */
+  fleetConcurrency: { kind: 'integer', min: 1, max: 64 },
+  /** Intervals of an offset trend (`trend --buckets`), as get_offset_trend takes them. */
+  buckets: { kind: 'integer', min: 1, max: 200 },
   /** The deadline of a whole read of a cluster: up to a day; beyond that a deadline bounds nothing. */
   sourceTimeout: { kind: 'duration', min: '1ms', max: '24h', example: '120s or 5m' },
 } as const satisfies Record<string, NumberSpec>;

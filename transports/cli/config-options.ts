@@ -1,6 +1,7 @@
 import { findConfigFile, type LoadedConfig, loadConfigFile } from '../../core/config/config-file.js';
 import { checkPackPolicy } from '../../core/config/pack-policy.js';
 import { parseDuration } from '../../core/duration.js';
+import type { PtpPlugin } from '../../core/plugins/plugin-schema.js';
 import { CliError } from './cli-error.js';
 import type { KubeOptions } from './kube-options.js';
 
@@ -55,6 +56,19 @@ export function kubeWithConfig(kube: KubeOptions, config: LoadedConfig | undefin
     namespace: kube.namespace ?? sources.namespace,
     // A fleet's first context is the one a single-cluster command reads.
     context: kube.context ?? sources.contexts?.[0],
+    contexts: kube.contexts ?? sources.contexts,
+    allContexts: kube.allContexts,
     readTimeoutMs: kube.readTimeoutMs ?? (sources.timeout ? parseDuration(sources.timeout) : undefined),
   };
+}
+
+/**
+ * The config's `plugins`, imported and checked (a PackError naming the config file and the entry when
+ * one cannot be): the composition root registers them after the built-in ones.
+ */
+export async function configPlugins(config: LoadedConfig | undefined): Promise<PtpPlugin[]> {
+  const specifiers = config?.config.plugins ?? [];
+  if (specifiers.length === 0) return [];
+  const { loadPluginModules } = await import('../../core/plugins/plugin-modules.js');
+  return loadPluginModules(specifiers, config!.file);
 }

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { FileReadError } from '../../core/io/regular-file.js';
 import { packageVersion } from '../../core/package-root.js';
+import type { PtpPlugin } from '../../core/plugins/plugin-schema.js';
 import { closestName } from '../../core/rules/closest-name.js';
 import { PackError } from '../../core/rules/pack-error.js';
 import type { PtpService } from '../../core/service.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import type { CliApp } from './cli-app.js';
 import { CliError } from './cli-error.js';
-import { configOptions, kubeWithConfig, loadChosenConfig } from './config-options.js';
+import { COMMAND_SPECS } from './command-spec.js';
+import { configOptions, configPlugins, kubeWithConfig, loadChosenConfig } from './config-options.js';
 import { hostOptions } from './host-options.js';
 import { type CliIo, processIo } from './io.js';
 import { kubeOptions } from './kube-options.js';
@@ -17,6 +19,7 @@ type Command = (argv: string[], io: CliIo, app: CliApp) => Promise<number>;
 /** Each command's module loads when it runs: an MCP server's start must not pay for lint or simulate. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
+  trend: async () => (await import('./commands/trend.js')).trendCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   'logs analyze': async () => (await import('./commands/logs-analyze.js')).logsAnalyzeCommand,
   'rules list': async () => (await import('./commands/rules.js')).rulesListCommand,
@@ -28,30 +31,24 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   ask: async () => (await import('./commands/ask.js')).askCommand,
+  completion: async () => (await import('./commands/completion.js')).completionCommand,
 };
 
-const HELP = `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
+/** The top-level help; `sources`: the --source forms of the plugins in effect (built-in and the config's). */
+const help = (
+  sources: readonly string[],
+) => `ptp-mcp: diagnose PTP (linuxptp) time synchronization on OpenShift/Kubernetes
 
 usage: ptp-mcp <command> [options]
 
 commands:
-  diagnose               state of every node, clock hierarchy and episodes (default source: the built-in demo)
-  lint <paths...>        check PtpConfigs and ptp4l.conf files against rule packs: the CI gate (SARIF, JUnit)
-  logs analyze <file|->  summarize any linuxptp log: servo, offsets, port states, faults, GM and clock class
-  rules list             the rule packs and their rules
-  rules validate <pack>  check a rule or intent pack (and what it extends): file:line:column of the first problem
-  rules test <paths...>  run rule pack tests (*.test.yaml): cases that must fire and cases that must stay silent
-  rules schema           JSON Schema of rule packs (--kind test: pack tests, intents: intent packs, config: the config file)
-  rules facts            the facts rules can test, for a config file or a snapshot (--source)
-  ask "<question>"       a question in words, e.g. "why is bc-2 in holdover?", answered from the data
-  serve --stdio|--http   the MCP server (Claude Desktop, OpenShift Lightspeed, any MCP client)
-  snapshot record        record a live cluster (a PTP must-gather) into a snapshot folder
-  simulate               serve a scenario or snapshot as a Kubernetes API on loopback, with a kubeconfig
-  version                the version of ptp-mcp (also -v, --version)
+${COMMAND_SPECS.map(({ name, args, summary }) => `  ${`${name}${args ? ` ${args}` : ''}`.padEnd(28)} ${summary}`).join('\n')}
+  ${'version'.padEnd(28)} the version of ptp-mcp (also -v, --version)
 
-Sources (--source): demo, scenario:NAME, dir:PATH, cluster (the kubeconfig's current context),
-cluster:CONTEXT, host (this machine, a plain linuxptp host: --ptp4l-config FILE, --phc2sys-config FILE,
---ts2phc-config FILE, --log FILE, each repeatable, --journal [--journal-unit UNIT], --node-name NAME). A cluster is reached with --kubeconfig FILE (else $KUBECONFIG, ~/.kube/config, or the
+Sources (--source): ${sources.join(', ')}.
+cluster is the kubeconfig's current context; host is this machine, a plain linuxptp host (--ptp4l-config FILE,
+--phc2sys-config FILE, --ts2phc-config FILE, --log FILE, each repeatable, --journal [--journal-unit UNIT],
+--node-name NAME). A cluster is reached with --kubeconfig FILE (else $KUBECONFIG, ~/.kube/config, or the
 pod's service account), --context NAME, --namespace NS (default openshift-ptp) and --source-timeout
 DURATION (the deadline of a whole read, default 120s), options every command accepts.
 
@@ -59,7 +56,8 @@ Every command reads ptp-mcp.config.yaml from the working folder or its nearest p
 suppressions, fail-on, sources...; "ptp-mcp rules schema --kind config"): --config FILE reads another,
 --no-config none. A flag given on the command line overrides its key.
 
-Run "ptp-mcp <command> --help" for the options of a command.
+Run "ptp-mcp <command> --help" for the options of a command, an example and its exit codes;
+"ptp-mcp completion bash|zsh" prints a shell completion script.
 `;
 
 /** Runs one CLI invocation and returns its exit code; never lets a user mistake surface as a stack trace. */
@@ -85,7 +83,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, service?: Pt
 async function run(all: string[], io: CliIo, service: PtpService | undefined): Promise<number> {
   const { rest: argv, choice } = configOptions(all);
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    io.stdout(HELP);
+    // Help is shown even where the config cannot be loaded (a command says why): the built-in sources then.
+    const plugins = await Promise.resolve()
+      .then(() => configPlugins(loadChosenConfig(choice, process.cwd())))
+      .catch(() => []);
+    io.stdout(help(await sourceForms(plugins)));
     return argv.length === 0 ? 2 : 0;
   }
   if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
@@ -94,30 +96,41 @@ async function run(all: string[], io: CliIo, service: PtpService | undefined): P
   }
   const name = argv.length > 1 && COMMANDS[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0]!;
   const load = COMMANDS[name];
-  if (!load) return unknownCommand(argv, io);
+  if (!load) return unknownCommand(argv, io, help(await sourceForms([])));
   const { rest: args, kube } = kubeOptions(argv.slice(name.split(' ').length));
+  if (name !== 'diagnose' && (kube.allContexts || (kube.contexts?.length ?? 0) > 1))
+    throw new CliError(`${name} reads one cluster: several --context, or --all-contexts, are for diagnose`);
   const { rest, host } = hostOptions(args);
   const config = loadChosenConfig(choice, process.cwd());
   const reach = kubeWithConfig(kube, config);
   const command = await load();
+  // Loaded before the command runs: their operators serve every pack it loads, their toolsets a server.
+  const plugins = await configPlugins(config);
   let made: Promise<PtpService> | undefined;
   const app: CliApp = {
     kube: reach,
     host,
     config,
+    plugins,
     service: (options = {}) =>
       (made ??= service
         ? Promise.resolve(service)
-        : import('../../core/container.js').then((m) =>
-            m.createService({ kube: reach, host, partialSnapshots: options.partial }),
+        : import('../composition-root.js').then((m) =>
+            m.createService({ kube: reach, host, partialSnapshots: options.partial, plugins }),
           )),
+    sourceForms: () => sourceForms(plugins),
   };
   return await command(rest, io, app);
 }
 
+/** The --source forms of the built-in plugins and `plugins`, each on its own. */
+async function sourceForms(plugins: readonly PtpPlugin[]): Promise<string[]> {
+  return (await import('../composition-root.js')).sourceForms(plugins);
+}
+
 /** A command not known: the commands of its group (rules, logs, snapshot), or the nearest name, and help. */
-function unknownCommand(argv: string[], io: CliIo): number {
-  const group = HELP.split('\n').filter((line) => line.startsWith(`  ${argv[0]} `));
+function unknownCommand(argv: string[], io: CliIo, helpText: string): number {
+  const group = helpText.split('\n').filter((line) => line.startsWith(`  ${argv[0]} `));
   if (group.length > 0) {
     const commands = `ptp-mcp ${argv[0]} commands:\n${group.join('\n')}\n`;
     if (argv[1] === '--help' || argv[1] === '-h') {
@@ -133,7 +146,7 @@ function unknownCommand(argv: string[], io: CliIo): number {
   }
   const given = argv.slice(0, 2).join(' ');
   const hint = didYouMean(argv[0]!) || didYouMean(given);
-  io.stderr(`ptp-mcp: unknown command "${given}"${hint}\n\n${HELP}`);
+  io.stderr(`ptp-mcp: unknown command "${given}"${hint}\n\n${helpText}`);
   return 2;
 }
 

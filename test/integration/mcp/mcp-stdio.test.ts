@@ -1,22 +1,16 @@
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../core/package-root.js';
+import { checkGoldenFiles } from '../../golden/golden-files.js';
 import { stdioClient, textOf } from './mcp-client.js';
 import { CALLS } from './tool-calls.js';
 
-const GOLDEN = join(packageRoot(), 'test', 'golden', 'mcp-tools.json');
+/** One golden file per tool: its description (what a model reads) and its schemas. */
+const GOLDEN = join(packageRoot(), 'test', 'golden', 'tools');
 
 describe('MCP over stdio: the SDK client against the built server', () => {
   let client: Client;
@@ -24,27 +18,25 @@ describe('MCP over stdio: the SDK client against the built server', () => {
   let stderr: () => string;
 
   beforeAll(async () => {
-    ({ client, close, stderr } = await stdioClient());
+    // Every toolset, the exec one included (off unless --allow-exec: test/integration/plugins).
+    ({ client, close, stderr } = await stdioClient(['--source', 'demo', '--allow-exec']));
   });
   afterAll(() => close());
 
-  it('lists the tools with titles, read-only annotations and input and output schemas, as in the golden file', async () => {
+  it('lists the tools with titles, descriptions, read-only annotations and input and output schemas, as in their golden files', async () => {
     const { tools } = await client.listTools();
     for (const tool of tools) {
       expect(tool.annotations, tool.name).toMatchObject({ readOnlyHint: true, destructiveHint: false });
       expect(tool.title, tool.name).toBeTruthy();
       expect(tool.outputSchema, tool.name).toBeDefined();
     }
-    const golden = tools.map(({ name, title, inputSchema, outputSchema, annotations }) => ({
-      name,
-      title,
-      annotations,
-      inputSchema,
-      outputSchema,
-    }));
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN))
-      writeFileSync(GOLDEN, `${JSON.stringify(golden, null, 2)}\n`);
-    expect(golden).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
+    const golden = Object.fromEntries(
+      tools.map(({ name, title, description, inputSchema, outputSchema, annotations }) => [
+        name,
+        { name, title, description, annotations, inputSchema, outputSchema },
+      ]),
+    );
+    expect(checkGoldenFiles(GOLDEN, golden).problems).toEqual([]);
     expect(tools.map((t) => t.name).sort()).toEqual([...Object.keys(CALLS), 'get_proxy_logs'].sort());
   });
 

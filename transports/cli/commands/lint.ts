@@ -3,70 +3,40 @@ import { unknownBuiltInPack } from '../../../core/config/pack-policy.js';
 import { formatBytes } from '../../../core/io/regular-file.js';
 import { decodeUtf8Text } from '../../../core/io/text-encoding.js';
 import { MAX_CONFIG_BYTES } from '../../../core/lint/lint-inputs.js';
-import {
-  DEFAULT_LINUXPTP_VERSION,
-  type LintRequest,
-  type LintResult,
-  lintConfigs,
-  lintText,
-} from '../../../core/lint/lint-run.js';
+import { type LintRequest, type LintResult, lintConfigs, lintText } from '../../../core/lint/lint-run.js';
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
 import { textKind } from '../../../core/lint/text-kind.js';
 import { SEVERITIES } from '../../../core/model/finding.js';
 import { packageVersion } from '../../../core/package-root.js';
-import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommand } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
+import { commandHelp, usageOf } from '../command-help.js';
 import { renderGithub } from '../format/lint/lint-github.js';
 import { renderJunit } from '../format/lint/lint-junit.js';
 import { renderSarif } from '../format/lint/lint-sarif.js';
 import { lintSummary } from '../format/lint/lint-summary.js';
 import { lintSummaryLine, renderLintText } from '../format/lint/lint-text.js';
 import type { CliIo } from '../io.js';
-
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
-const USAGE = `usage: ptp-mcp lint <files or folders...|-> [--pack NAME|PATH]... [--format ${FORMATS.join('|')}]
-                    [--fail-on ${SEVERITIES.join('|')}] [--suppressions FILE] [--linuxptp-version ${DEFAULT_LINUXPTP_VERSION}]
-                    [--phc IFACE=INDEX]...   (the "PTP Hardware Clock" ethtool -T reports: boundary_clock_jbod checks)
-                    [--output-file FILE] [--quiet]
-  -                    read one config (a PtpConfig YAML or a ptp4l.conf) from stdin, named <stdin>
-  --output-file FILE   write the report to FILE; stdout then only says what it holds, in one line
-  --quiet              text and github show only the findings at or above --fail-on (the others
-                       still appear in the counts, and never change the exit code)
-exit codes: 0 nothing at or above --fail-on (default moderate), 1 something is, 2 an input or pack unreadable
-config file keys used when the flag is not given: packs.add (--pack), suppressions, linuxptpVersion, failOn`;
+import { LINT } from '../specs/lint.js';
 
 /**
  * `ptp-mcp lint`: exit 0 when no finding reaches --fail-on (moderate by default), 1 when one does, 2 when
  * an input or a pack cannot be read.
  */
 export async function lintCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      pack: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      'fail-on': { type: 'string' },
-      suppressions: { type: 'string' },
-      'linuxptp-version': { type: 'string' },
-      phc: { type: 'string', multiple: true },
-      'output-file': { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommand(argv, LINT);
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(commandHelp(LINT));
     return 0;
   }
-  if (positionals.length === 0) throw new CliError(`lint needs files or folders to check\n${USAGE}`);
+  if (positionals.length === 0) throw new CliError(`lint needs files or folders to check\n${usageOf(LINT)}`);
   if (positionals.includes('-') && positionals.length > 1)
-    throw new CliError(`lint - reads one config from stdin, and no file beside it\n${USAGE}`);
+    throw new CliError(`lint - reads one config from stdin, and no file beside it\n${usageOf(LINT)}`);
   const config = app.config?.config;
   const unknownPack = unknownBuiltInPack(values.pack ?? []);
   if (unknownPack) throw new CliError(`--pack ${unknownPack}`);
-  const format = oneOf(values.format, FORMATS, 'format', 'text');
+  const format = oneOf(values.format, LINT.options.format.choices, 'format', 'text');
   const failOn = oneOf(values['fail-on'] ?? config?.failOn, SEVERITIES, 'fail-on', 'moderate');
   const version = values['linuxptp-version'] ?? config?.linuxptpVersion;
   try {
@@ -81,6 +51,8 @@ export async function lintCommand(argv: string[], io: CliIo, app: CliApp): Promi
     suppressionsFile: values.suppressions ?? config?.suppressions,
     linuxptpVersion: version,
     phcs: values.phc ? phcsOf(values.phc) : undefined,
+    // The config's plugins' packs of configuration scopes run beside each profile's.
+    pluginPacks: app.plugins.length > 0 ? (await app.service()).pluginPacks('config') : undefined,
   };
   const result =
     positionals[0] === '-'
@@ -95,7 +67,7 @@ export async function lintCommand(argv: string[], io: CliIo, app: CliApp): Promi
     format === 'json'
       ? `${JSON.stringify({ summary, ...result }, null, 2)}\n`
       : format === 'sarif'
-        ? renderSarif(result, packageVersion())
+        ? renderSarif(result, packageVersion(), { helpUri: config?.sarif?.helpUri })
         : format === 'junit'
           ? renderJunit(result, failOn)
           : format === 'github'
@@ -155,7 +127,8 @@ function phcsOf(values: string[]): Record<string, number> {
   const phcs: Record<string, number> = {};
   for (const value of values) {
     const match = /^([\w.@:-]{1,64})=(.*)$/.exec(value);
-    if (!match) throw new CliError(`--phc ${value}: expected IFACE=INDEX, e.g. --phc ens3f0=7\n${USAGE}`);
+    if (!match)
+      throw new CliError(`--phc ${value}: expected IFACE=INDEX, e.g. --phc ens3f0=7\n${usageOf(LINT)}`);
     phcs[match[1]!] = numberOption(match[2], `phc ${match[1]}=INDEX`, NUMBER_OPTIONS.phcIndex)!;
   }
   return phcs;

@@ -5,12 +5,14 @@ import { FileReadError } from '../../../core/io/regular-file.js';
 import { refuseOtherEncoding } from '../../../core/io/text-encoding.js';
 import type { LogAnalysis } from '../../../core/model/log-analysis.js';
 import { logReportJson, toLogReport } from '../../../core/reports/log-report.js';
-import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommand } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { commandHelp, usageOf } from '../command-help.js';
+import { logHtml } from '../format/html-report.js';
 import { renderLogReport } from '../format/log-report-text.js';
+import { writeOutput } from '../format/output-file.js';
 import type { CliIo } from '../io.js';
-
-const USAGE = 'usage: ptp-mcp logs analyze <file|-> [--format text|json] [--year YYYY] [--jobs N]';
+import { LOGS_ANALYZE } from '../specs/logs-analyze.js';
 
 /**
  * `ptp-mcp logs analyze`: streams any linuxptp log (daemon pod log, ptp4l -m, journald) and summarizes it.
@@ -18,39 +20,38 @@ const USAGE = 'usage: ptp-mcp logs analyze <file|-> [--format text|json] [--year
  * that are not UTF-8, times that go back) is a warning on stderr and in the report.
  */
 export async function logsAnalyzeCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      format: { type: 'string' },
-      year: { type: 'string' },
-      jobs: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseCommand(argv, LOGS_ANALYZE);
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(commandHelp(LOGS_ANALYZE));
     return 0;
   }
-  if (positionals.length !== 1) throw new CliError(`logs analyze takes one file (or - for stdin)\n${USAGE}`);
-  const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+  if (positionals.length !== 1)
+    throw new CliError(`logs analyze takes one file (or - for stdin)\n${usageOf(LOGS_ANALYZE)}`);
+  const format = oneOf(values.format, LOGS_ANALYZE.options.format.choices, 'format', 'text');
   const year = numberOption(values.year, 'year', NUMBER_OPTIONS.year);
   const jobs = numberOption(values.jobs, 'jobs', NUMBER_OPTIONS.jobs);
   const path = positionals[0]!;
   const source = path === '-' ? 'stdin' : path;
   let analysis: LogAnalysis;
+  let html: string | undefined;
   try {
-    analysis =
-      path === '-'
-        ? await analyzeLogStreamInPieces(checkedStdin(stdinChunks(io)), { year, jobs })
-        : await analyzeLogFile(path, { year, jobs });
+    if (format === 'html')
+      ({ analysis, html } = await logHtml(path === '-' ? checkedStdin(stdinChunks(io)) : path, source, year));
+    else
+      analysis =
+        path === '-'
+          ? await analyzeLogStreamInPieces(checkedStdin(stdinChunks(io)), { year, jobs })
+          : await analyzeLogFile(path, { year, jobs });
   } catch (error) {
     if (error instanceof FileReadError) throw new CliError(error.message);
     throw error;
   }
   for (const warning of logAnalysisWarnings(analysis)) io.stderr(`warning: ${source}: ${warning}\n`);
-  if (format === 'json') for (const part of logReportJson(analysis, source)) io.stdout(part);
-  else io.stdout(renderLogReport(toLogReport(analysis, source)));
+  if (html !== undefined) writeOutput(io, values.out, html);
+  else if (format === 'json') {
+    if (values.out === undefined) for (const part of logReportJson(analysis, source)) io.stdout(part);
+    else writeOutput(io, values.out, [...logReportJson(analysis, source)].join(''));
+  } else writeOutput(io, values.out, renderLogReport(toLogReport(analysis, source)));
   return 0;
 }
 

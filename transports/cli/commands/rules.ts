@@ -3,6 +3,8 @@ import { ConfigFileSchema } from '../../../core/config/config-schema.js';
 import { readLintInputs } from '../../../core/lint/lint-inputs.js';
 import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/lint-run.js';
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
+import { NicProfilesFile } from '../../../core/model/nic-profile.js';
+import { isNicProfilesFile, loadNicProfilesFile } from '../../../core/nic/nic-profiles.js';
 import { isIntentPackFile, validateIntentPack } from '../../../core/nlq/intent-loader.js';
 import { IntentPack } from '../../../core/nlq/intent-pack.js';
 import { factTables, renderFactTables } from '../../../core/rules/fact-schema-table.js';
@@ -13,39 +15,27 @@ import { PackScope, RulePack } from '../../../core/rules/pack-schema.js';
 import { RulePackTest } from '../../../core/rules/pack-test-schema.js';
 import { packTestFiles, runPackTestFile } from '../../../core/rules/pack-tests.js';
 import type { Evaluation, EvaluationsByScope } from '../../../core/rules/rule-engine.js';
-import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommand } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
+import { type CommandSpec, commandHelp, usageOf } from '../command-help.js';
 import { renderPackTests } from '../format/pack-tests-text.js';
 import type { CliIo } from '../io.js';
-
-const LIST_USAGE = 'usage: ptp-mcp rules list [--pack NAME|PATH]... [--format text|json]';
-const VALIDATE_USAGE = 'usage: ptp-mcp rules validate <rule or intent pack name or file...>';
-const TEST_USAGE =
-  'usage: ptp-mcp rules test <test files or folders...>   (folders: every *.test.yaml in them)';
-const SCHEMA_USAGE = 'usage: ptp-mcp rules schema [--kind pack|test|intents|config]';
+import { RULES_FACTS, RULES_LIST, RULES_SCHEMA, RULES_TEST, RULES_VALIDATE } from '../specs/rules.js';
 
 const SCHEMAS = {
   pack: { title: 'ptp-mcp RulePack', type: RulePack },
   test: { title: 'ptp-mcp RulePackTest', type: RulePackTest },
   intents: { title: 'ptp-mcp IntentPack', type: IntentPack },
   config: { title: 'ptp-mcp Config', type: ConfigFileSchema },
+  'nic-profiles': { title: 'ptp-mcp NicProfiles', type: NicProfilesFile },
 } as const;
 
 /** `ptp-mcp rules list`: the built-in packs (or those named), each with its rules. */
 export async function rulesListCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(
-    argv,
-    {
-      pack: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    LIST_USAGE,
-    0,
-  );
-  if (values.help) return usage(io, LIST_USAGE);
-  const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+  const { values } = parseCommand(argv, RULES_LIST);
+  if (values.help) return help(io, RULES_LIST);
+  const format = oneOf(values.format, RULES_LIST.options.format.choices, 'format', 'text');
   const cache = new PackCache();
   const packs = (values.pack ?? builtInPackNames()).map((reference) => {
     const { pack, file, inherits } = cache.get(reference).loaded;
@@ -83,15 +73,18 @@ export async function rulesListCommand(argv: string[], io: CliIo): Promise<numbe
 
 /** `ptp-mcp rules validate`: loads each pack with its `extends`; the first problem is exit 2 with file:line:column. */
 export async function rulesValidateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    { help: { type: 'boolean', short: 'h' } },
-    VALIDATE_USAGE,
-  );
-  if (values.help) return usage(io, VALIDATE_USAGE);
-  if (positionals.length === 0) throw new CliError(`rules validate needs a pack\n${VALIDATE_USAGE}`);
+  const { values, positionals } = parseCommand(argv, RULES_VALIDATE);
+  if (values.help) return help(io, RULES_VALIDATE);
+  if (positionals.length === 0) throw new CliError(`rules validate needs a pack\n${usageOf(RULES_VALIDATE)}`);
   const cache = new PackCache();
   for (const reference of positionals) {
+    if (isNicProfilesFile(resolvePackReference(reference))) {
+      const file = resolvePackReference(reference);
+      const { metadata, spec } = loadNicProfilesFile(file);
+      const drivers = spec.profiles.map((profile) => `${profile.id}: ${profile.driver}`).join(', ');
+      io.stdout(`${file}: valid NIC profiles ${metadata.name} (${spec.profiles.length}: ${drivers})\n`);
+      continue;
+    }
     if (isIntentPackFile(resolvePackReference(reference))) {
       const { TOOLS } = await import('../../mcp/tools.js');
       const intents = validateIntentPack(reference, { tools: TOOLS.map((tool) => tool.name) });
@@ -111,14 +104,11 @@ export async function rulesValidateCommand(argv: string[], io: CliIo): Promise<n
 
 /** `ptp-mcp rules test`: runs RulePackTest files; exit 1 when a case fails, 2 when a test file is unusable. */
 export async function rulesTestCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    TEST_USAGE,
-  );
-  if (values.help) return usage(io, TEST_USAGE);
-  if (positionals.length === 0) throw new CliError(`rules test needs test files or folders\n${TEST_USAGE}`);
-  const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+  const { values, positionals } = parseCommand(argv, RULES_TEST);
+  if (values.help) return help(io, RULES_TEST);
+  if (positionals.length === 0)
+    throw new CliError(`rules test needs test files or folders\n${usageOf(RULES_TEST)}`);
+  const format = oneOf(values.format, RULES_TEST.options.format.choices, 'format', 'text');
   const { files, warnings } = await packTestFiles(positionals);
   for (const warning of warnings) io.stderr(`ptp-mcp: warning: ${warning.source}: ${warning.message}\n`);
   if (files.length === 0) throw new CliError(`no *.test.yaml in ${positionals.join(', ')}`);
@@ -141,49 +131,29 @@ export async function rulesTestCommand(argv: string[], io: CliIo, app: CliApp): 
 
 /** `ptp-mcp rules schema`: the JSON Schema of packs (or of pack tests), for editors' completion and checks. */
 export async function rulesSchemaCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(
-    argv,
-    { kind: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    SCHEMA_USAGE,
-    0,
-  );
-  if (values.help) return usage(io, SCHEMA_USAGE);
-  const kind = oneOf(values.kind, Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[], 'kind', 'pack');
+  const { values } = parseCommand(argv, RULES_SCHEMA);
+  if (values.help) return help(io, RULES_SCHEMA);
+  const kind = oneOf(values.kind, RULES_SCHEMA.options.kind.choices, 'kind', 'pack');
   const { title, type } = SCHEMAS[kind];
   const schema = z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
   io.stdout(`${JSON.stringify({ title, ...schema }, null, 2)}\n`);
   return 0;
 }
 
-function usage(io: CliIo, text: string): number {
-  io.stdout(`${text}\n`);
+function help(io: CliIo, spec: CommandSpec): number {
+  io.stdout(commandHelp(spec));
   return 0;
 }
 
-const FACTS_USAGE = `usage: ptp-mcp rules facts [--scope SCOPE] [--format text|json]   what a rule can read: path, type, meaning
-       ptp-mcp rules facts <config file>                      the facts of each profile, port and option
-       ptp-mcp rules facts --source demo|scenario:NAME|dir:PATH [--node NODE] [--last DURATION]
-                           [--scope node|process|cluster]         the facts the runtime packs see`;
-
 /** `ptp-mcp rules facts`: what a rule's conditions can read, for pack authors (JSON, by scope). */
 export async function rulesFactsCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      source: { type: 'string' },
-      node: { type: 'string' },
-      last: { type: 'string' },
-      scope: { type: 'string' },
-      'linuxptp-version': { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    FACTS_USAGE,
-    1,
-  );
-  if (values.help) return usage(io, FACTS_USAGE);
+  const { values, positionals } = parseCommand(argv, RULES_FACTS);
+  if (values.help) {
+    io.stdout(commandHelp(RULES_FACTS, await app.sourceForms()));
+    return 0;
+  }
   if (positionals.length === 0 && values.source === undefined) {
-    const format = oneOf(values.format, ['text', 'json'] as const, 'format', 'text');
+    const format = oneOf(values.format, RULES_FACTS.options.format.choices, 'format', 'text');
     const scopes =
       values.scope === undefined ? undefined : [oneOf(values.scope, PackScope.options, 'scope', 'node')];
     const tables = factTables(scopes);

@@ -1,79 +1,63 @@
 import { realpathSync, statSync } from 'node:fs';
+import type { PluginToolset } from '../../../core/plugins/plugin-schema.js';
 import type { PtpService } from '../../../core/service.js';
-import { NUMBER_OPTIONS, numberOption, oneOf, parseCommandArgs } from '../args.js';
+import { NUMBER_OPTIONS, numberOption, oneOf, parseCommand } from '../args.js';
 import type { CliApp } from '../cli-app.js';
 import { CliError } from '../cli-error.js';
+import { commandHelp, usageOf } from '../command-help.js';
 import type { CliIo } from '../io.js';
 import type { KubeOptions } from '../kube-options.js';
+import { SERVE } from '../specs/serve.js';
 import { readTokenFile } from '../token-file.js';
 
-const USAGE = `usage: ptp-mcp serve --stdio [--source SOURCE]
-       ptp-mcp serve --http [--host 127.0.0.1] [--port 8080] [--token-file FILE] [--stateless]
-                     [--allowed-host NAME]... [--allowed-origin ORIGIN]... [--source SOURCE] [--watch-interval 30s]
-                     [--max-sessions 1000] [--session-idle 15m]   a session idle this long ends; at the
-                                                                   cap the one idle the longest makes room
-       both: [--prometheus URL [--prometheus-token-file FILE]]   metrics over time from Prometheus/Thanos
-             [--intents FILE]...                                   your own intents for query_ptp
-             [--partial]                                           read dir: snapshots that are not whole, marked partial
-             [--snapshot-root DIR]...                              calls may name dir: sources under DIR (none otherwise)
-             [--packs-dir DIR]...                                  calls may name the rule packs of DIR besides built-in ones
-             [--events-listen HOST:PORT [--events-endpoint URL] [--events-publisher URL] [--events-api v2|v1]]
-                                                                   O-RAN events of every node, live
-  The bearer token comes from --token-file or $PTP_MCP_TOKEN (Prometheus': --prometheus-token-file or
-  $PTP_MCP_PROMETHEUS_TOKEN), never from the command line; the server's is
-  required to serve anywhere but 127.0.0.1. The default source is cluster when a kubeconfig is given or
-  found ($KUBECONFIG, in a pod), else the built-in demo; --source host serves this machine (with
-  --ptp4l-config FILE, --log FILE or --journal, as for diagnose). SIGTERM or SIGINT stops accepting, answers the
-  calls in flight (up to 10s), then exits; a second signal exits at once.`;
+const CONFIG_KEYS = `config file keys used when the flag is not given: toolsets, allowExec, plugins (their sources,
+toolsets, operators, packs, NIC profiles), sources.default (--source), sources.snapshotRoots, sources.packDirs,
+server.host, server.port, server.tokenFile, server.stateless, server.allowedHosts, server.allowedOrigins,
+server.watchInterval, server.sessionIdle`;
 
 /** How long a stopping HTTP server waits for the calls in flight before it cuts them. */
 const DRAIN_MS = 10_000;
 
 /** `ptp-mcp serve`: the MCP server, over stdio or Streamable HTTP. */
 export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Promise<number> {
-  const kube = app.kube;
-  let service: () => Promise<PtpService> = () => app.service({ partial: values.partial });
-  const { values } = parseCommandArgs(
-    argv,
-    {
-      stdio: { type: 'boolean' },
-      http: { type: 'boolean' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'token-file': { type: 'string' },
-      stateless: { type: 'boolean' },
-      'allowed-host': { type: 'string', multiple: true },
-      'allowed-origin': { type: 'string', multiple: true },
-      source: { type: 'string' },
-      'watch-interval': { type: 'string' },
-      'max-sessions': { type: 'string' },
-      'session-idle': { type: 'string' },
-      prometheus: { type: 'string' },
-      intents: { type: 'string', multiple: true },
-      'events-listen': { type: 'string' },
-      'events-endpoint': { type: 'string' },
-      'events-publisher': { type: 'string' },
-      'events-api': { type: 'string' },
-      'prometheus-token-file': { type: 'string' },
-      partial: { type: 'boolean' },
-      'snapshot-root': { type: 'string', multiple: true },
-      'packs-dir': { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-    USAGE,
-    0,
-  );
+  const { values } = parseCommand(argv, SERVE);
+  const pluginToolsets = app.plugins.flatMap((plugin) => plugin.toolsets);
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    const { toolsetHelp } = await import('../../mcp/tools.js');
+    io.stdout(
+      `${commandHelp(SERVE, await app.sourceForms())}\ntoolsets:\n${toolsetHelp(pluginToolsets)}\n${CONFIG_KEYS}\n`,
+    );
     return 0;
   }
-  if (values.stdio === values.http) throw new CliError(`serve needs --stdio or --http\n${USAGE}`);
+  const config = app.config?.config;
+  const serverConfig = config?.server ?? {};
+  // Without it the server never asks for pods/exec: the exec toolset is off and so are the cluster's execs.
+  const allowExec = values['allow-exec'] ?? config?.allowExec ?? false;
+  const tools = await servedTools(values.toolsets, config?.toolsets, allowExec, pluginToolsets);
+  const kube = { ...app.kube, exec: allowExec };
+  const service: () => Promise<PtpService> = async () =>
+    (withService ??= import('../../composition-root.js').then((m) =>
+      m.createService({
+        kube,
+        host: app.host,
+        cloudEvents: feed?.feed,
+        partialSnapshots: values.partial,
+        plugins: app.plugins,
+      }),
+    ));
+  let withService: Promise<PtpService> | undefined;
+  if (values.stdio === values.http) throw new CliError(`serve needs --stdio or --http\n${usageOf(SERVE)}`);
   const watch =
-    numberOption(values['watch-interval'], 'watch-interval', NUMBER_OPTIONS.watchInterval) ?? 30_000;
-  const port = numberOption(values.port, 'port', NUMBER_OPTIONS.port) ?? 8080;
+    numberOption(
+      values['watch-interval'] ?? serverConfig.watchInterval,
+      'watch-interval',
+      NUMBER_OPTIONS.watchInterval,
+    ) ?? 30_000;
+  const port = numberOption(values.port, 'port', NUMBER_OPTIONS.port) ?? serverConfig.port ?? 8080;
   const inCluster = process.env.KUBERNETES_SERVICE_HOST !== undefined || process.env.KUBECONFIG !== undefined;
   const defaultSource =
     values.source ??
+    config?.sources?.default ??
     (kube.kubeconfig !== undefined || kube.context !== undefined || inCluster ? 'cluster' : 'demo');
   const prometheusToken = values['prometheus-token-file']
     ? readTokenFile(values['prometheus-token-file'], 'prometheus-token-file')
@@ -85,16 +69,6 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
       })
     : undefined;
   const feed = values['events-listen'] ? await startEventFeed(values, kube, io) : undefined;
-  if (feed) {
-    const { createService } = await import('../../../core/container.js');
-    const withEvents = createService({
-      kube,
-      host: app.host,
-      cloudEvents: feed.feed,
-      partialSnapshots: values.partial,
-    });
-    service = async () => withEvents;
-  }
   if (values.intents) {
     // Checked before serving (a FIFO, a bad pack: exit 2 naming it), not at the first question.
     const [{ loadIntents }, { TOOLS }] = await Promise.all([
@@ -111,9 +85,21 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     watchIntervalMs: watch,
     prometheus,
     intentPacks: values.intents,
-    snapshotRoots: (values['snapshot-root'] ?? []).map((dir) => folderOption(dir, 'snapshot-root')),
-    packsDirs: (values['packs-dir'] ?? []).map((dir) => folderOption(dir, 'packs-dir')),
+    snapshotRoots: (values['snapshot-root'] ?? config?.sources?.snapshotRoots ?? []).map((dir) =>
+      folderOption(dir, 'snapshot-root'),
+    ),
+    packsDirs: (values['packs-dir'] ?? config?.sources?.packDirs ?? []).map((dir) =>
+      folderOption(dir, 'packs-dir'),
+    ),
+    tools,
+    sources: await app.sourceForms(),
     partialSnapshots: values.partial,
+    // The work threads read clusters and this host with the settings the server's own service has.
+    kube,
+    hostSource: app.host,
+    pluginModules: app.config?.config.plugins?.length
+      ? { configFile: app.config.file, specifiers: app.config.config.plugins }
+      : undefined,
   };
   if (values.stdio) {
     io.stderr(`ptp-mcp: MCP over stdio, default source ${defaultSource}\n`);
@@ -121,35 +107,39 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
     await (await import('../../stdio/stdio-server.js')).serveStdio(options);
     return 0;
   }
-  const token = values['token-file']
-    ? readTokenFile(values['token-file'], 'token-file')
-    : process.env.PTP_MCP_TOKEN;
+  const tokenFile = values['token-file'] ?? serverConfig.tokenFile;
+  const token = tokenFile ? readTokenFile(tokenFile, 'token-file') : process.env.PTP_MCP_TOKEN;
   if (token !== undefined && token.length < 16)
     throw new CliError('the bearer token must have at least 16 characters');
   const maxSessions = numberOption(values['max-sessions'], 'max-sessions', NUMBER_OPTIONS.maxSessions);
-  const sessionIdleMs = numberOption(values['session-idle'], 'session-idle', NUMBER_OPTIONS.sessionIdle);
+  const sessionIdleMs = numberOption(
+    values['session-idle'] ?? serverConfig.sessionIdle,
+    'session-idle',
+    NUMBER_OPTIONS.sessionIdle,
+  );
+  const stateless = values.stateless ?? serverConfig.stateless;
   const { HttpConfigError, startHttpServer } = await import('../../http/http-server.js');
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     server = await startHttpServer({
       ...options,
       log: (line) => io.stderr(`${line}\n`),
-      host: values.host ?? '127.0.0.1',
+      host: values.host ?? serverConfig.host ?? '127.0.0.1',
       port,
       token,
-      stateless: values.stateless,
+      stateless,
       maxSessions,
       sessionIdleMs,
       drainMs: DRAIN_MS,
-      allowedHosts: values['allowed-host'],
-      allowedOrigins: values['allowed-origin'],
+      allowedHosts: values['allowed-host'] ?? serverConfig.allowedHosts,
+      allowedOrigins: values['allowed-origin'] ?? serverConfig.allowedOrigins,
     });
   } catch (error) {
     if (error instanceof HttpConfigError) throw new CliError(error.message);
     throw new CliError(`cannot serve: ${(error as Error).message}`);
   }
   io.stderr(
-    `ptp-mcp: MCP over HTTP at ${server.url}/mcp (${values.stateless ? 'stateless' : 'sessions'}), default source ${defaultSource}; Ctrl-C stops\n`,
+    `ptp-mcp: MCP over HTTP at ${server.url}/mcp (${stateless ? 'stateless' : 'sessions'}), default source ${defaultSource}; Ctrl-C stops\n`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -163,6 +153,23 @@ export async function serveCommand(argv: string[], io: CliIo, app: CliApp): Prom
   setTimeout(force, DRAIN_MS + 5000).unref();
   await server.close();
   return 0;
+}
+
+/** The tools served: `--toolsets` (comma-separated) or the config's `toolsets`, exec ones only when allowed. */
+async function servedTools(
+  flag: string | undefined,
+  configured: readonly string[] | undefined,
+  allowExec: boolean,
+  plugins: readonly PluginToolset[],
+) {
+  const { selectTools, ToolsetError } = await import('../../mcp/tools.js');
+  const names = flag === undefined ? configured : flag.split(',').map((name) => name.trim());
+  try {
+    return selectTools({ names: names?.filter(Boolean), allowExec, plugins });
+  } catch (error) {
+    if (error instanceof ToolsetError) throw new CliError(`--toolsets: ${error.message}`);
+    throw error;
+  }
 }
 
 /** A folder the operator names, by its real path; anything else is a usage error before serving. */
@@ -206,7 +213,7 @@ async function startEventFeed(
     historySize: 1000,
   });
   const at = await feed.start();
-  const { createService } = await import('../../../core/container.js');
+  const { createService } = await import('../../composition-root.js');
   const snapshot = await createService({ kube }).snapshot({ source: 'cluster' });
   const nodes = snapshot.nodes.filter((n) => n.daemonPod).map((n) => n.name);
   await feed.follow(nodes);

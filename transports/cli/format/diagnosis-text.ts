@@ -2,6 +2,7 @@ import { formatDuration } from '../../../core/duration.js';
 import type { DiagnosisReport } from '../../../core/reports/diagnosis-report.js';
 import { healthSummary, readTime } from '../../../core/reports/health-summary.js';
 import { formatNumber, renderTable } from './table.js';
+import { warningLines } from './warning-groups.js';
 
 type NodeReport = DiagnosisReport['nodes'][number];
 
@@ -52,11 +53,8 @@ export function renderDiagnosis(report: DiagnosisReport, options: { details: boo
   if (options.details) for (const node of report.nodes) out.push('', ...renderNode(node));
   if (report.warnings.length > 0) {
     out.push('', `warnings (${report.warnings.length}):`);
-    for (const warning of report.warnings) {
-      out.push(
-        `  ${warning.source}${warning.line !== undefined ? `:${warning.line}` : ''}: ${warning.message}`,
-      );
-    }
+    const nodes = report.nodes.map((node) => node.node);
+    for (const line of warningLines(report.warnings, nodes)) out.push(`  ${line}`);
   }
   return `${out.join('\n')}\n`;
 }

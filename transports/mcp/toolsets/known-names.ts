@@ -1,7 +1,8 @@
+import { configuredInterfaces } from '../../../core/analysis/ptp-interfaces.js';
 import type { NodeSnapshot } from '../../../core/model/snapshot.js';
+import { naturalCompare } from '../../../core/natural-compare.js';
 import { PROXY_PROCESS } from '../../../core/parsers/log/logrus-line.js';
 import { closestName } from '../../../core/rules/closest-name.js';
-import { nicMap } from '../../../plugins/nic/nic-map.js';
 import { sourceOf, type ToolContext, ToolInputError } from '../tool.js';
 
 /** The arguments of any tool that name something of the data; each must name what exists. */
@@ -43,7 +44,7 @@ export async function checkNames(args: NameArgs, context: ToolContext): Promise<
 
 /** Throws unless `name` is one of `known`. */
 function refuse(what: string, name: string, known: string[], where = ''): void {
-  const names = [...new Set(known)].sort();
+  const names = [...new Set(known)].sort(naturalCompare);
   if (names.includes(name)) return;
   const closest = closestName(name, names);
   const listed = names.length > LISTED ? `${names.slice(0, LISTED).join(', ')} …` : names.join(', ');
@@ -70,7 +71,7 @@ function processesOf(node: NodeSnapshot): string[] {
 /** Interfaces the configs use, ethtool knows, or ptp4l's port lines name. */
 function interfacesOf(node: NodeSnapshot): string[] {
   return [
-    ...nicMap(node).interfaces.map((i) => i.iface),
+    ...configuredInterfaces(node).keys(),
     ...node.nics.map((n) => n.iface),
     // pmc's own ports are its UNIX sockets (/var/run/ptp4l.0.socket), not interfaces.
     ...(node.logs?.processes ?? []).flatMap((p) =>

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { frequencyDrift, offsetTrend, TrendBucket } from '../../../core/analysis/offset-trend.js';
+import { TrendBucket } from '../../../core/analysis/offset-trend.js';
 import { parseDuration } from '../../../core/duration.js';
 import { HoldoverEpisode, SyncLossEpisode } from '../../../core/model/episode.js';
 import { NodeStatus, PortStatus, ProcessStatus } from '../../../core/model/node-status.js';
-import { seriesKey } from '../../../core/model/snapshot.js';
+import { frequencyDriftOf } from '../../../core/queries/frequency-drift.js';
+import { offsetTrendOf } from '../../../core/queries/offset-trend.js';
 import { present, presentedSchema } from '../../../core/reports/presented-schema.js';
-import { defineTool, lastArg, nodeArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
+import { defineTool, lastArg, nodeArg, sourceArgs, sourceOf } from '../tool.js';
 import { diagnosisFor, iso } from './diagnosis-args.js';
 
 const common = { ...sourceArgs, node: nodeArg, last: lastArg };
@@ -200,38 +201,9 @@ export const syncTools = [
       ),
     },
     async run(args, context) {
-      const source = sourceOf(args, context);
       const lastMs = args.last === undefined ? undefined : parseDuration(args.last);
-      const snapshot = await context.cache.snapshot({ source, node: args.node });
-      const diagnosis = await diagnosisFor(args, context);
-      const processes = diagnosis.nodes.flatMap((status) => {
-        const node = snapshot.nodes.find((n) => n.name === status.node);
-        const end = status.timeRange.last?.wall;
-        return status.processes
-          .filter((p) => p.freq.count > 0)
-          .map((p) => {
-            const series = node?.series.get(seriesKey(p.name, p.configTag));
-            const start =
-              lastMs === undefined
-                ? status.timeRange.first?.wall
-                : end === undefined
-                  ? undefined
-                  : end - lastMs;
-            const drift =
-              series && end !== undefined && start !== undefined
-                ? frequencyDrift(series, start, end)
-                : { samples: 0, ppbPerHour: null };
-            return {
-              node: status.node,
-              name: p.name,
-              configTag: p.configTag,
-              meanPpb: p.freq.mean,
-              stddevPpb: p.freq.stddev,
-              driftPpbPerHour: drift.ppbPerHour,
-              samples: drift.samples,
-            };
-          });
-      });
+      const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
+      const processes = frequencyDriftOf(await diagnosisFor(args, context), snapshot, lastMs);
       return {
         result: { processes },
         summary:
@@ -273,41 +245,24 @@ export const syncTools = [
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
       const node = snapshot.nodes[0]!;
-      // Per-update offsets first; a process that prints only rms summaries has their maxima.
-      const processes = args.process ? [args.process] : ['ptp4l', 'phc2sys', 'ts2phc'];
-      const keys = [...node.series.keys()].filter(
-        (k) => args.configTag === undefined || k.split('|')[1] === args.configTag,
-      );
-      const key = processes.flatMap((p) => [
-        ...keys.filter((k) => k.startsWith(`${p}|`) && !k.endsWith('|rms')),
-        ...keys.filter((k) => k.startsWith(`${p}|`) && k.endsWith('|rms')),
-      ])[0];
-      if (!key)
-        throw new ToolInputError(
-          `no ${args.process ?? 'servo'} samples on ${args.node}; there are: ${[...node.series.keys()].join(', ') || 'none'}`,
-        );
-      const end = node.logs?.timeRange.last?.wall;
-      const first = node.logs?.timeRange.first?.wall;
-      if (end === undefined || first === undefined)
-        throw new ToolInputError(`the log of ${args.node} has no wall times to place offsets on`);
-      const from = args.last === undefined ? first : Math.max(first, end - (parseDuration(args.last) ?? 0));
-      const buckets = offsetTrend(node.series.get(key)!, from, end, args.buckets).map((b) => ({
-        ...b,
-        from: iso(b.from),
-        to: iso(b.to),
-      }));
-      const [process, tag, kind] = key.split('|');
-      const configTag = tag || null;
+      const trend = offsetTrendOf(node, {
+        process: args.process,
+        configTag: args.configTag,
+        lastMs: args.last === undefined ? undefined : parseDuration(args.last),
+        buckets: args.buckets,
+      });
+      const buckets = trend.buckets.map((b) => ({ ...b, from: iso(b.from), to: iso(b.to) }));
+      const { process, configTag } = trend;
       const worst = Math.max(...buckets.map((b) => b.maxAbsNs ?? 0));
       return {
         result: {
           node: node.name,
-          process: process!,
+          process,
           configTag,
-          from: kind === 'rms' ? ('summaries' as const) : ('offsets' as const),
+          from: trend.from,
           buckets,
         },
-        summary: `${process}${configTag ? `/${configTag}` : ''} on ${node.name}${kind === 'rms' ? ' (maxima of its rms summaries)' : ''}: ${buckets.length} interval(s) from ${iso(from)} to ${iso(end)}, worst |offset| ${worst} ns`,
+        summary: `${process}${configTag ? `/${configTag}` : ''} on ${node.name}${trend.from === 'summaries' ? ' (maxima of its rms summaries)' : ''}: ${buckets.length} interval(s) from ${iso(trend.start)} to ${iso(trend.end)}, worst |offset| ${worst} ns`,
       };
     },
   }),

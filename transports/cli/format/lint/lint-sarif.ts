@@ -31,8 +31,43 @@ function fingerprint(finding: Finding): string {
     .digest('hex');
 }
 
+/**
+ * A rule's help as code scanning shows it beside an alert: its title, remediation and references, from the
+ * pack. ptp-mcp publishes no page per rule, so this text is the help; a link is only what a team configures.
+ */
+function ruleHelp(finding: Finding): { text: string; markdown: string } {
+  const references = finding.references ?? [];
+  const origin = `Rule ${finding.rule} of the rule pack ${finding.pack}.`;
+  const text = [
+    finding.title,
+    finding.remediation,
+    references.length > 0 ? `References: ${references.join('; ')}` : undefined,
+    origin,
+  ];
+  const markdown = [
+    `**${escapeMarkdown(finding.title)}**`,
+    finding.remediation === undefined ? undefined : escapeMarkdown(finding.remediation),
+    references.length > 0
+      ? `References:\n${references.map((reference) => `- ${/^https?:\/\/\S+$/.test(reference) ? `<${reference}>` : escapeMarkdown(reference)}`).join('\n')}`
+      : undefined,
+    `Rule \`${finding.rule}\` of the rule pack \`${finding.pack}\`.`,
+  ];
+  const join = (parts: (string | undefined)[]) => parts.filter((part) => part !== undefined).join('\n\n');
+  return { text: join(text), markdown: join(markdown) };
+}
+
+/** Pack text is plain: characters markdown would read as markup are shown as they are. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|]/g, (character) => `\\${character}`);
+}
+
+export interface SarifOptions {
+  /** Config `sarif.helpUri`: a URL with {rule} and {pack}, each rule's page on the team's own site. */
+  helpUri?: string;
+}
+
 /** SARIF 2.1.0 for GitHub code scanning and other viewers; suppressed findings carry their justification. */
-export function renderSarif(result: LintResult, version: string): string {
+export function renderSarif(result: LintResult, version: string, options: SarifOptions = {}): string {
   const all: { finding: Finding; reason?: string; inSource?: boolean }[] = [
     ...result.findings.map((finding) => ({ finding })),
     ...result.suppressed,
@@ -52,7 +87,14 @@ export function renderSarif(result: LintResult, version: string): string {
               id: finding.rule,
               name: finding.rule.replace(/[^A-Za-z0-9]+/g, '-'),
               shortDescription: { text: finding.title },
-              help: { text: finding.remediation ?? finding.title },
+              help: ruleHelp(finding),
+              ...(options.helpUri
+                ? {
+                    helpUri: options.helpUri
+                      .replaceAll('{rule}', finding.rule)
+                      .replaceAll('{pack}', finding.pack),
+                  }
+                : {}),
               defaultConfiguration: { level: LEVEL[finding.severity] },
               properties: {
                 pack: finding.pack,
