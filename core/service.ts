@@ -1,23 +1,27 @@
-import { injectAll, injectable } from 'tsyringe';
+import { inject, injectable } from 'tsyringe';
 import { clockHierarchy, withAnnouncedGrandmasters } from './analysis/clock-hierarchy.js';
 import { type AnalysisWindow, nodeStatus } from './analysis/node-status.js';
 import { snapshotListeningClocks } from './analysis/unheard-clocks.js';
-import { applyPackPolicy, type PackPolicy } from './config/pack-policy.js';
+import { applyPackPolicy, type PackPolicy, runnablePacks } from './config/pack-policy.js';
 import { type LogQuery, searchLog } from './logs/log-search.js';
 import type { Diagnosis } from './model/diagnosis.js';
 import { type Finding, type Health, healthOf } from './model/finding.js';
 import type { LogExcerpt } from './model/log-excerpt.js';
 import type { Snapshot } from './model/snapshot.js';
+import { nicFacts } from './nic/nic-facts.js';
+import { NicProfiles } from './nic/nic-profiles.js';
+import { PluginRegistry } from './plugins/plugin-registry.js';
+import type { SourceCapabilities } from './plugins/plugin-schema.js';
+import { findingsByNode } from './reports/findings-by-node.js';
 import { runtimeEvaluations } from './rules/facts/runtime-evaluations.js';
 import { PackCache } from './rules/pack-cache.js';
 import { type EvaluationsByScope, sortFindings } from './rules/rule-engine.js';
 import { buildSnapshot } from './snapshot/build-snapshot.js';
 import { markPartial } from './snapshot/partial-data.js';
 import { configFilesOfProfile, profileLogFilter } from './sources/profile-log-filter.js';
-import type { CollectOptions, PtpDataSource, SourcePlugin, TextStream } from './sources/raw-cluster.js';
+import type { CollectOptions, OpenedSource, TextStream } from './sources/raw-cluster.js';
 import type { ExecResult } from './sources/recorded-command.js';
 import { SourceError } from './sources/source-error.js';
-import { TOKENS } from './tokens.js';
 
 export interface SnapshotRequest extends CollectOptions {
   /** `demo`, `scenario:NAME`, `dir:PATH` (and the live sources of later plugins). */
@@ -28,6 +32,9 @@ export interface SnapshotRequest extends CollectOptions {
 
 /** The packs a diagnosis always evaluates; `packs` of a request add to them. */
 export const RUNTIME_PACKS = ['fault-severity', 'clock-class-fallback'];
+
+/** The scopes of packs judging a snapshot (the others judge configurations). */
+const RUNTIME_SCOPES: ReadonlySet<string> = new Set(['node', 'process', 'cluster']);
 
 export interface LogSearchRequest {
   source: string;
@@ -51,18 +58,41 @@ export interface DiagnoseRequest extends SnapshotRequest {
 /** The façade every transport calls (CLI, MCP, HTTP): they format what it returns and hold no logic. */
 @injectable()
 export class PtpService {
-  constructor(@injectAll(TOKENS.SourcePlugin) private readonly plugins: SourcePlugin[]) {}
+  constructor(@inject(PluginRegistry) private readonly registry: PluginRegistry) {}
 
   /** The `--source` forms the registered plugins accept. */
   sourceUsages(): string[] {
-    return this.plugins.map((plugin) => plugin.usage);
+    return this.registry.sourceUsages();
   }
 
-  openSource(spec: string): PtpDataSource {
-    const plugin = this.plugins.find((candidate) => candidate.matches(spec));
-    if (!plugin)
-      throw new SourceError(`unknown source "${spec}"; use one of: ${this.sourceUsages().join(', ')}`);
-    return plugin.open(spec);
+  /** A source, behind the core's exec gate (commands on its nodes pass the allowlist first). */
+  openSource(spec: string): OpenedSource {
+    return this.registry.open(spec);
+  }
+
+  /** What the source of `spec` can do (live, recorded, exec), as its plugin declares it. */
+  sourceCapabilities(spec: string): SourceCapabilities {
+    return this.registry.sourceFor(spec).capabilities;
+  }
+
+  /** The NIC profiles of the plugins (built-in vendors first, a plugin's replacing one of its driver). */
+  nicProfiles(): NicProfiles {
+    this.nics ??= new NicProfiles(this.registry.nicProfileFiles());
+    return this.nics;
+  }
+
+  /**
+   * The plugins' pack files: of runtime scopes (run in every diagnosis), of configuration scopes (in every
+   * lint), or all of them.
+   */
+  pluginPacks(kind?: 'runtime' | 'config'): string[] {
+    return this.registry
+      .packFiles()
+      .filter(
+        (file) =>
+          kind === undefined ||
+          RUNTIME_SCOPES.has(this.packCache.get(file).loaded.pack.spec.scope) === (kind === 'runtime'),
+      );
   }
 
   /**
@@ -71,7 +101,7 @@ export class PtpService {
    * live cluster's now, else the log's last dated line).
    */
   async searchLogs(request: LogSearchRequest): Promise<LogExcerpt> {
-    const live = request.source === 'cluster' || request.source.startsWith('cluster:');
+    const { live } = this.sourceCapabilities(request.source);
     const raw = await this.openSource(request.source).collect({
       node: request.node,
       logs:
@@ -125,8 +155,11 @@ export class PtpService {
     const findings: Finding[] = [];
     const suppressed: Diagnosis['suppressed'] = [];
     const packs: Diagnosis['packs'] = [];
-    const references = applyPackPolicy([...RUNTIME_PACKS, ...(request.packs ?? [])], request.packPolicy);
-    for (const { loaded, evaluator } of this.packCache.runnable(references)) {
+    const references = applyPackPolicy(
+      [...RUNTIME_PACKS, ...this.pluginPacks('runtime'), ...(request.packs ?? [])],
+      request.packPolicy,
+    );
+    for (const { loaded, evaluator } of runnablePacks(this.packCache, references, request.packPolicy)) {
       const result = await evaluator.evaluate(evaluations);
       findings.push(...result.findings);
       suppressed.push(...result.suppressed);
@@ -169,21 +202,18 @@ export class PtpService {
       warnings: snapshot.warnings,
     };
     const listening = snapshotListeningClocks(snapshot, statuses);
-    return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs, listening) };
+    const profiles = this.nicProfiles();
+    const nics = new Map(snapshot.nodes.map((node) => [node.name, nicFacts(node, profiles)]));
+    return { facts, evaluations: runtimeEvaluations(facts, snapshot.cluster.ptpConfigs, listening, nics) };
   }
 
   private readonly packCache = new PackCache();
+  private nics: NicProfiles | undefined;
 }
 
 /** A node without data is at least UNKNOWN, and so is a cluster with such a node (finding-free otherwise). */
 function healthByNode(findings: readonly Finding[], nodes: Diagnosis['nodes']): Diagnosis['health'] {
-  // Findings grouped by node once: a filter per node would be quadratic in a fleet.
-  const findingsOf = new Map<string | undefined, Finding[]>();
-  for (const finding of findings) {
-    const list = findingsOf.get(finding.subject.node);
-    if (list) list.push(finding);
-    else findingsOf.set(finding.subject.node, [finding]);
-  }
+  const findingsOf = findingsByNode(findings);
   const byNode: Record<string, Health> = {};
   for (const node of nodes) byNode[node.node] = healthOf(findingsOf.get(node.node) ?? [], !node.hasData);
   const unknown = nodes.filter((node) => !node.hasData).map((node) => node.node);

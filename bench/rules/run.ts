@@ -14,7 +14,6 @@ import 'reflect-metadata';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createService } from '../../core/container.js';
 import { readLintInputs } from '../../core/lint/lint-inputs.js';
 import { lintConfigs } from '../../core/lint/lint-run.js';
 import { packageRoot } from '../../core/package-root.js';
@@ -22,6 +21,7 @@ import { runtimeEvaluations } from '../../core/rules/facts/runtime-evaluations.j
 import { PackCache } from '../../core/rules/pack-cache.js';
 import { loadPack } from '../../core/rules/pack-loader.js';
 import { PackEvaluator } from '../../core/rules/rule-engine.js';
+import { createService } from '../../transports/composition-root.js';
 import { portSectionsConfig, writeConfigs } from './config-generator.js';
 import { multiplyNodes } from './large-snapshot.js';
 

@@ -37,7 +37,23 @@ export const ConfigFileSchema = z
       .optional()
       .describe('the linuxptp release configs are checked against'),
     failOn: SEVERITY.optional().describe('the severity from which lint and diagnose exit 1'),
-    plugins: PATHS.optional().describe('plugin modules (JavaScript files or package names) to load'),
+    sarif: z
+      .strictObject({
+        helpUri: z
+          .string()
+          .regex(/^https?:\/\/\S+$/, 'an http(s) URL, such as https://wiki.example/ptp/{rule}')
+          .optional()
+          .describe(
+            "each rule's helpUri in lint's SARIF: {rule} is the rule id, {pack} its pack (ptp-mcp publishes no rule pages; without it a rule has its help text only)",
+          ),
+      })
+      .optional(),
+    plugins: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'plugin modules to load after the built-in ones (docs/plugins.md): a file or folder relative to the config file, or a package name',
+      ),
     toolsets: z
       .array(z.string().min(1))
       .optional()

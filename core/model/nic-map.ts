@@ -10,7 +10,7 @@ export const NicMap = z.object({
       phcIndex: z.number().int().nullable(),
       driver: z.string().nullable(),
       firmware: z.string().nullable(),
-      /** The vendor profile ptp-mcp has of it (plugins/nic/vendor-profiles.ts). */
+      /** The NIC profile ptp-mcp has of it (plugins/nic/vendors/*.yaml, or a plugin's). */
       profile: z.string().nullable(),
       interfaces: z.array(z.string()),
     }),
@@ -26,7 +26,7 @@ export const NicMap = z.object({
   ),
   problems: z.array(
     z.object({
-      kind: z.enum(['absent', 'software-only', 'multi-phc-without-jbod', 'tx-timeout-below-vendor']),
+      kind: z.enum(['absent', 'software-only', 'multi-phc-without-jbod']),
       subject: z.string(),
       detail: z.string(),
     }),

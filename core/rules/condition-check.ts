@@ -2,7 +2,7 @@ import { closestName } from './closest-name.js';
 import { factPathProblem } from './fact-path-check.js';
 import { factSchema, scopeFacts } from './facts/scope-facts.js';
 import { templateReads } from './message-template.js';
-import { OPERATOR_NAMES, operatorValueProblem, parameterPathProblem } from './operator-values.js';
+import { knownOperatorNames, operatorValueProblem, parameterPathProblem } from './operator-values.js';
 import { PackError } from './pack-error.js';
 import type { Condition, PackScope, RulePack } from './pack-schema.js';
 import type { Locate } from './yaml-file.js';
@@ -54,8 +54,8 @@ export function checkConditions(merged: RulePack, file: string, position: Locate
       if (!(condition.condition in merged.spec.conditions))
         fail([...at, 'condition'], `no condition named "${condition.condition}" in spec.conditions`);
     } else {
-      if (!OPERATOR_NAMES.has(condition.operator)) {
-        fail([...at, 'operator'], unknownName('operator', condition.operator, [...OPERATOR_NAMES]));
+      if (!knownOperatorNames().includes(condition.operator)) {
+        fail([...at, 'operator'], unknownName('operator', condition.operator, knownOperatorNames()));
       }
       const pathAt = [...at, condition.path === undefined ? 'fact' : 'path'];
       checkFact(scope, condition.fact, condition.path, [...at, 'fact'], pathAt);

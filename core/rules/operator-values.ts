@@ -3,6 +3,7 @@ import { parseDuration } from '../duration.js';
 import { closestName } from './closest-name.js';
 import { keysOf } from './fact-path.js';
 import { asNumber } from './operators.js';
+import { pluginOperators } from './plugin-operators.js';
 import { regexProblem } from './user-regex.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -12,7 +13,8 @@ const NumberLike = z.union([z.number(), z.string()]).refine((value) => asNumber(
 interface OperatorValue {
   /** What the operator takes, for the error: "[min, max]: two numbers, min ≤ max". */
   takes: string;
-  schema: z.ZodType;
+  /** A zod schema (a plugin's operator may bring its own copy of zod: only safeParse is used). */
+  schema: { safeParse(value: unknown): { success: boolean } };
 }
 
 const number: OperatorValue = { takes: 'a number', schema: z.number() };
@@ -72,6 +74,11 @@ export const OPERATOR_VALUES: Readonly<Record<string, OperatorValue>> = {
 /** json-rules-engine's and ours: the names a condition's `operator` can take. */
 export const OPERATOR_NAMES: ReadonlySet<string> = new Set(Object.keys(OPERATOR_VALUES));
 
+/** The built-in operators and those of the plugins this run loaded (plugin-operators.ts). */
+export function knownOperatorNames(): string[] {
+  return [...OPERATOR_NAMES, ...pluginOperators().keys()];
+}
+
 /**
  * Why a condition's value cannot serve its operator, or undefined. A value naming a pack parameter
  * (`{ fact: param, path: $.name }`) is checked as that parameter; one naming another fact is known only
@@ -82,7 +89,8 @@ export function operatorValueProblem(
   value: unknown,
   parameters: Record<string, unknown>,
 ): string | undefined {
-  const declared = OPERATOR_VALUES[operator];
+  const plugin = pluginOperators().get(operator);
+  const declared = OPERATOR_VALUES[operator] ?? (plugin && { takes: plugin.takes, schema: plugin.value });
   if (!declared) return undefined;
   let checked = value;
   let named = '';

@@ -1,11 +1,13 @@
 import { Engine, type RuleProperties, type RuleResult } from 'json-rules-engine';
 import type { Evidence, Finding, FindingLocation, FindingSubject } from '../model/finding.js';
 import { severityRank } from '../model/finding.js';
+import { naturalCompare } from '../natural-compare.js';
 import { resolveFactPath } from './fact-path.js';
 import { renderTemplate } from './message-template.js';
 import { DOMAIN_OPERATORS } from './operators.js';
 import type { LoadedPack } from './pack-loader.js';
 import type { PackScope, Rule, Suppression } from './pack-schema.js';
+import { pluginOperators } from './plugin-operators.js';
 import { SuppressionIndex } from './suppression-index.js';
 
 /** One evaluation of a pack: the facts it sees, what its findings are about, and where its keys are. */
@@ -106,6 +108,7 @@ export class PackEvaluator {
         pathResolver: resolveFactPath,
       });
       for (const [name, evaluator] of Object.entries(DOMAIN_OPERATORS)) engine.addOperator(name, evaluator);
+      for (const { name, evaluate } of pluginOperators().values()) engine.addOperator(name, evaluate);
       for (const [name, condition] of Object.entries(this.loaded.pack.spec.conditions)) {
         engine.setCondition(name, condition as Parameters<Engine['setCondition']>[1]);
       }
@@ -196,7 +199,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   keyed.sort(
     (a, b) =>
       b.rank - a.rank ||
-      compare(a.key, b.key) ||
+      naturalCompare(a.key, b.key) ||
       (a.finding.location?.line ?? 0) - (b.finding.location?.line ?? 0) ||
       compare(a.finding.rule, b.finding.rule) ||
       compare(a.finding.message, b.finding.message),

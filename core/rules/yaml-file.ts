@@ -56,6 +56,19 @@ export function readUserText(file: string, what: string, maxBytes = MAX_PACK_BYT
   }
 }
 
+/**
+ * Whether a pack file declares `kind: KIND` at the top level (an intent pack, NIC profiles) rather than
+ * being a rule pack; false when it cannot be read, for the rule pack loader to say why.
+ */
+export function declaresKind(file: string, kind: string): boolean {
+  try {
+    return new RegExp(`^kind:\\s*${kind}\\s*$`, 'm').test(readUserText(file, 'pack'));
+  } catch (error) {
+    if (error instanceof PackError) return false;
+    throw error;
+  }
+}
+
 /** "an intent pack", "a rule pack". */
 function withArticle(what: string): string {
   return `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;

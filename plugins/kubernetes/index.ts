@@ -1,13 +1,13 @@
-import { allowCommand } from '../../core/sources/exec-allowlist.js';
+import type { PtpPluginInput } from '../../core/plugins/plugin-schema.js';
+import type { AllowedCommand } from '../../core/sources/exec-allowlist.js';
 import type {
   CloudEventHistory,
   CollectOptions,
   PtpDataSource,
   RawCluster,
-  SourcePlugin,
 } from '../../core/sources/raw-cluster.js';
 import type { ExecResult } from '../../core/sources/recorded-command.js';
-import type { KubeSettings } from './kube-settings.js';
+import { DEFAULT_KUBE_SETTINGS, type KubeSettings } from './kube-settings.js';
 
 /**
  * `cluster` (the kubeconfig's current context, or the settings' one) and `cluster:CONTEXT`: a live
@@ -15,17 +15,28 @@ import type { KubeSettings } from './kube-settings.js';
  * spec. @kubernetes/client-node is loaded when a cluster is first read: it takes about a second to
  * import, which every other command (and an MCP server's start) must not pay.
  */
-export function kubernetesPlugin(settings: KubeSettings, cloudEvents?: CloudEventHistory): SourcePlugin {
+export function kubernetesPlugin(
+  given: Partial<KubeSettings> = {},
+  cloudEvents?: CloudEventHistory,
+): PtpPluginInput {
+  const settings = { ...DEFAULT_KUBE_SETTINGS, ...given };
   return {
     name: 'kubernetes',
-    usage: 'cluster | cluster:CONTEXT',
-    matches: (spec) => spec === 'cluster' || spec.startsWith('cluster:'),
-    open: (spec) =>
-      new LazyKubernetesSource(
-        settings,
-        cloudEvents,
-        spec.startsWith('cluster:') ? spec.slice('cluster:'.length) : settings.context,
-      ),
+    sources: [
+      {
+        name: 'cluster',
+        usage: 'cluster | cluster:CONTEXT',
+        // A thread opens it again from KubeSettings, the events crossing with each job.
+        capabilities: { live: true, exec: true, workThread: true },
+        matches: (spec) => spec === 'cluster' || spec.startsWith('cluster:'),
+        open: (spec) =>
+          new LazyKubernetesSource(
+            settings,
+            cloudEvents,
+            spec.startsWith('cluster:') ? spec.slice('cluster:'.length) : settings.context,
+          ),
+      },
+    ],
   };
 }
 
@@ -44,9 +55,8 @@ class LazyKubernetesSource implements PtpDataSource {
     return (await this.source()).collect(options);
   }
 
-  async run(node: string, argv: string[]): Promise<ExecResult> {
-    allowCommand(argv);
-    return (await this.source()).run(node, argv);
+  async run(node: string, argv: string[], command: AllowedCommand): Promise<ExecResult> {
+    return (await this.source()).run(node, argv, command);
   }
 
   private async source(): Promise<PtpDataSource> {

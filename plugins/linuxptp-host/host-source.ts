@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
-import { allowCommand } from '../../core/sources/exec-allowlist.js';
+import type { AllowedCommand } from '../../core/sources/exec-allowlist.js';
 import { mergedLogStream } from '../../core/sources/merged-log.js';
 import type { CollectOptions, PtpDataSource, RawCluster, RawNode } from '../../core/sources/raw-cluster.js';
 import { type ExecResult, respond } from '../../core/sources/recorded-command.js';
@@ -78,8 +78,7 @@ export class HostSource implements PtpDataSource {
    * An allowlisted command on this host: pmc of a `/var/run/ptp4l.N.config` goes to that ptp4l's UDS;
    * the configs are answered from the files read; ethtool, sysfs, /dev and the journal are run here.
    */
-  async run(node: string, argv: string[]): Promise<ExecResult> {
-    const command = allowCommand(argv);
+  async run(node: string, argv: string[], command: AllowedCommand): Promise<ExecResult> {
     this.checkNode(node);
     if (command.kind === 'pmc' && command.configFile !== undefined) {
       const configs = await this.configs();

@@ -2,21 +2,21 @@ import { phcMismatch } from '../../core/analysis/phc-topology.js';
 import { configuredInterfaces, timestampingSupport } from '../../core/analysis/ptp-interfaces.js';
 import type { NicMap } from '../../core/model/nic-map.js';
 import type { NodeSnapshot } from '../../core/model/snapshot.js';
-import { vendorProfileOf } from './vendor-profiles.js';
+import type { NicProfiles } from '../../core/nic/nic-profiles.js';
 
 /**
  * Maps each interface a node's PTP configs use to its NIC (PCI bus) and PHC from the node's ethtool
  * output, and flags what breaks PTP there: an interface ethtool could not see, software-only time
- * stamping, a ptp4l whose ports span PHCs without boundary_clock_jbod, a tx_timestamp_timeout below
- * what the NIC's vendor profile needs.
+ * stamping, a ptp4l whose ports span PHCs without boundary_clock_jbod. (What a NIC's profile needs of
+ * the configs is judged by the packs: rules/fault-severity.yaml nic/*.)
  */
-export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): NicMap {
+export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>, profiles: NicProfiles): NicMap {
   const interfaces: NicMap['interfaces'] = [];
   const nics = new Map<string, NicMap['nics'][number]>();
   const problems: NicMap['problems'] = [];
   for (const [iface, configs] of configuredInterfaces(node)) {
     const nic = node.nics.find((n) => n.iface === iface);
-    const support = timestampingSupport(nic?.timestamping);
+    const support = timestampingSupport(nic);
     const bus = nic?.driverInfo?.busInfo?.replace(/\.\d+$/, '') ?? null;
     const phcIndex = nic?.timestamping?.phcIndex ?? null;
     interfaces.push({ iface, configs, bus, phcIndex, support });
@@ -39,7 +39,7 @@ export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): N
       phcIndex,
       driver,
       firmware: nic?.driverInfo?.firmwareVersion ?? null,
-      profile: vendorProfileOf(driver)?.id ?? null,
+      profile: profiles.of(driver)?.id ?? null,
       interfaces: [],
     };
     if (!entry.interfaces.includes(iface)) entry.interfaces.push(iface);
@@ -47,8 +47,6 @@ export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): N
   }
   for (const config of node.configs.filter((c) => c.program === 'ptp4l')) {
     const ports = interfaces.filter((i) => i.configs.includes(config.file));
-    const value = (key: string) =>
-      config.config.sections.find((s) => s.name === 'global')?.entries.findLast((e) => e.key === key)?.value;
     // Per port, as ptp4l decides (core/analysis/phc-topology.ts): the PHC from ethtool -T, else the NIC family.
     const mismatch = phcMismatch(
       config.config,
@@ -58,7 +56,7 @@ export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): N
         bus: p.bus,
         driver: node.nics.find((n) => n.iface === p.iface)?.driverInfo?.driver ?? null,
       })),
-      (driver) => vendorProfileOf(driver)?.phcPer,
+      (driver) => profiles.of(driver)?.phcPer,
     );
     if (mismatch) {
       problems.push({
@@ -66,20 +64,6 @@ export function nicMap(node: Pick<NodeSnapshot, 'name' | 'configs' | 'nics'>): N
         subject: config.file,
         detail: `${config.file}: ports ${mismatch.ports.map((p) => `${p.iface} (${p.phc})`).join(', ')} are not on the clock's PHC (${mismatch.clockPhc}) and boundary_clock_jbod is not 1 for them: ptp4l refuses them (PHC device mismatch)`,
       });
-    }
-    const timeout = Number(value('tx_timestamp_timeout') ?? 10);
-    for (const profile of new Set(
-      ports
-        .map((p) => vendorProfileOf(node.nics.find((n) => n.iface === p.iface)?.driverInfo?.driver))
-        .filter(Boolean),
-    )) {
-      if (profile && timeout < profile.recommendedTxTimestampTimeoutMs) {
-        problems.push({
-          kind: 'tx-timeout-below-vendor',
-          subject: config.file,
-          detail: `${config.file}: tx_timestamp_timeout ${timeout} ms, below the ${profile.recommendedTxTimestampTimeoutMs} ms ${profile.driver} (${profile.models}) needs`,
-        });
-      }
     }
   }
   return { node: node.name, nics: [...nics.values()], interfaces, problems };

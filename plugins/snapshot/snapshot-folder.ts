@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { FileReadError } from '../../core/io/regular-file.js';
 import type { SnapshotManifest, SourceWarning } from '../../core/model/snapshot-manifest.js';
 import { parseKubeYaml } from '../../core/parsers/kube-yaml.js';
-import { allowCommand } from '../../core/sources/exec-allowlist.js';
+import type { AllowedCommand } from '../../core/sources/exec-allowlist.js';
 import type {
   CollectOptions,
   NamedText,
@@ -54,8 +54,7 @@ export class SnapshotFolderSource implements PtpDataSource {
     this.files = new FolderFiles(root, label);
   }
 
-  async run(node: string, argv: string[]): Promise<ExecResult> {
-    const command = allowCommand(argv);
+  async run(node: string, _argv: string[], command: AllowedCommand): Promise<ExecResult> {
     const raw = await this.collect({ node });
     const recorded = raw.nodes.find((n) => n.name === node);
     if (!recorded) throw new SourceError(`no node "${node}" in ${this.description}`);

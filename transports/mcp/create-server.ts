@@ -2,15 +2,21 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DiagnosisCache } from '../../core/diagnosis-cache.js';
 import type { CloudEvent } from '../../core/model/cloud-event.js';
 import { packageVersion } from '../../core/package-root.js';
+import type { PluginModules } from '../../core/plugins/plugin-modules.js';
 import type { PtpService } from '../../core/service.js';
+import type { CloudEventHistory } from '../../core/sources/raw-cluster.js';
 import type { PtpResource } from '../../plugins/cloud-events/o-ran-api.js';
+import type { KubeSettings } from '../../plugins/kubernetes/kube-settings.js';
+import type { HostSettings } from '../../plugins/linuxptp-host/host-settings.js';
 import type { PrometheusClient } from '../../plugins/metrics/prometheus-client.js';
+import type { PlainComposition } from '../composition-root.js';
 import { registerPrompts } from './prompts.js';
 import { registerTools } from './register-tools.js';
 import { ResourceWatch } from './resource-watch.js';
 import { registerResources } from './resources.js';
+import type { PtpTool } from './tool.js';
 import { toolContext } from './tool-context.js';
-import { TOOLS } from './tools.js';
+import { selectTools } from './tools.js';
 
 export interface PtpMcpOptions {
   /** The service, or how to make it when a call first needs it. */
@@ -25,8 +31,11 @@ export interface PtpMcpOptions {
   watchIntervalMs?: number;
   /** What every session of a server shares (sharedAnalysis); a server of its own otherwise. */
   shared?: SharedAnalysis;
-  /** Live O-RAN events: each new one re-evaluates the subscribed resources; CurrentState asks the publisher. */
-  events?: {
+  /**
+   * Live O-RAN events: each new one re-evaluates the subscribed resources; CurrentState asks the publisher;
+   * the history goes with each reading of the cluster on a work thread.
+   */
+  events?: CloudEventHistory & {
     onEvent(listener: () => void): () => void;
     currentState(node: string, resource: PtpResource): Promise<CloudEvent>;
   };
@@ -38,8 +47,17 @@ export interface PtpMcpOptions {
   packsDirs?: readonly string[];
   /** serve --partial, for the work threads' own reading of snapshot folders. */
   partialSnapshots?: boolean;
+  /** The config's plugins: the work threads load them as the server's service has. */
+  pluginModules?: PluginModules;
+  /** How the server's service reaches a cluster and reads this host: the work threads read them alike. */
+  kube?: Partial<KubeSettings>;
+  hostSource?: Partial<HostSettings>;
   /** Prometheus or Thanos for metrics over time. */
   prometheus?: PrometheusClient;
+  /** The `--source` forms of the server's plugins, for the tools' `source` argument to list. */
+  sources?: readonly string[];
+  /** The tools served (selectTools: serve --toolsets, --allow-exec); every toolset but exec when absent. */
+  tools?: readonly PtpTool[];
   /** Where internal errors are written (stderr for stdio: stdout carries the protocol only). */
   log?: (line: string) => void;
 }
@@ -64,7 +82,15 @@ export function sharedAnalysis(options: PtpMcpOptions): SharedAnalysis {
   const cache = new DiagnosisCache(service, {
     ttlMs: options.cacheTtlMs,
     refreshMs: options.watchIntervalMs ?? 30_000,
-    offThread: { partialSnapshots: options.partialSnapshots },
+    offThread: {
+      composition: {
+        partialSnapshots: options.partialSnapshots,
+        kube: options.kube,
+        host: options.hostSource,
+      } satisfies PlainComposition,
+      plugins: options.pluginModules,
+    },
+    cloudEvents: options.events,
   });
   const unsubscribe = options.events?.onEvent(() => cache.invalidate());
   return {
@@ -92,7 +118,7 @@ export function createPtpMcpServer(options: PtpMcpOptions): {
   const base = toolContext({ ...options, service: shared.service, cache: shared.cache });
   registerTools(
     server,
-    TOOLS,
+    options.tools ?? selectTools({}),
     ({ sendProgress }) => ({ ...base, progress: sendProgress }),
     (tool, error) => {
       options.log?.(`ptp-mcp: internal error in ${tool}: ${error.stack ?? error.message}`);
@@ -104,6 +130,7 @@ export function createPtpMcpServer(options: PtpMcpOptions): {
         })
         .catch(() => undefined);
     },
+    options.sources,
   );
   registerResources(server, () => base);
   registerPrompts(server);

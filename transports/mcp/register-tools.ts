@@ -5,22 +5,33 @@ import { PackError } from '../../core/rules/pack-error.js';
 import { CommandRefused } from '../../core/sources/exec-allowlist.js';
 import { SourceError } from '../../core/sources/source-error.js';
 import type { PtpTool, ToolContext } from './tool.js';
-import { ToolInputError } from './tool.js';
+import { sourceArgs, ToolInputError } from './tool.js';
 
 /** Mistakes of the caller or of the data, shown as they are; anything else is an internal error. */
 const USER_ERRORS = [ToolInputError, SourceError, PackError, CommandRefused];
 
 /**
- * Each tool's zod objects, made once per process: every HTTP session registers every tool, and a zod
- * object of its own per session would cost memory and time for each client.
+ * Each tool's zod objects, made once per process (and list of sources): every HTTP session registers
+ * every tool, and a zod object of its own per session would cost memory and time for each client.
  */
-const schemasOf = new WeakMap<PtpTool, { input: z.ZodObject; output: z.ZodObject }>();
-function schemas(tool: PtpTool): { input: z.ZodObject; output: z.ZodObject } {
-  let made = schemasOf.get(tool);
+const schemasOf = new WeakMap<PtpTool, Map<string, { input: z.ZodObject; output: z.ZodObject }>>();
+function schemas(tool: PtpTool, sources: readonly string[]): { input: z.ZodObject; output: z.ZodObject } {
+  let bySources = schemasOf.get(tool);
+  if (!bySources) {
+    bySources = new Map();
+    schemasOf.set(tool, bySources);
+  }
+  const key = sources.join(', ');
+  let made = bySources.get(key);
   if (!made) {
+    // The common `source` argument names the forms the server's plugins take, when it was told them.
+    const input =
+      tool.input.source === sourceArgs.source && sources.length > 0
+        ? { ...tool.input, source: sourceArgs.source.describe(`${key}; the server’s default when absent`) }
+        : tool.input;
     // Strict: a property the tool does not know is refused by name, never dropped silently.
-    made = { input: z.strictObject(tool.input), output: z.object(tool.output) };
-    schemasOf.set(tool, made);
+    made = { input: z.strictObject(input), output: z.object(tool.output) };
+    bySources.set(key, made);
   }
   return made;
 }
@@ -32,12 +43,14 @@ export type ContextFor = (extra: {
 /**
  * Registers each tool with its zod input and output schemas and read-only annotations. A call returns
  * the structured result and a short text summary; a failure returns `isError` with one clear line.
+ * `sources`: the `--source` forms of the server's plugins, listed in the `source` argument's description.
  */
 export function registerTools(
   server: McpServer,
   tools: readonly PtpTool[],
   contextFor: ContextFor,
   onInternalError: (tool: string, error: Error) => void,
+  sources: readonly string[] = [],
 ): void {
   for (const tool of tools) {
     server.registerTool(
@@ -45,8 +58,8 @@ export function registerTools(
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: schemas(tool).input,
-        outputSchema: schemas(tool).output,
+        inputSchema: schemas(tool, sources).input,
+        outputSchema: schemas(tool, sources).output,
         annotations: {
           title: tool.title,
           readOnlyHint: true,

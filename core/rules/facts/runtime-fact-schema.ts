@@ -117,6 +117,21 @@ export const NodeFacts = z.object({
     absent: z.array(z.string()).describe('interfaces ethtool does not know'),
     softwareOnly: z.array(z.string()).describe('interfaces without hardware time stamping'),
   }),
+  nic: z
+    .object({
+      profiles: z.string().describe('the NIC profiles of its PTP interfaces, by id (plugins/nic/vendors)'),
+      config: z.string().nullable().describe('the ptp4l config furthest below what its NICs need'),
+      txTimestampTimeoutMs: z
+        .number()
+        .nullable()
+        .describe("that config's tx_timestamp_timeout (ms; linuxptp's 10 when unset)"),
+      txTimestampTimeoutNeedMs: z
+        .number()
+        .nullable()
+        .describe('the largest tx_timestamp_timeout its NICs’ profiles name (ms)'),
+      drivers: z.string().describe('the drivers whose profiles name that need'),
+    })
+    .describe("its NICs' profiles against its ptp4l configs"),
   grandmaster: z
     .object({ identity: z.string(), local: z.boolean(), changes: z.number() })
     .nullable()

@@ -201,7 +201,17 @@ describeLab('--source host: real ptp4l and pmc in network namespaces', () => {
     // As Claude Desktop on that machine would start it, here inside the slave's namespace.
     const transport = new StdioClientTransport({
       command: 'ip',
-      args: ['netns', 'exec', ocNs, process.execPath, CLI, 'serve', '--stdio', ...hostArgs('oc')],
+      args: [
+        'netns',
+        'exec',
+        ocNs,
+        process.execPath,
+        CLI,
+        'serve',
+        '--stdio',
+        '--allow-exec',
+        ...hostArgs('oc'),
+      ],
       stderr: 'pipe',
     });
     const client = new Client({ name: 'ptp-mcp-tests', version: '1.0.0' });

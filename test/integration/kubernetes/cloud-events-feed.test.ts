@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
 import { packageRoot } from '../../../core/package-root.js';
 import { EventFeed } from '../../../plugins/cloud-events/event-feed.js';
 import { FakePublisher } from '../../../simulate/cloud-event-publisher.js';
+import { createService } from '../../../transports/composition-root.js';
 import { type LiveCluster, liveCluster } from './simulated-cluster.js';
 
 const EVENTS = readFileSync(

@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createService } from '../../../core/container.js';
 import type { PtpService } from '../../../core/service.js';
 import type { KubeSettings } from '../../../plugins/kubernetes/kube-settings.js';
 import { scenariosDir } from '../../../plugins/snapshot/index.js';
 import { SnapshotFolderSource } from '../../../plugins/snapshot/snapshot-folder.js';
 import type { FaultPlan } from '../../../simulate/faults.js';
 import { type Simulator, startSimulator } from '../../../simulate/simulator.js';
+import { createService } from '../../../transports/composition-root.js';
 
 export interface LiveCluster {
   simulator: Simulator;

@@ -62,6 +62,7 @@ describe('tool arguments over stdio', () => {
     ({ client, close, stderr } = await stdioClient([
       '--source',
       'demo',
+      '--allow-exec',
       '--snapshot-root',
       root,
       '--packs-dir',

@@ -20,7 +20,7 @@ describe('MCP tools on a live (simulated) cluster', () => {
     });
     const kubeconfig = join(mkdtempSync(join(tmpdir(), 'ptp-mcp-mcp-sim-')), 'kubeconfig');
     writeFileSync(kubeconfig, simulator.kubeconfig);
-    session = await stdioClient(['--kubeconfig', kubeconfig]);
+    session = await stdioClient(['--kubeconfig', kubeconfig, '--allow-exec']);
   });
   afterAll(async () => {
     await session.close();

@@ -35,6 +35,7 @@ export const CALLS: Record<string, Record<string, unknown>> = {
   list_rule_packs: {},
   explain_rule: { rule: 'fault/holdover-active' },
   query_ptp: { question: 'why is bc-2 in holdover?' },
+  fleet_health: {},
   evaluate_rules: {
     pack: 'apiVersion: ptp-mcp/v1\nkind: RulePack\nmetadata: { name: team }\nspec:\n  scope: node\n  rules:\n    - id: team/holdover\n      severity: critical\n      title: holdover\n      when: { all: [ { fact: node, path: $.holdover.active, operator: equal, value: true } ] }\n      message: "{{node.name}} in holdover"\n',
   },

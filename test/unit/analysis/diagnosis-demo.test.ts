@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
 import type { Diagnosis } from '../../../core/model/diagnosis.js';
+import { createService } from '../../../transports/composition-root.js';
 
 let demo: Diagnosis;
 const node = (name: string) => demo.nodes.find((n) => n.node === name)!;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
 import { packageRoot } from '../../../core/package-root.js';
+import { createService } from '../../../transports/composition-root.js';
 
 /**
  * A ptp4l on the ntpshm servo prints s0 forever and keeps its port UNCALIBRATED (real ptp4l 3.1.1 in the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AbsQuantileSketch, boundedAbsQuantile, RunningStats } from '../../../core/analysis/statistics.js';
-import { createService } from '../../../core/container.js';
+import { createService } from '../../../transports/composition-root.js';
 
 describe('p99 never exceeds max', () => {
   it('the sketch answers a bucket bound (201 for |200|); the bounded quantile stops at the largest |offset|', () => {

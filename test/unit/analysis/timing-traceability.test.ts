@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { frequencyDrift, offsetTrend } from '../../../core/analysis/offset-trend.js';
 import { timingTraceability } from '../../../core/analysis/timing-traceability.js';
-import { createService } from '../../../core/container.js';
 import { SampleSeries } from '../../../core/model/sample-series.js';
 import { seriesKey } from '../../../core/model/snapshot.js';
+import { createService } from '../../../transports/composition-root.js';
 
 const service = createService();
 

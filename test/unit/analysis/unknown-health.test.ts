@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
 import { scenariosDir } from '../../../plugins/snapshot/index.js';
+import { createService } from '../../../transports/composition-root.js';
 
 /** A copy of fixtures/clusters/healthy whose worker-2 daemon log is replaced by `replace`. */
 function healthyWith(replace: (log: string) => void): string {

@@ -34,6 +34,8 @@ describe('sources of the config file', () => {
       kubeconfig: '/site/kubeconfig',
       namespace: 'ptp',
       context: 'east',
+      // All of them for diagnose, which reads them as a fleet.
+      contexts: ['east', 'west'],
       readTimeoutMs: 300_000,
     });
     expect(kubeWithConfig({ context: 'lab', readTimeoutMs: 1000 }, config)).toMatchObject({

@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
 import { packageRoot } from '../../../core/package-root.js';
 import { SourceError } from '../../../core/sources/source-error.js';
 import { FolderFiles } from '../../../plugins/snapshot/folder-files.js';
-import { scenarioNames, scenariosDir, snapshotFolderPlugin } from '../../../plugins/snapshot/index.js';
+import { scenarioNames, scenariosDir, snapshotFolderSource } from '../../../plugins/snapshot/index.js';
 import { readManifestFile } from '../../../plugins/snapshot/manifest-file.js';
+import { createService } from '../../../transports/composition-root.js';
 import { closeHostileSockets, writeHostileInput } from '../../hostile/hostile-inputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-hostile-snapshot-'));
@@ -25,8 +25,8 @@ function scenarioCopy(scenario = 'healthy'): string {
 }
 
 const DAEMON_LOG = join('nodes', 'bc-1', 'logs', 'linuxptp-daemon-container.log');
-const strict = snapshotFolderPlugin();
-const partial = snapshotFolderPlugin({ partial: true });
+const strict = snapshotFolderSource();
+const partial = snapshotFolderSource({ partial: true });
 
 describe('a snapshot folder with a file that cannot be read safely', () => {
   it.each([

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../../core/sources/source-error.js';
 import {
-  builtInScenarioPlugin,
+  builtInScenarioSource,
   scenarioNames,
-  snapshotFolderPlugin,
+  snapshotFolderSource,
 } from '../../../plugins/snapshot/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-snapshot-'));
@@ -20,7 +20,7 @@ describe('the built-in scenarios', () => {
   });
 
   it('read the demo without a warning: objects, six nodes with logs, pmc, metrics, ethtool', async () => {
-    const raw = await builtInScenarioPlugin.open('demo').collect();
+    const raw = await builtInScenarioSource.open('demo').collect();
     expect(raw.warnings).toEqual([]);
     expect(raw.manifest.metadata.name).toBe('demo');
     expect(raw.nodes.map((n) => n.name)).toEqual([
@@ -43,12 +43,12 @@ describe('the built-in scenarios', () => {
   });
 
   it('read only the node asked for', async () => {
-    const raw = await builtInScenarioPlugin.open('demo').collect({ node: 'gm-1' });
+    const raw = await builtInScenarioSource.open('demo').collect({ node: 'gm-1' });
     expect(raw.nodes.map((n) => n.name)).toEqual(['gm-1']);
   });
 
   it('refuse an unknown scenario with the list of known ones', () => {
-    expect(() => builtInScenarioPlugin.open('scenario:nope')).toThrow(
+    expect(() => builtInScenarioSource.open('scenario:nope')).toThrow(
       /no built-in scenario "nope"; there are: .*demo/,
     );
   });
@@ -69,7 +69,7 @@ describe('a snapshot folder with problems', () => {
     );
     writeFileSync(join(root, 'cluster', 'nodes.yaml'), 'kind: Node\nmetadata: { name: n1 }\n');
     writeFileSync(join(root, 'nodes', 'n1', 'ethtool', 'weird-name.txt'), 'x');
-    const raw = await snapshotFolderPlugin().open(`dir:${root}`).collect();
+    const raw = await snapshotFolderSource().open(`dir:${root}`).collect();
     expect(raw.nodes.map((n) => n.name)).toEqual(['n1']);
     expect(raw.warnings).toEqual(
       expect.arrayContaining([
@@ -87,7 +87,7 @@ describe('a snapshot folder with problems', () => {
 
   it('refuses a folder that is not there', async () => {
     await expect(
-      snapshotFolderPlugin()
+      snapshotFolderSource()
         .open(`dir:${join(dir, 'absent')}`)
         .collect(),
     ).rejects.toThrow(SourceError);

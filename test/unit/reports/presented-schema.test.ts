@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createService } from '../../../core/container.js';
 import { Diagnosis } from '../../../core/model/diagnosis.js';
 import { LogTime } from '../../../core/model/log-record.js';
 import { present, presentedSchema } from '../../../core/reports/presented-schema.js';
+import { createService } from '../../../transports/composition-root.js';
 
 describe('presentedSchema', () => {
   it('describes what present makes of a diagnosis: the demo validates', async () => {

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createService } from '../../../core/container.js';
 import { packageRoot } from '../../../core/package-root.js';
 import { PackCache } from '../../../core/rules/pack-cache.js';
 import { builtInPackNames } from '../../../core/rules/pack-loader.js';
 import { RulePackTest } from '../../../core/rules/pack-test-schema.js';
 import { runPackTestFile } from '../../../core/rules/pack-tests.js';
+import { createService } from '../../../transports/composition-root.js';
 
 const TESTS_DIR = join(packageRoot(), 'rules', 'tests');
 const testFiles = readdirSync(TESTS_DIR)

@@ -124,6 +124,18 @@ export const CRAFTED_CASES: CraftedCase[] = [
       rmSync(join(dir, 'nodes', 'worker-2', 'cloud-events.jsonl'), { force: true });
     },
   },
+  {
+    rule: 'nic/tx-timestamp-timeout-below-nic',
+    node: 'worker-1',
+    base: 'healthy',
+    why:
+      'Every generated node runs an E810 (ice) with the references’ tx_timestamp_timeout 50: the copy makes ' +
+      'worker-1’s ens1f0 a ConnectX (ethtool -i driver mlx5_core, whose NIC profile says 500 ms).',
+    edit: (dir) => {
+      const file = join(dir, 'nodes', 'worker-1', 'ethtool', 'ens1f0.i.txt');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^driver: .*$/m, 'driver: mlx5_core'));
+    },
+  },
 ];
 
 /** A copy of fixtures/clusters/<base> with the case's edit; remove it with `rmSync` when done. */

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createService } from '../../../core/container.js';
 import { readLintInputs } from '../../../core/lint/lint-inputs.js';
 import { packageRoot } from '../../../core/package-root.js';
 import { factPathProblem } from '../../../core/rules/fact-path-check.js';
@@ -11,6 +10,7 @@ import { configEvaluations } from '../../../core/rules/facts/config-evaluations.
 import { factSchema } from '../../../core/rules/facts/scope-facts.js';
 import type { PackScope } from '../../../core/rules/pack-schema.js';
 import type { EvaluationsByScope } from '../../../core/rules/rule-engine.js';
+import { createService } from '../../../transports/composition-root.js';
 
 /** Keys of `value` its schema does not have (records of open names, such as option sections, take any). */
 function keysOutside(schema: z.ZodType, value: unknown, path: string): string[] {

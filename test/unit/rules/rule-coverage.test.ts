@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createService } from '../../../core/container.js';
 import { type LintResult, lintConfigs } from '../../../core/lint/lint-run.js';
 import type { Diagnosis } from '../../../core/model/diagnosis.js';
 import type { Finding } from '../../../core/model/finding.js';
 import { packageRoot } from '../../../core/package-root.js';
+import { createService } from '../../../transports/composition-root.js';
 import { CRAFTED_CASES, type CraftedCase, craftedSnapshot, removeSnapshot } from './clock-class-cases.js';
 
 /**

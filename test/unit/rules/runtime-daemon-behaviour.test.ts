@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { holdoverBudget } from '../../../core/analysis/holdover-budget.js';
-import { createService } from '../../../core/container.js';
 import type { Diagnosis } from '../../../core/model/diagnosis.js';
 import { PtpProfile } from '../../../core/model/ptp-config.js';
 import { packageRoot } from '../../../core/package-root.js';
+import { createService } from '../../../transports/composition-root.js';
 import { corpusLine, corpusPath, describeCorpus, readCorpus } from '../../corpus.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../../core/container.js';
+import { createService } from '../../../transports/composition-root.js';
 
 /**
  * What the runtime packs (fault-severity, clock-class-fallback) find in each scenario: exactly these,

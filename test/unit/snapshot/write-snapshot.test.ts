@@ -11,19 +11,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createService } from '../../../core/container.js';
 import { RecordingTargetError } from '../../../core/snapshot/recording-folder.js';
 import { writeSnapshot } from '../../../core/snapshot/write-snapshot.js';
 import type { RawCluster } from '../../../core/sources/raw-cluster.js';
 import { SourceError } from '../../../core/sources/source-error.js';
-import { builtInScenarioPlugin } from '../../../plugins/snapshot/index.js';
+import { builtInScenarioSource } from '../../../plugins/snapshot/index.js';
+import { createService } from '../../../transports/composition-root.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-record-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let outs = 0;
 const nextOut = () => join(dir, `out-${++outs}`, 'snapshot');
-const gnssLoss = () => builtInScenarioPlugin.open('scenario:gnss-loss').collect();
+const gnssLoss = () => builtInScenarioSource.open('scenario:gnss-loss').collect();
 
 /** A raw cluster whose gm-1 daemon log breaks off after its first chunk, as a dropped log stream does. */
 async function withLogCutShort(): Promise<RawCluster> {

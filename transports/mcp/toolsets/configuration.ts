@@ -5,8 +5,9 @@ import {
   linuxptpTarget,
 } from '../../../core/lint/linuxptp-version.js';
 import { textKind } from '../../../core/lint/text-kind.js';
-import { Finding, SEVERITIES, severityRank } from '../../../core/model/finding.js';
+import { SEVERITIES, severityRank } from '../../../core/model/finding.js';
 import { defineTool, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
+import { cappedFindings, cappedFindingsOutput, truncationLine } from './capped-findings.js';
 import { allowedPacks } from './diagnosis-args.js';
 
 /** The same engine as `ptp-mcp lint`, for a configuration given inline or read from the cluster. */
@@ -35,7 +36,7 @@ export const configurationTools = [
     },
     output: {
       passed: z.boolean(),
-      findings: z.array(Finding),
+      ...cappedFindingsOutput,
       suppressed: z.number().int(),
       profiles: z.array(z.object({ profile: z.string(), packs: z.array(z.string()), reason: z.string() })),
       errors: z.array(z.string()),
@@ -80,10 +81,11 @@ export const configurationTools = [
         (e) => `${e.line !== undefined ? `line ${e.line}: ` : ''}${e.message}`,
       );
       const passed = failing.length === 0 && errors.length === 0;
+      const capped = cappedFindings(result.findings);
       return {
         result: {
           passed,
-          findings: result.findings,
+          ...capped,
           suppressed: result.suppressed.length,
           profiles: result.profiles.map((p) => ({
             profile: p.profile,
@@ -97,6 +99,7 @@ export const configurationTools = [
           ...(result.linuxptp.notice ? [`notice: ${result.linuxptp.notice}`] : []),
           `${passed ? 'passes' : 'fails'}: ${result.findings.length} finding(s), ${failing.length} at or above ${args.failOn}${errors.length ? `, ${errors.length} error(s)` : ''}`,
           ...errors,
+          ...truncationLine(capped),
           ...result.findings
             .slice(0, 15)
             .map(

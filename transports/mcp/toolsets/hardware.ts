@@ -3,7 +3,6 @@ import { timestampingSupport } from '../../../core/analysis/ptp-interfaces.js';
 import { EthtoolDriverInfo, EthtoolTimestamping } from '../../../core/model/ethtool.js';
 import { NicMap } from '../../../core/model/nic-map.js';
 import { nicMap } from '../../../plugins/nic/nic-map.js';
-import { vendorProfileOf } from '../../../plugins/nic/vendor-profiles.js';
 import { defineTool, nodeArg, sourceArgs, sourceOf, ToolInputError } from '../tool.js';
 
 const Nic = z.object({
@@ -65,8 +64,9 @@ export const hardwareTools = [
     },
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
+      const profiles = (await context.service()).nicProfiles();
       const interfaces = snapshot.nodes.flatMap((node) =>
-        nicMap(node).interfaces.map((i) => ({
+        nicMap(node, profiles).interfaces.map((i) => ({
           node: node.name,
           iface: i.iface,
           config: i.configs.join(', '),
@@ -109,7 +109,7 @@ export const hardwareTools = [
         throw new ToolInputError(
           `no ethtool data of ${args.interface} on ${args.node}; there are: ${snapshot.nodes[0]?.nics.map((n) => n.iface).join(', ') || 'none'}`,
         );
-      const verdict = timestampingSupport(nic.timestamping);
+      const verdict = timestampingSupport(nic);
       const advice = {
         hardware: 'hardware time stamping with a PHC: ptp4l can run with time_stamping hardware',
         software:
@@ -158,10 +158,11 @@ export const hardwareTools = [
     openWorld: true,
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
+      const profiles = (await context.service()).nicProfiles();
       const nics = (snapshot.nodes[0]?.nics ?? [])
         .filter((n) => args.interface === undefined || n.iface === args.interface)
         .map((n) => {
-          const profile = vendorProfileOf(n.driverInfo?.driver);
+          const profile = profiles.of(n.driverInfo?.driver);
           const vendor = profile
             ? {
                 id: profile.id,
@@ -170,7 +171,7 @@ export const hardwareTools = [
                 phcPer: profile.phcPer,
                 gnss: profile.gnss,
                 dpll: profile.dpll,
-                recommendedTxTimestampTimeoutMs: profile.recommendedTxTimestampTimeoutMs,
+                recommendedTxTimestampTimeoutMs: profile.txTimestampTimeoutMs,
                 pitfalls: profile.pitfalls,
               }
             : null;
@@ -195,12 +196,13 @@ export const hardwareTools = [
     name: 'map_ptp_hardware',
     title: 'Map PTP interfaces to NICs and PHCs',
     description:
-      'For each node, which NIC (PCI bus, driver, firmware, vendor profile) and PHC each configured interface sits on, and what breaks PTP there: an interface ethtool cannot see, software-only time stamping, a ptp4l spanning several PHCs without boundary_clock_jbod, a tx_timestamp_timeout below what the NIC needs.',
+      'For each node, which NIC (PCI bus, driver, firmware, vendor profile) and PHC each configured interface sits on, and what breaks PTP there: an interface ethtool cannot see, software-only time stamping and a ptp4l spanning several PHCs without boundary_clock_jbod (what a NIC needs of the configs: the nic/* findings of diagnose).',
     input: { ...sourceArgs, node: nodeArg },
     output: { nodes: z.array(NicMap) },
     async run(args, context) {
       const snapshot = await context.cache.snapshot({ source: sourceOf(args, context), node: args.node });
-      const nodes = snapshot.nodes.map((node) => nicMap(node));
+      const profiles = (await context.service()).nicProfiles();
+      const nodes = snapshot.nodes.map((node) => nicMap(node, profiles));
       return {
         result: { nodes },
         summary: nodes

@@ -7,9 +7,11 @@ import {
   severityRank,
 } from '../../../core/model/finding.js';
 import { NodeStatus } from '../../../core/model/node-status.js';
+import { findingsByNode } from '../../../core/reports/findings-by-node.js';
 import { healthSummary } from '../../../core/reports/health-summary.js';
 import { present, presentedSchema } from '../../../core/reports/presented-schema.js';
 import { defineTool, lastArg, nodeArg, pageArgs, pageOutput, paginate, sourceArgs } from '../tool.js';
+import { cappedFindings, cappedFindingsOutput, truncationLine } from './capped-findings.js';
 import { diagnosisFor } from './diagnosis-args.js';
 
 const NodeSummary = z.object({
@@ -24,8 +26,6 @@ const NodeSummary = z.object({
   syncLossEpisodes: z.number().int(),
   findings: z.number().int(),
 });
-
-const MAX_FINDINGS = 50;
 
 function findingLine(f: Finding): string {
   return `${f.severity.toUpperCase()} ${f.rule}${f.subject.node ? ` [${f.subject.node}]` : ''}: ${f.message}`;
@@ -52,14 +52,14 @@ export const healthTools = [
       health: Health,
       unknown: z.array(z.string()).describe('Nodes of which no line of their daemon log could be read'),
       nodes: z.array(NodeSummary),
-      findings: z.array(FindingSchema),
-      findingsOmitted: z.number().int(),
+      ...cappedFindingsOutput,
       roots: z.array(z.string()),
       details: presentedSchema(NodeStatus).nullable(),
       warnings: z.array(z.string()),
     },
     async run(args, context) {
       const diagnosis = await diagnosisFor(args, context);
+      const ofNode = findingsByNode(diagnosis.findings);
       const nodes = diagnosis.nodes.map((node) => {
         const holdover = node.episodes.holdover.at(-1);
         const recent = node.processes.find(
@@ -75,9 +75,10 @@ export const healthTools = [
           recentMaxAbsOffsetNs: recent?.maxAbs ?? null,
           holdover: holdover ? holdover.outcome : null,
           syncLossEpisodes: node.episodes.syncLoss.length,
-          findings: diagnosis.findings.filter((f) => f.subject.node === node.node).length,
+          findings: ofNode.get(node.node)?.length ?? 0,
         };
       });
+      const capped = cappedFindings(diagnosis.findings);
       const detailNode = args.node ? diagnosis.nodes.find((n) => n.node === args.node) : undefined;
       const summary = [
         `${diagnosis.meta.cluster}: ${healthSummary(diagnosis)}, ${nodes.length} node(s)`,
@@ -86,6 +87,7 @@ export const healthTools = [
             `${n.node} ${n.role} ${n.syncState} ${n.health}${n.clockClass !== null ? ` class ${n.clockClass}` : ''}`,
         ),
         ...diagnosis.findings.slice(0, 10).map(findingLine),
+        ...truncationLine(capped),
       ];
       return {
         result: {
@@ -93,8 +95,7 @@ export const healthTools = [
           health: diagnosis.health.cluster,
           unknown: diagnosis.health.unknown,
           nodes,
-          findings: diagnosis.findings.slice(0, MAX_FINDINGS),
-          findingsOmitted: Math.max(0, diagnosis.findings.length - MAX_FINDINGS),
+          ...capped,
           roots: diagnosis.hierarchy.roots,
           details: detailNode ? present(NodeStatus, detailNode) : null,
           warnings: diagnosis.warnings.map((w) => `${w.source}${w.line ? `:${w.line}` : ''}: ${w.message}`),
@@ -121,13 +122,11 @@ export const healthTools = [
       const bySeverity = Object.fromEntries(
         SEVERITIES.map((s) => [s, diagnosis.findings.filter((f) => f.severity === s).length]),
       );
+      const ofNode = findingsByNode(diagnosis.findings);
       const nodes = diagnosis.nodes.map((node) => ({
         node: node.node,
         health: diagnosis.health.nodes[node.node] ?? ('UNKNOWN' as const),
-        worst: diagnosis.findings
-          .filter((f) => f.subject.node === node.node)
-          .slice(0, 3)
-          .map((f) => `${f.rule}: ${f.message}`),
+        worst: (ofNode.get(node.node) ?? []).slice(0, 3).map((f) => `${f.rule}: ${f.message}`),
       }));
       return {
         result: { cluster: diagnosis.health.cluster, nodes, unknown: diagnosis.health.unknown, bySeverity },

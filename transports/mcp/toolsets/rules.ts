@@ -58,7 +58,7 @@ export const ruleTools = [
       const cache = new PackCache();
       const files = args.pack
         ? (await allowedPacks([args.pack], context)).map((p) => p.file)
-        : builtInPackNames();
+        : [...builtInPackNames(), ...(await context.service()).pluginPacks()];
       const packs = files.map((file) => {
         const { pack, inherits } = cache.get(file).loaded;
         return {
@@ -97,10 +97,11 @@ export const ruleTools = [
       remediation: z.string().nullable(),
       references: z.array(z.string()),
     },
-    async run(args) {
+    async run(args, context) {
       const { PackCache, builtInPackNames } = await engine();
       const cache = new PackCache();
-      for (const name of builtInPackNames()) {
+      // The built-in packs, then those of the config's plugins (their findings name their rules too).
+      for (const name of [...builtInPackNames(), ...(await context.service()).pluginPacks()]) {
         const { pack } = cache.get(name).loaded;
         const rule = pack.spec.rules.find((r) => r.id === args.rule);
         if (!rule) continue;

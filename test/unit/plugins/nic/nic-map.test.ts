@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../../../core/container.js';
 import type { NodeSnapshot } from '../../../../core/model/snapshot.js';
+import { nicFacts } from '../../../../core/nic/nic-facts.js';
 import { parseEthtoolDriverInfo, parseEthtoolTimestamping } from '../../../../core/parsers/ethtool-output.js';
 import { parseLinuxptpConfig } from '../../../../core/parsers/linuxptp-config.js';
 import { nicMap } from '../../../../plugins/nic/nic-map.js';
-import { NIC_VENDOR_PROFILES, vendorProfileOf } from '../../../../plugins/nic/vendor-profiles.js';
+import { createService } from '../../../../transports/composition-root.js';
 import { describeCorpus, readCorpus } from '../../../corpus.js';
 
 const service = createService();
+const profiles = service.nicProfiles();
 
 function rendered(file: string, text: string): NodeSnapshot['configs'][number] {
   return {
@@ -22,7 +23,7 @@ function rendered(file: string, text: string): NodeSnapshot['configs'][number] {
 describe('nicMap on the recorded scenarios', () => {
   it('puts the four E810 ports of the demo T-GM on one NIC and one PHC, with nothing to flag', async () => {
     const [gm] = (await service.snapshot({ source: 'demo', node: 'gm-1' })).nodes;
-    const map = nicMap(gm!);
+    const map = nicMap(gm!, profiles);
     expect(map.nics).toHaveLength(1);
     expect(map.nics[0]).toMatchObject({ driver: 'ice', profile: 'intel-ice', bus: '0000:51:00' });
     expect(map.interfaces.every((i) => i.support === 'hardware')).toBe(true);
@@ -31,7 +32,7 @@ describe('nicMap on the recorded scenarios', () => {
 
   it('flags an interface a config names but ethtool does not know', async () => {
     const [node] = (await service.snapshot({ source: 'demo', node: 'worker-1' })).nodes;
-    const map = nicMap({ ...node!, nics: [] });
+    const map = nicMap({ ...node!, nics: [] }, profiles);
     expect(map.problems.map((p) => p.kind)).toEqual(['absent']);
     expect(map.problems[0]!.detail).toMatch(
       /^ens1f0 \(ptp4l\.0\.config\): ethtool knows no such interface on worker-1/,
@@ -72,32 +73,39 @@ describeCorpus('nicMap on real ethtool output', () => {
         { iface: 'ens8f0', driverInfo: driverInfo('0000:8a:00.0'), timestamping: ens8f0 },
       ],
     };
-    const map = nicMap(node);
+    const map = nicMap(node, profiles);
     expect(map.nics.map((n) => n.bus)).toEqual(['0000:51:00', '0000:8a:00']);
-    expect(map.problems.map((p) => p.kind)).toEqual(['multi-phc-without-jbod', 'tx-timeout-below-vendor']);
-    expect(map.problems[1]!.detail).toBe(
-      'ptp4l.1.config: tx_timestamp_timeout 10 ms, below the 50 ms ice (E810 (XXVDA4T Westport Channel, Logan Beach), E825-C, E830) needs',
-    );
-    const fixed = nicMap({
-      ...node,
-      configs: [
-        rendered(
-          'ptp4l.1.config',
-          '[global]\nboundary_clock_jbod 1\ntx_timestamp_timeout 50\n[ens4f1]\n[ens8f0]\n',
-        ),
-      ],
+    expect(map.problems.map((p) => p.kind)).toEqual(['multi-phc-without-jbod']);
+    // What the NIC needs of the config is a fact for the packs (fault-severity nic/*), not a problem here.
+    expect(nicFacts(node, profiles)).toEqual({
+      profiles: 'intel-ice',
+      config: 'ptp4l.1.config',
+      txTimestampTimeoutMs: 10,
+      txTimestampTimeoutNeedMs: 50,
+      drivers: 'ice',
     });
+    const fixed = nicMap(
+      {
+        ...node,
+        configs: [
+          rendered(
+            'ptp4l.1.config',
+            '[global]\nboundary_clock_jbod 1\ntx_timestamp_timeout 50\n[ens4f1]\n[ens8f0]\n',
+          ),
+        ],
+      },
+      profiles,
+    );
     expect(fixed.problems).toEqual([]);
   });
 });
 
-describe('vendor profiles', () => {
+describe('NIC profiles (plugins/nic/vendors/*.yaml)', () => {
   it('are recognized by their ethtool driver, and unknown drivers have none', () => {
-    expect(vendorProfileOf('ice')?.id).toBe('intel-ice');
-    expect(vendorProfileOf('mlx5_core')?.phcPer).toBe('port');
-    expect(vendorProfileOf('tg3')?.dpll).toBe(false);
-    expect(vendorProfileOf('igb')).toBeUndefined();
-    for (const profile of NIC_VENDOR_PROFILES)
-      expect(profile.references.length, profile.id).toBeGreaterThan(0);
+    expect(profiles.of('ice')?.id).toBe('intel-ice');
+    expect(profiles.of('mlx5_core')).toMatchObject({ phcPer: 'port', txTimestampTimeoutMs: 500 });
+    expect(profiles.of('tg3')?.dpll).toBe(false);
+    expect(profiles.of('igb')).toBeUndefined();
+    expect(profiles.all().map((p) => p.driver)).toEqual(['ice', 'mlx5_core', 'tg3']);
   });
 });
