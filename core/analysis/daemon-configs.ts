@@ -69,6 +69,11 @@ export class DaemonConfigCollector {
     this.capture = { config, lines: [conf[2]!] };
   }
 
+  /** A line of another process: it ends a block being read. */
+  otherLine(): void {
+    this.endCapture();
+  }
+
   /** A line without an envelope: part of the daemon's message before it. */
   continuation(text: string): void {
     this.capture?.lines.push(text.replace(RUNTIME_STAMP, ''));

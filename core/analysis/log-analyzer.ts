@@ -42,6 +42,12 @@ export interface LogAnalyzerOptions extends TimelineBuilderOptions {
   /** A plain host's clock anchor (TimelineOptions.monoAnchor). */
   monoAnchor?: TimelineOptions['monoAnchor'];
   /**
+   * Read the configs the daemon prints (LogAnalysis.daemonConfigs): only where a live read uses them, as
+   * their lines then go the general way (a quarter more time on the corpus T-BC log, which applies its
+   * profiles every 11,100 lines).
+   */
+  daemonConfigs?: boolean;
+  /**
    * False for a share that starts inside a log (log-file-analysis.ts, log-stream-analysis.ts): only the
    * start of a log tells its encoding.
    */
@@ -89,7 +95,7 @@ export class LogAnalyzer implements LineSink {
   private readonly span = new LogTimeSpan();
   private readonly text: LogTextCheck;
   private previousWasDaemonMessage = false;
-  private readonly daemonConfigs = new DaemonConfigCollector();
+  private readonly daemonConfigs: DaemonConfigCollector | undefined;
   private readonly recentBuilders: ProcessTimelineBuilder[] = [];
   /** Taken on the first block (spareScanner or a new one), handed on by finish(): about 640 kB. */
   private scanner: LineScanner | undefined;
@@ -101,6 +107,7 @@ export class LogAnalyzer implements LineSink {
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year, monoAnchor: options.monoAnchor });
     this.text = new LogTextCheck(options.startOfLog ?? true);
+    this.daemonConfigs = options.daemonConfigs ? new DaemonConfigCollector() : undefined;
   }
 
   /** Complete lines as bytes (LineSink): the common shapes are read in place, the rest decoded one by one. */
@@ -135,7 +142,7 @@ export class LogAnalyzer implements LineSink {
     const lineNumber = ++this.counts.total;
     if (truncated) this.counts.truncated++;
     if (text.trim() === '') {
-      if (this.daemonConfigs.capturing) this.daemonConfigs.continuation('');
+      if (this.daemonConfigs?.capturing) this.daemonConfigs.continuation('');
       this.counts.blank++;
       return;
     }
@@ -143,10 +150,10 @@ export class LogAnalyzer implements LineSink {
     // A multi-line daemon message (a rendered config, ethtool or pmc output it echoes) continues on
     // lines without any envelope: they belong to that message.
     const continues = parsed.record.kind === 'unparsed' && this.previousWasDaemonMessage;
-    if (continues) this.daemonConfigs.continuation(text);
+    if (continues) this.daemonConfigs?.continuation(text);
     else if (parsed.record.process === 'daemon' && parsed.record.kind === 'message')
-      this.daemonConfigs.message(parsed.record.text, lineNumber);
-    else if (this.daemonConfigs.capturing) this.daemonConfigs.message('', lineNumber);
+      this.daemonConfigs?.message(parsed.record.text, lineNumber);
+    else this.daemonConfigs?.otherLine();
     if (continues) {
       parsed.record = {
         kind: 'message',
@@ -175,7 +182,7 @@ export class LogAnalyzer implements LineSink {
     spareScanner ??= this.scanner;
     this.scanner = undefined;
     const { total, specific, generic, unparsed, blank, truncated } = this.counts;
-    const daemonConfigs = this.daemonConfigs.result();
+    const daemonConfigs = this.daemonConfigs?.result() ?? [];
     const processes = [...this.builders.values()].flatMap((byTag) =>
       [...byTag.values()].map((b) => b.build()),
     );
@@ -255,7 +262,7 @@ export class LogAnalyzer implements LineSink {
     prefixWall: number,
   ): boolean {
     // A config the daemon prints is read as text, line by line (daemon-configs.ts).
-    if (this.daemonConfigs.capturing) return false;
+    if (this.daemonConfigs?.capturing) return false;
     switch (kind) {
       case SERVO_RECORD: {
         const mono = scanner.mono[i]!;

@@ -65,7 +65,7 @@ export const LogAnalysis = z.object({
   unparsedExamples: z.array(z.object({ line: z.number().int(), text: z.string() })),
   /**
    * The configs of the daemon's last profile apply, when the log holds it (a live read then needs no exec).
-   * Only from a log analyzed whole: shares merged (mergeLogShares) leave it out, as a block may span two.
+   * Only when asked (LogAnalyzerOptions.daemonConfigs), of a log analyzed whole.
    */
   daemonConfigs: z.array(DaemonConfig).optional(),
 });

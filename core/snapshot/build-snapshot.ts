@@ -28,6 +28,8 @@ interface NodeBuildOptions extends BuildOptions {
   thread?: LogAnalysisThread;
   /** A plain host's clock anchor, for the monotonic seconds of its logs. */
   monoAnchor?: { mono: number; wallMs: number };
+  /** Read the configs the daemon log prints (LogAnalyzerOptions.daemonConfigs). */
+  daemonConfigs?: boolean;
 }
 
 export interface BuildOptions {
@@ -132,9 +134,12 @@ async function buildNode(
   const series = new Map<string, SampleSeries>();
   const unreadLogs: string[] = [];
   const clock = raw.host?.record.clock;
-  const daemonOptions = clock
-    ? { ...options, monoAnchor: { mono: clock.monotonic, wallMs: Date.parse(clock.realtime) } }
-    : options;
+  const daemonOptions = {
+    ...options,
+    ...(clock && { monoAnchor: { mono: clock.monotonic, wallMs: Date.parse(clock.realtime) } }),
+    // Only a source that reads the rest of the node after its log uses the configs the log printed.
+    daemonConfigs: raw.readRest !== undefined,
+  };
   const logs = raw.logs.daemon
     ? await analyzeStream(raw.logs.daemon, daemonOptions, series, warnings, unreadLogs)
     : null;
@@ -195,6 +200,7 @@ async function analyzeStream(
     maxSamples: options.maxSamples ?? DEFAULT_MAX_SAMPLES,
     year: options.year,
     monoAnchor: options.monoAnchor,
+    daemonConfigs: options.daemonConfigs,
   };
   let wasInterrupted = false;
   const interrupted = (error: Error) => {

@@ -274,9 +274,7 @@ export class KubernetesSource implements PtpDataSource {
  * The configs the daemon log printed, by path. A process whose profile sets no config for it is left out:
  * the daemon then writes only message_tag and uds_address there (daemon-configs.ts).
  */
-async function configsFromLog(
-  fromLog: readonly DaemonConfig[],
-): Promise<Map<string, { text: string; line?: number }>> {
+function configsFromLog(fromLog: readonly DaemonConfig[]): Map<string, { text: string; line?: number }> {
   const texts = new Map<string, { text: string; line?: number }>();
   for (const config of fromLog)
     if (config.text !== null) texts.set(config.path, { text: config.text, line: config.line });

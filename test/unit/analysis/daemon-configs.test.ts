@@ -15,7 +15,7 @@ const started = (process: string, file: string) =>
   klog(`/bin/chrt -f 10 /usr/sbin/${process} -f /var/run/${file}  -2 --summary_interval -4 -m `);
 
 function collect(lines: string[]) {
-  return analyzeLogText(`${lines.join('\n')}\n`, { year: 2025 }).daemonConfigs ?? [];
+  return analyzeLogText(`${lines.join('\n')}\n`, { year: 2025, daemonConfigs: true }).daemonConfigs ?? [];
 }
 
 describeCorpus('the configs a real linuxptp-daemon log prints', () => {
@@ -23,7 +23,7 @@ describeCorpus('the configs a real linuxptp-daemon log prints', () => {
     const text = readCorpus(
       'linuxptp-daemon/tbc-e810-startup-ethtool-holdover-freerun_daemon-log_excerpt.log',
     );
-    const configs = analyzeLogText(text, { year: 2025 }).daemonConfigs!;
+    const configs = analyzeLogText(text, { year: 2025, daemonConfigs: true }).daemonConfigs!;
     expect(configs.map((c) => [c.path, c.text === null])).toEqual([
       ['/var/run/ptp4l.0.config', false],
       ['/var/run/ts2phc.1.config', false],
@@ -85,6 +85,15 @@ describe('DaemonConfigCollector', () => {
       ...print(klog('Ptp4lConf: [global]'), 'message_tag [ptp4l.1.config:{level}]'),
     ]);
     expect(configs.map((c) => c.path)).toEqual(['/var/run/ptp4l.1.config']);
+  });
+
+  it('reads no config unless asked (logs analyze has no use for them)', () => {
+    const lines = [
+      started('ptp4l', 'ptp4l.0.config'),
+      ...print(klog('Ptp4lConf: [global]'), 'message_tag [ptp4l.0.config:{level}]'),
+    ];
+    expect(analyzeLogText(`${lines.join('\n')}\n`, { year: 2025 }).daemonConfigs).toBeUndefined();
+    expect(collect(lines).map((c) => c.path)).toEqual(['/var/run/ptp4l.0.config']);
   });
 
   it('says nothing of a log without an apply', () => {

@@ -36,10 +36,7 @@ describeCorpus('merging shares of a real T-BC log', () => {
 
   it('gives the analysis of the whole log, cut in three anywhere', () => {
     const { whole, merged } = splitAndMerge(text, [3001, 6512]);
-    // The configs the daemon printed are read from a log analyzed whole only (a live node's stream).
-    const { daemonConfigs, ...rest } = whole;
-    expect(daemonConfigs?.map((c) => c.path)).toContain('/var/run/ptp4l.1.config');
-    expect(withoutMonoDerivedWalls(merged)).toEqual(withoutMonoDerivedWalls(rest));
+    expect(withoutMonoDerivedWalls(merged)).toEqual(withoutMonoDerivedWalls(whole));
   });
 
   it('keeps exact offset statistics and line numbers', () => {
