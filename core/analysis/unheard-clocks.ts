@@ -93,44 +93,35 @@ const MAX_NAMED = 10;
  */
 export interface ServingIndex {
   byNode: Map<string, ListeningClock[]>;
-  /** Serving clocks per domain, transport and node, in the order first seen. */
+  /** Serving clocks per domain and per transport, in the order first seen. */
   domains: Map<number | null, number>;
   transports: Map<string | null, number>;
-  nodes: Map<string, number>;
+  /** The nodes with a serving clock, in the order first seen. */
+  servers: string[];
 }
 
 export function servingIndex(clocks: readonly ListeningClock[]): ServingIndex {
-  const index: ServingIndex = {
-    byNode: new Map(),
-    domains: new Map(),
-    transports: new Map(),
-    nodes: new Map(),
-  };
+  const index: ServingIndex = { byNode: new Map(), domains: new Map(), transports: new Map(), servers: [] };
   for (const clock of clocks) {
     const list = index.byNode.get(clock.node);
     if (list) list.push(clock);
     else index.byNode.set(clock.node, [clock]);
-    count(servedOf(clock), index);
+    tally(index, clock, 1);
   }
+  for (const [node, list] of index.byNode) if (list.some(serves)) index.servers.push(node);
   return index;
 }
 
-/** One clock's share of what is served (nothing when it serves on no port). */
-function servedOf(clock: ListeningClock): Pick<ServingIndex, 'domains' | 'transports' | 'nodes'> {
-  const served = { domains: new Map(), transports: new Map(), nodes: new Map() };
-  if (clock.servingPorts.length === 0) return served;
-  served.domains.set(clock.domain, 1);
-  served.nodes.set(clock.node, 1);
-  for (const port of clock.servingPorts) served.transports.set(clock.transports[port - 1] ?? null, 1);
-  return served;
+function serves(clock: ListeningClock): boolean {
+  return clock.servingPorts.length > 0;
 }
 
-function count(from: Pick<ServingIndex, 'domains' | 'transports' | 'nodes'>, into: typeof from, sign = 1) {
-  for (const key of ['domains', 'transports', 'nodes'] as const) {
-    const target = into[key] as Map<unknown, number>;
-    for (const value of (from[key] as Map<unknown, number>).keys())
-      target.set(value, (target.get(value) ?? 0) + sign);
-  }
+/** Adds (or, with -1, takes away) one clock's domain and the transports of its serving ports. */
+function tally(counts: Pick<ServingIndex, 'domains' | 'transports'>, clock: ListeningClock, sign: 1 | -1) {
+  if (!serves(clock)) return;
+  counts.domains.set(clock.domain, (counts.domains.get(clock.domain) ?? 0) + sign);
+  const transports = unique(clock.servingPorts.map((port) => clock.transports[port - 1] ?? null));
+  for (const t of transports) counts.transports.set(t, (counts.transports.get(t) ?? 0) + sign);
 }
 
 /**
@@ -140,17 +131,15 @@ function count(from: Pick<ServingIndex, 'domains' | 'transports' | 'nodes'>, int
 export function unheardFacts(node: string, index: ServingIndex): UnheardFacts {
   const clocks = index.byNode.get(node) ?? [];
   const own = clocks.filter((clock) => clock.unheard);
-  // What the others serve: the whole snapshot's counts less this node's own.
-  const others = {
-    domains: new Map(index.domains),
-    transports: new Map(index.transports),
-    nodes: new Map(index.nodes),
-  };
-  for (const clock of clocks) count(servedOf(clock), others, -1);
+  // What the others serve: the whole snapshot's counts less this node's own (domains and transports are few).
+  const others = { domains: new Map(index.domains), transports: new Map(index.transports) };
+  for (const clock of clocks) tally(others, clock, -1);
   const present = <T>(counts: Map<T, number>) => [...counts].filter(([, n]) => n > 0).map(([value]) => value);
   const servedDomains = present(others.domains);
   const servedTransports = present(others.transports);
-  const servers = present(others.nodes);
+  // The serving nodes but this one: the first few named, the rest counted (a fleet has thousands).
+  const named = index.servers.filter((server, i) => i <= MAX_NAMED && server !== node).slice(0, MAX_NAMED);
+  const servers = index.servers.length - (clocks.some(serves) ? 1 : 0);
   const ownDomains = unique(own.map((clock) => clock.domain));
   const ownTransports = unique(own.flatMap((clock) => clock.transports));
   const known = <T>(values: (T | null)[]) => values.length > 0 && values.every((value) => value !== null);
@@ -158,9 +147,7 @@ export function unheardFacts(node: string, index: ServingIndex): UnheardFacts {
     configs: own.map((clock) => clock.configFile).join(', '),
     domains: ownDomains.join(', '),
     transports: ownTransports.join(', '),
-    servedBy:
-      servers.slice(0, MAX_NAMED).join(', ') +
-      (servers.length > MAX_NAMED ? ` and ${servers.length - MAX_NAMED} more` : ''),
+    servedBy: named.join(', ') + (servers > MAX_NAMED ? ` and ${servers - MAX_NAMED} more` : ''),
     servedDomains: servedDomains.join(', '),
     servedTransports: servedTransports.join(', '),
     domainUnserved:
