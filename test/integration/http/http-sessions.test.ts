@@ -35,6 +35,8 @@ describe('HTTP sessions of clients that leave without DELETE (the built server, 
     try {
       // Each connected client holds its SSE stream open: its session is in use.
       const clients: Client[] = await Promise.all(Array.from({ length: 5 }, () => connect(server.url)));
+      // The SDK client opens its SSE stream after initialize resolves: wait for the fifth to arrive.
+      await until(async () => (await readyz(server.url)).status === 503, 5000);
       expect(await readyz(server.url)).toEqual({
         status: 503,
         body: { ready: false, reason: 'every session in use', sessions: 5, maxSessions: 5 },
