@@ -4,12 +4,15 @@ import type { SampleSeries } from '../model/sample-series.js';
 import {
   BLANK_RECORD,
   DPLL_RECORD,
+  GM_STATE_RECORD,
   HOLDOVER_RECORD,
   KLOG_RECORD,
   LineScanner,
   MESSAGE_RECORD,
+  NOTICE_CODES,
   NOTICE_RECORD,
   PLAIN_RECORD,
+  RMS_RECORD,
   SERVO_RECORD,
   STATE_RECORD,
 } from '../parsers/log/line-scanner.js';
@@ -103,6 +106,8 @@ export class LogAnalyzer implements LineSink {
   private readonly scannedBuilders: ProcessTimelineBuilder[] = [];
   /** The builder of linuxptp-daemon's own lines, once it has one. */
   private daemon: ProcessTimelineBuilder | undefined;
+  /** The builder of the T-GM's state lines of the daemon (process GM, no config tag), once it has one. */
+  private gm: ProcessTimelineBuilder | undefined;
 
   constructor(private readonly options: LogAnalyzerOptions = {}) {
     this.timeline = new LogTimeline({ year: options.year, monoAnchor: options.monoAnchor });
@@ -280,7 +285,7 @@ export class LogAnalyzer implements LineSink {
         const wall = this.monoWall(mono, prefixWall);
         if (wall === null) return false;
         const builder = this.scannedBuilder(scanner, scanner.name[i]!);
-        if (!builder.repeatNotice('timestampAdded', timeOf(wall, mono))) return false;
+        if (!builder.repeatNotice(NOTICE_CODES[scanner.state[i]!]!, timeOf(wall, mono))) return false;
         builder.countLine(wall, mono);
         this.counted(wall, mono, false, false);
         return true;
@@ -335,11 +340,37 @@ export class LogAnalyzer implements LineSink {
         const builder = this.scannedBuilder(scanner, scanner.name[i]!);
         const iface = scanner.nameOf(scanner.aux[i]!).text!;
         if (!builder.stateUnchanged(iface, SYNC_STATES[scanner.state[i]!]!)) return false;
+        // Dated by its Unix seconds, or behind a prefix by the prefix (its seconds still tell the year).
         const unix = scanner.time[i]!;
-        this.timeline.learnUnix(unix);
-        this.timeline.noteResolved(unix * 1000);
-        builder.countLine(unix * 1000, undefined);
-        this.counted(unix * 1000, undefined, false, false);
+        let wall = unix * 1000;
+        if (Number.isNaN(prefixWall)) this.timeline.learnUnix(unix);
+        else {
+          this.timeline.learn({ wall: prefixWall, unix });
+          wall = prefixWall;
+        }
+        this.timeline.noteResolved(wall);
+        builder.countLine(wall, undefined);
+        this.counted(wall, undefined, false, false);
+        return true;
+      }
+      case RMS_RECORD: {
+        const mono = scanner.mono[i]!;
+        const wall = this.monoWall(mono, prefixWall);
+        if (wall === null) return false;
+        const builder = this.scannedBuilder(scanner, scanner.name[i]!);
+        builder.countLine(wall, mono);
+        builder.addRms(timeOf(wall, mono), scanner.offset[i]!, scanner.freq[i]!);
+        this.counted(wall, mono, false, false);
+        return true;
+      }
+      case GM_STATE_RECORD: {
+        // The T-GM's state, once a second: only a repeat of its current state is counted here.
+        this.gm ??= this.builderFor('GM', null);
+        if (!this.gm.stateUnchanged('', SYNC_STATES[scanner.state[i]!]!)) return false;
+        const wall = this.klogWall(scanner, i, prefixWall);
+        if (wall === null) return false;
+        this.gm.countLine(wall, undefined);
+        this.counted(wall, undefined, false, false);
         return true;
       }
       case PLAIN_RECORD: {

@@ -168,11 +168,7 @@ export class ProcessTimelineBuilder {
         );
         return;
       case 'rms':
-        // Kept as samples of the interval's max |offset|: what "recently" means for a summary-printing ptp4l.
-        this.rmsSamples.pushNumbers(record.time.wall, record.time.mono, record.max, 2);
-        this.rms.push(record.rms);
-        this.rmsMaxAbs = Math.max(this.rmsMaxAbs, Math.abs(record.max));
-        this.lastRms = { time: record.time, rms: record.rms, max: record.max };
+        this.addRms(record.time, record.rms, record.max);
         return;
       case 'portState':
         this.addPortState(record);
@@ -276,6 +272,15 @@ export class ProcessTimelineBuilder {
     counted.count++;
     counted.last = time;
     return true;
+  }
+
+  /** A summary_interval statistics line, as add() takes it (the log analyzer's fast path calls it directly). */
+  addRms(time: LogTime, rms: number, max: number): void {
+    // Kept as samples of the interval's max |offset|: what "recently" means for a summary-printing ptp4l.
+    this.rmsSamples.pushNumbers(time.wall, time.mono, max, 2);
+    this.rms.push(rms);
+    this.rmsMaxAbs = Math.max(this.rmsMaxAbs, Math.abs(max));
+    this.lastRms = { time, rms, max };
   }
 
   /** Counts a line of this process and keeps its time as the first or the last one (see add()). */

@@ -1,8 +1,9 @@
 /**
  * The line reader of the log analyzer, in AssemblyScript, built to line-scan.wasm by `npm run build`.
  * A few shapes make up nearly all of a daemon log: servo lines (three quarters of it), the daemon's klog
- * chatter, its repeated state lines, DPLL events and holdover progress, ts2phc's pulse notices and config
- * items, and the lines without any header that continue a daemon message (the ethtool output it echoes). Every byte of them must
+ * chatter, its repeated state lines (the T-GM's klog summary too), DPLL events and holdover progress,
+ * ts2phc's pulse and NMEA delay notices and config items, ptp4l's rms statistics, and the lines without any
+ * header that continue a daemon message (the ethtool output it echoes). Every byte of them must
  * be read, and WebAssembly with 16-byte SIMD compares reads them several times faster than JavaScript.
  *
  * scan() reads the lines of a window of the log, from a start, as long as they have one of these shapes
@@ -18,6 +19,7 @@ import { clearRecords, END, INPUT, recordsFull } from './layout';
 import { prefixWall, readPrefix } from './prefix';
 import { plainLine } from './plain-line';
 import { readProcessHead } from './process-line';
+import { rmsSummary } from './rms-summary';
 import { servoMessage } from './servo-message';
 import { stateLine } from './state-line';
 import { tstampNotice } from './ts2phc-notice';
@@ -63,11 +65,12 @@ function frequentLine(start: usize, end: usize): bool {
   if (message != 0)
     return (
       servoMessage(start, message, end, wall) ||
+      rmsSummary(start, message, end, wall) ||
       tstampNotice(start, message, end, wall) ||
       configItem(start, message, end, wall)
     );
-  // A state line's time is its Unix seconds; behind a prefix, the prefix' time: the general parser's work.
-  if (klogLine(start, from, end, wall) || (from == start && stateLine(start, from, end))) return true;
+  // A state line's time is its Unix seconds; behind a prefix, the prefix' time (as parseLogLine dates it).
+  if (klogLine(start, from, end, wall) || stateLine(start, from, end, wall)) return true;
   return plainLine(start, from, end, wall);
 }
 

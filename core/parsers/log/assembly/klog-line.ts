@@ -1,7 +1,7 @@
 import { at, bytesAre, find, isDigit, isWordByte, skipSpaces, twoDigits } from './bytes';
 import { dpllEvent, isDpllEvent } from './dpll-event';
 import { isHoldoverProgress } from './holdover-progress';
-import { HOLDOVER_RECORD, INPUT, KLOG_RECORD, writeRecord } from './layout';
+import { GM_STATE_RECORD, HOLDOVER_RECORD, INPUT, KLOG_RECORD, writeRecord } from './layout';
 
 const DECISION: u64 = 0x6e6f697369636564; // 'decision'
 const _STATUS: u64 = 0x737574617453203a; // ': Status'
@@ -9,6 +9,12 @@ const DPLL_STA: u64 = 0x617453206c6c7064; // 'dpll Sta'
 const TE_S: u64 = 0x73206574; // 'te s'
 const CONF_: u64 = 0x203a666e6f43; // 'Conf: '
 const IN_: u64 = 0x206e69; // 'in '
+const _GNSS_S: u64 = 0x532073736e67202c; // ', gnss S'
+const TATE_S: u64 = 0x732065746174; // 'tate s'
+const _TSPHC_: u64 = 0x206368707374202c; // ', tsphc '
+const _TS2PHC: u64 = 0x636870327374202c; // ', ts2phc'
+const STATE_S: u64 = 0x73206574617473; // 'state s'
+const _GM_STA: u64 = 0x617473206d67202c; // ', gm sta'
 
 /**
  * The T-BC's state summary of event_tbc.go, `dpll State s2, tsphc state s2, BC state s2, BC offset 3`, is
@@ -24,6 +30,25 @@ function isBcSummary(start: usize, end: usize): bool {
     at(start + 14) == 32 &&
     at(start + 15) == 116 // `t` of tsphc
   );
+}
+
+/**
+ * The T-GM's state of event.go (updateGMState), `dpll State s2, gnss State s2, tsphc state s2, gm state s2,`
+ * (2023 builds wrote `ts2phc state`), as klog-message.ts's GM_STATE reads it: the gm state's digit when it
+ * is s0, s1 or s2, else -1 (another state, or another message: left to the parser).
+ */
+function gmState(start: usize, end: usize): i32 {
+  if (end - start < 58 || !bytesAre(start, DPLL_STA, 8) || !bytesAre(start + 8, TE_S, 4)) return -1;
+  if (!isDigit(at(start + 12)) || !bytesAre(start + 13, _GNSS_S, 8) || !bytesAre(start + 21, TATE_S, 6)) return -1;
+  let p = start + 28;
+  if (!isDigit(at(start + 27))) return -1;
+  if (bytesAre(p, _TSPHC_, 8)) p += 8;
+  else if (bytesAre(p, _TS2PHC, 8) && at(p + 8) == 32) p += 9;
+  else return -1;
+  if (p + 22 > end || !bytesAre(p, STATE_S, 7) || !isDigit(at(p + 7))) return -1;
+  if (!bytesAre(p + 8, _GM_STA, 8) || !bytesAre(p + 16, TE_S, 4) || at(p + 21) != 44) return -1;
+  const state = <i32>at(p + 20) - 48;
+  return state >= 0 && state <= 2 ? state : -1;
 }
 
 @inline function isNameByte(code: u32): bool {
@@ -64,7 +89,8 @@ function messageMatters(start: usize, end: usize): bool {
 /**
  * A klog line of linuxptp-daemon, as a record: its chatter, a message that matters to no analysis, as a
  * record of its date (`I0911 14:41:53.794135  871479 event_tbc.go:161] Largest offset 3`), its DPLL
- * events (dpll-event.ts) and the DPLL's holdover progress (holdover-progress.ts). false for anything else.
+ * events (dpll-event.ts), the DPLL's holdover progress (holdover-progress.ts) and the T-GM's state
+ * (gmState). false for anything else.
  */
 export function klogLine(lineStart: usize, from: usize, end: usize, wall: f64): bool {
   const severity = at(from);
@@ -100,6 +126,11 @@ export function klogLine(lineStart: usize, from: usize, end: usize, wall: f64): 
   const date = (month << 8) | day;
   const message = close + 2;
   if (isDpllEvent(message)) return dpllEvent(lineStart, message, end, wall, date, msOfDay);
+  const gm = gmState(message, end);
+  if (gm >= 0) {
+    writeRecord(GM_STATE_RECORD, -1, gm, date, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, 0, 0, 0, msOfDay);
+    return true;
+  }
   const kind = isHoldoverProgress(message, end) ? HOLDOVER_RECORD : KLOG_RECORD;
   if (kind == KLOG_RECORD && messageMatters(message, end)) return false;
   writeRecord(kind, -1, 0, date, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, 0, 0, 0, msOfDay);

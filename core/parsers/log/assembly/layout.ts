@@ -44,6 +44,8 @@ export const PLAIN_RECORD: i32 = 5;
 export const BLANK_RECORD: i32 = 6;
 export const HOLDOVER_RECORD: i32 = 7;
 export const MESSAGE_RECORD: i32 = 8;
+export const RMS_RECORD: i32 = 9;
+export const GM_STATE_RECORD: i32 = 10;
 
 let recordCount: i32 = 0;
 

@@ -55,9 +55,10 @@ function pairsUpTo(from: usize, stateSpace: usize): bool {
  * A linuxptp-daemon state line, as a record: process, Unix seconds, tag, interface and the state digit of
  * `dpll[1757601712]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 … s2`. The pairs between are
  * checked, not kept: the analyzer uses these records only to see that a state did not change, and reads
- * a change the general way. false for any other line.
+ * a change the general way. `wall`: the time of an `oc logs --timestamps` prefix, NaN without one.
+ * false for any other line.
  */
-export function stateLine(lineStart: usize, from: usize, end: usize): bool {
+export function stateLine(lineStart: usize, from: usize, end: usize, wall: f64): bool {
   let p = from;
   let process: i32;
   if (bytesAre(p, DPLL, 5)) process = 0;
@@ -90,6 +91,6 @@ export function stateLine(lineStart: usize, from: usize, end: usize): bool {
   const name = nameOf(STATE_PROCESSES + process, tagStart, <i32>(tagEnd - tagStart));
   const iface = nameOf(INTERFACE, ifaceStart, <i32>(ifaceEnd - ifaceStart));
   if (name < 0 || iface < 0) return false;
-  writeRecord(STATE_RECORD, name, state, iface, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), NaN, 0, 0, 0, unix);
+  writeRecord(STATE_RECORD, name, state, iface, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, 0, 0, 0, unix);
   return true;
 }

@@ -7,13 +7,23 @@ const ADDING_T: u64 = 0x7420676e69646461; // 'adding t'
 const STAMP_: u64 = 0x20706d617473; // 'stamp '
 const TO_CLOC: u64 = 0x636f6c63206f7420; // ' to cloc'
 const K_: u64 = 0x206b; // 'k '
+const NMEA_DEL: u64 = 0x6c65642061656d6e; // 'nmea del'
+const AY_: u64 = 0x203a7961; // 'ay: '
+const _NS: u64 = 0x736e20; // ' ns'
+
+/** The notice codes of NOTICE_RECORD's state, as line-scanner.ts names them. */
+const TIMESTAMP_ADDED: i32 = 0;
+const NMEA_DELAY: i32 = 1;
 
 /**
- * The message of ts2phc's notice for each pulse, `adding tstamp 1763625600.000000000 to clock /dev/ptp10`
- * (its head read by readProcessHead), as a record; false for anything else.
+ * The message of ts2phc's notices for each pulse, `adding tstamp 1763625600.000000000 to clock /dev/ptp10`,
+ * and for each NMEA sentence, `nmea delay: 98765432 ns` (its head read by readProcessHead), as a record
+ * whose state is the notice's code; false for anything else.
  */
 export function tstampNotice(lineStart: usize, from: usize, end: usize, wall: f64): bool {
-  if (headKind != TS2PHC || !textAt(from, ADDING_T, STAMP_, 14)) return false;
+  if (headKind != TS2PHC) return false;
+  if (textAt(from, NMEA_DEL, AY_, 12)) return nmeaDelay(lineStart, from + 12, end, wall);
+  if (!textAt(from, ADDING_T, STAMP_, 14)) return false;
   let p = from + 14;
   const seconds = p;
   while (p < end && isDigit(at(p))) p++;
@@ -26,6 +36,22 @@ export function tstampNotice(lineStart: usize, from: usize, end: usize, wall: f6
   if (clockEnd != end || clockEnd == p) return false;
   const name = nameOf(TS2PHC, headTagStart, headTagLength);
   if (name < 0) return false;
-  writeRecord(NOTICE_RECORD, name, 0, 0, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, headMono, 0, 0, 0);
+  writeRecord(NOTICE_RECORD, name, TIMESTAMP_ADDED, 0, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, headMono, 0, 0, 0);
+  return true;
+}
+
+/**
+ * The NMEA source's delay ts2phc reports for each sentence, `nmea delay: 98765432 ns` (its NMEA source, at debug level),
+ * from after `nmea delay: `: the digits and ` ns` up to the end; false for anything else.
+ */
+function nmeaDelay(lineStart: usize, from: usize, end: usize, wall: f64): bool {
+  let p = from;
+  if (at(p) == 45) p++;
+  const digits = p;
+  while (p < end && isDigit(at(p))) p++;
+  if (p == digits || p + 3 != end || !textAt(p, _NS, 0, 3)) return false;
+  const name = nameOf(TS2PHC, headTagStart, headTagLength);
+  if (name < 0) return false;
+  writeRecord(NOTICE_RECORD, name, NMEA_DELAY, 0, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, headMono, 0, 0, 0);
   return true;
 }

@@ -1,18 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDaemonLog } from '../../../../bench/logs/daemon-log-generator.js';
 import { LogAnalyzer } from '../../../../core/analysis/log-analyzer.js';
+import { packageRoot } from '../../../../core/package-root.js';
 import {
   BLANK_RECORD,
   DPLL_RECORD,
+  GM_STATE_RECORD,
   HOLDOVER_RECORD,
   KLOG_RECORD,
   LineScanner,
   MESSAGE_RECORD,
+  NOTICE_CODES,
   NOTICE_RECORD,
   PLAIN_RECORD,
+  RMS_RECORD,
   SERVO_RECORD,
   STATE_RECORD,
 } from '../../../../core/parsers/log/line-scanner.js';
@@ -89,7 +93,7 @@ function expectSameAsParser(line: string, scanned: NonNullable<ReturnType<typeof
     case NOTICE_RECORD:
       expect(record).toMatchObject({
         kind: 'notice',
-        code: 'timestampAdded',
+        code: NOTICE_CODES[scanned.state],
         process: 'ts2phc',
         configTag: scanned.name!.text,
       });
@@ -139,6 +143,21 @@ function expectSameAsParser(line: string, scanned: NonNullable<ReturnType<typeof
       });
       expect(clock.unix).toBe(scanned.time);
       return;
+    case RMS_RECORD:
+      expect(record).toMatchObject({
+        kind: 'rms',
+        process: 'ptp4l',
+        configTag: scanned.name!.text,
+        rms: scanned.offset,
+        max: scanned.freq,
+      });
+      expect(record).not.toHaveProperty('clock');
+      expect(clock.mono).toBe(scanned.mono);
+      return;
+    case GM_STATE_RECORD:
+      expect(record).toMatchObject({ kind: 'syncState', process: 'GM', state: SYNC_STATES[scanned.state] });
+      expect(record).not.toHaveProperty('iface');
+      break;
     case PLAIN_RECORD:
       // No header: the analyzer makes it part of the daemon message before it, as it does an unparsed line.
       expect(record).toMatchObject({ kind: 'unparsed', text: line });
@@ -231,6 +250,31 @@ describe('the line scanner on the benchmark log', () => {
   });
 });
 
+describe("the line scanner on the demo's daemon logs (fixtures/clusters/demo)", () => {
+  const nodes = join(packageRoot(), 'fixtures', 'clusters', 'demo', 'nodes');
+  const logOf = (node: string) =>
+    readFileSync(join(nodes, node, 'logs', 'linuxptp-daemon-container.log'), 'latin1');
+  // gm-1's log is recorded with `oc logs --timestamps` prefixes, the others without: `--source cluster`
+  // asks for prefixes, so each is also read with one on every line.
+  const prefixed = (text: string) => {
+    const start = Date.parse('2026-11-20T08:00:00Z');
+    return text
+      .split('\n')
+      .map((line, i) =>
+        line && !/^\d{4}-/.test(line) ? `${new Date(start + i * 97).toISOString()} ${line}` : line,
+      )
+      .join('\n');
+  };
+  for (const node of readdirSync(nodes).sort()) {
+    it(`${node}: the same analysis either way, as recorded and with a prefix on every line`, () => {
+      for (const text of [logOf(node), prefixed(logOf(node))]) {
+        const { fast, slow } = bothWays(text);
+        expect(fast).toEqual(slow);
+      }
+    });
+  }
+});
+
 describe('the line scanner, line by line', () => {
   const servo = 'ptp4l[1.000]: [ptp4l.0.config:6] master offset 5 s2 freq -1 path delay 9';
 
@@ -276,9 +320,95 @@ describe('the line scanner, line by line', () => {
       'I1120 08:00:00.100123  871479 dpll.go:1] ens4f0-dpll decision: Status 3, Offset 0, In spec true, Source GNSS lost false, On holdover false',
       'dpll[1763625600]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 phase_status 3 pps_status 1 s3',
       'dpll[0]:[ts2phc.1.config] ens4f0 frequency_status 3 offset 0 phase_status 3 pps_status 1 s2',
-      '2026-11-20T08:00:00Z dpll[1763625600]:[ts2phc.1.config] ens4f0 offset 0 s2',
+      '2026-11-20T08:00:00Z dpll[0]:[ts2phc.1.config] ens4f0 offset 0 s2',
     ]) {
       expect(scanOne(line), line).toBeNull();
+    }
+  });
+
+  it("reads ptp4l's summary statistics lines as the parser does, and leaves their near misses", () => {
+    const head = 'ptp4l[3172286.514]: [ptp4l.0.config:6] ';
+    for (const line of [
+      `${head}rms   53 max  111 freq -19187 +/-  23 delay  1060 +/-   2`,
+      `${head}rms 250233 max 259183 freq     +0 +/-   0 delay  1060 +/-   2`,
+      `${head}rms 4 max 4 freq +17 +/- 0`,
+      `2026-11-20T08:00:05.941416307Z ${head}rms 53 max 111 freq -19187 +/- 23 delay 1060 +/- 2`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(RMS_RECORD);
+      expectSameAsParser(line, scanned!);
+    }
+    for (const line of [
+      `${head}rms 53 max 111 freq -19187 +/- 23 delay 1060 +/- 2 `,
+      `${head}rms 53 max -111 freq -19187 +/- 23`,
+      `${head}rms 53 max 111 freq -19187 +/- 23 delay 1060`,
+      `${head}rms 53 maxx 111 freq -19187 +/- 23`,
+      `${head}rms 53 max 111 freq - +/- 23`,
+      `${head}CLOCK_REALTIME rms 4 max 4 freq -76829 +/- 0 delay 1085 +/- 0`,
+      'phc2sys[1.000]: [ptp4l.0.config:6] rms 4 max 4 freq -76829 +/- 0',
+    ]) {
+      expect(scanOne(line), line).toBeNull();
+    }
+  });
+
+  it("reads the T-GM's state summary of the daemon as the parser does, and leaves other states to it", () => {
+    const head = 'I1120 08:00:05.941416 3329370 event.go:430] ';
+    for (const line of [
+      `${head}dpll State s2, gnss State s2, tsphc state s2, gm state s2,`,
+      `${head}dpll State s1, gnss State s3, ts2phc state s0, gm state s1, more`,
+      `2026-11-20T08:00:05.941416307Z ${head}dpll State s2, gnss State s2, tsphc state s2, gm state s0,`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(GM_STATE_RECORD);
+      expectSameAsParser(line, scanned!);
+    }
+    for (const line of [
+      `${head}dpll State s2, gnss State s2, tsphc state s2, gm state s3,`,
+      `${head}dpll State s2, gnss State s2, tsphc state s2, gm state s2`,
+      `${head}dpll State s2, gnss State sX, tsphc state s2, gm state s2,`,
+      `${head}dpll State s2, gnss State s2, ts3phc state s2, gm state s2,`,
+      `${head}dpll State s2, tsphc state s2, BC state s2, BC offset 3, gm state s2,`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind === GM_STATE_RECORD, line).toBe(false);
+    }
+  });
+
+  it("reads ts2phc's NMEA delay notices as the parser does, and leaves their near misses", () => {
+    const head = 'ts2phc[1306914.534]: [ts2phc.0.config:6] ';
+    for (const line of [
+      `${head}nmea delay: 98765432 ns`,
+      `${head}nmea delay: -12 ns`,
+      `2026-11-20T08:00:05.941416307Z ${head}nmea delay: 0 ns`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(NOTICE_RECORD);
+      expect(NOTICE_CODES[scanned!.state]).toBe('nmeaDelay');
+      expectSameAsParser(line, scanned!);
+    }
+    for (const line of [
+      `${head}nmea delay: 98765432 ns later`,
+      `${head}nmea delay:  5 ns`,
+      `${head}nmea delay: ns`,
+      `${head}nmea delay: 5ns`,
+      'ptp4l[1306914.534]: [ptp4l.0.config:6] nmea delay: 5 ns',
+    ]) {
+      expect(scanOne(line), line).toBeNull();
+    }
+  });
+
+  it('reads state lines behind an `oc logs --timestamps` prefix, dated by the prefix as the parser dates them', () => {
+    // What `diagnose --source cluster` receives: the T-GM's and T-BC's state lines, every second.
+    for (const line of [
+      '2026-11-20T08:00:05.941416307Z gnss[1795161605]:[ts2phc.0.config] ens1f0 gnss_status 3 offset 5 s2',
+      '2026-11-20T08:00:05.941416307Z GM[1795161605]:[ts2phc.0.config] ens1f0 T-GM-STATUS s2',
+      '2026-11-20T08:00:05.941416307Z T-BC[1795161605]:[ts2phc.1.config] ens2f0 offset -3 T-BC-STATUS s2',
+      '2026-11-20T08:00:05.941416307Z dpll[1795161605]:[ts2phc.1.config] ens2f0 frequency_status 3 offset -1 phase_status 3 pps_status 1 s2',
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(STATE_RECORD);
+      expect(scanned?.wall).toBe(Date.parse('2026-11-20T08:00:05.941416307Z'));
+      expectSameAsParser(line, scanned!);
     }
   });
 
@@ -433,6 +563,30 @@ describe('the line scanner on mutated lines', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+  }
+});
+
+describe("the line scanner on mutated lines of the demo's T-GM and T-TSC logs (state, NMEA and rms lines)", () => {
+  for (const [node, seed] of [
+    ['gm-1', 5],
+    ['worker-2', 6],
+  ] as const) {
+    it(`${node}, seed ${seed}`, () => {
+      const file = join(
+        packageRoot(),
+        'fixtures',
+        'clusters',
+        'demo',
+        'nodes',
+        node,
+        'logs',
+        'linuxptp-daemon-container.log',
+      );
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const { fast, slow } = bothWays(mutatedLog(lines, seed, false));
+      expect(fast.lines.total).toBe(6000);
+      expect(fast).toEqual(slow);
     });
   }
 });
