@@ -1,4 +1,4 @@
-import { PassThrough, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import {
   AppsV1Api,
   type ConfigurationOptions,
@@ -6,7 +6,6 @@ import {
   CustomObjectsApi,
   Exec,
   type KubeConfig,
-  Log,
   type LogOptions,
   type V1Status,
 } from '@kubernetes/client-node';
@@ -21,6 +20,7 @@ import {
   ServerUnreachable,
   statusOf,
 } from './kube-errors.js';
+import { HttpTimeout, KubeHttp } from './kube-http.js';
 import type { KubeSettings } from './kube-settings.js';
 
 export type KubeObject = Record<string, unknown> & {
@@ -42,8 +42,9 @@ const PROBE_EVERY_MS = 1000;
 class RequestTimeout extends Error {}
 
 /**
- * Read-only access to the API server through @kubernetes/client-node: lists, logs, exec of the
- * allowlisted commands, the pod proxy. Every request has a time-out and bounded retries (429 and 5xx,
+ * Read-only access to the API server: lists, gets and exec of the allowlisted commands through
+ * @kubernetes/client-node, logs and the pod proxy (thousands of requests in a fleet) as plain HTTP
+ * (kube-http.ts) on the same keep-alive pool. Every request has a time-out and bounded retries (429 and 5xx,
  * Retry-After honoured), all within the read's deadline (readTimeoutMs from the client's creation: one
  * client serves one read of a source, its log streams included); failures are KubeRequestErrors naming
  * what was asked and what is missing or why nothing answered.
@@ -57,22 +58,24 @@ export class KubeClient {
   private readonly apps: AppsV1Api;
   private readonly custom: CustomObjectsApi;
   private readonly exec_: Exec;
+  private readonly http: KubeHttp;
   private readonly deadline: number;
   private unreachableInARow = 0;
   private lastUnreachable: unknown;
   private lastProbe = 0;
   /** The config of lists, gets, the pod proxy and logs: one keep-alive connection pool (an exec is its own WebSocket). */
-  private readonly pooled: PooledConfig;
+  private readonly pooled: KubeConfig;
 
   constructor(
     config: KubeConfig,
     private readonly settings: KubeSettings,
   ) {
     this.pooled = pooledConfig(config);
-    this.core = this.pooled.config.makeApiClient(CoreV1Api);
-    this.apps = this.pooled.config.makeApiClient(AppsV1Api);
-    this.custom = this.pooled.config.makeApiClient(CustomObjectsApi);
+    this.core = this.pooled.makeApiClient(CoreV1Api);
+    this.apps = this.pooled.makeApiClient(AppsV1Api);
+    this.custom = this.pooled.makeApiClient(CustomObjectsApi);
     this.exec_ = new Exec(config);
+    this.http = new KubeHttp(this.pooled);
     this.deadline = performance.now() + settings.readTimeoutMs;
   }
 
@@ -81,8 +84,12 @@ export class KubeClient {
   }
 
   async listNodes(): Promise<KubeObject[]> {
-    return this.call('list nodes', 'list', 'nodes', undefined, async (options) =>
-      plain((await this.core.listNode({}, options)).items),
+    return this.call(
+      'list nodes',
+      'list',
+      'nodes',
+      undefined,
+      timed(async (options) => plain((await this.core.listNode({}, options)).items)),
     );
   }
 
@@ -93,17 +100,22 @@ export class KubeClient {
       'list',
       'pods',
       namespace,
-      async (options) =>
+      timed(async (options) =>
         plain(
           (await this.core.listNamespacedPod({ namespace, labelSelector, fieldSelector }, options)).items,
         ),
+      ),
     );
   }
 
   async listEvents(): Promise<KubeObject[]> {
     const namespace = this.namespace;
-    return this.call(`list events in ${namespace}`, 'list', 'events', namespace, async (options) =>
-      plain((await this.core.listNamespacedEvent({ namespace }, options)).items),
+    return this.call(
+      `list events in ${namespace}`,
+      'list',
+      'events',
+      namespace,
+      timed(async (options) => plain((await this.core.listNamespacedEvent({ namespace }, options)).items)),
     );
   }
 
@@ -114,7 +126,7 @@ export class KubeClient {
       'get',
       'daemonsets',
       namespace,
-      async (options) => plain(await this.apps.readNamespacedDaemonSet({ name, namespace }, options)),
+      timed(async (options) => plain(await this.apps.readNamespacedDaemonSet({ name, namespace }, options))),
     );
   }
 
@@ -127,7 +139,7 @@ export class KubeClient {
         'list',
         `${plural}.${group}`,
         namespace,
-        async (options) => {
+        timed(async (options) => {
           const list = (await this.custom.listNamespacedCustomObject(
             { group, version, namespace, plural },
             options,
@@ -135,7 +147,7 @@ export class KubeClient {
             items?: KubeObject[];
           };
           return list.items ?? [];
-        },
+        }),
       );
     } catch (error) {
       if (error instanceof KubeRequestError && error.status === 404) return null;
@@ -151,82 +163,61 @@ export class KubeClient {
       'proxy',
       'pods/proxy',
       namespace,
-      (options) =>
-        this.core.connectGetNamespacedPodProxyWithPath({ name: `${pod}:${port}`, namespace, path }, options),
+      (timeoutMs) =>
+        this.http.text(
+          `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(`${pod}:${port}`)}/proxy/${path.split('/').map(encodeURIComponent).join('/')}`,
+          timeoutMs,
+        ),
     );
   }
 
   /**
-   * A pod log as a stream that opens when read: never held whole. A log that stops sending for
-   * logIdleTimeoutMs, or ends mid-line (a body cut short), fails after what it delivered: the reader
-   * keeps that and reports the error.
+   * A pod log as a stream that opens when read: never held whole, its response's chunks handed on as
+   * they come. A log that stops sending for logIdleTimeoutMs, ends mid-line or loses its connection (a
+   * body cut short), fails after what it delivered: the reader keeps that and reports the error.
    */
   logStream(pod: string, container: string, options: LogOptions): TextStream {
     const what = `log of ${pod}/${container}`;
+    const path = `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/pods/${encodeURIComponent(pod)}/log?${logQuery(container, options)}`;
     const client = this;
     return {
       name: `pod/${pod}/${container}`,
       async *open() {
-        const sink = new PassThrough();
-        // A body that breaks off is reported by the idle timer; the sink itself must never throw.
-        sink.on('error', () => undefined);
-        let controller: AbortController | undefined;
-        for (let attempt = 0; ; attempt++) {
-          let cause: Error | undefined;
-          try {
-            const timeoutMs = client.attemptTimeoutMs();
-            client.requests++;
-            const watch = (error: Error) => {
-              cause ??= error;
-            };
-            client.pooled.socketErrors.add(watch);
-            try {
-              controller = await client.withTimeout(
-                new Log(client.pooled.config).log(client.namespace, pod, container, sink, options),
-                timeoutMs,
-                (late) => late.abort(),
-              );
-            } finally {
-              client.pooled.socketErrors.delete(watch);
-            }
-            client.observe();
-            break;
-          } catch (caught) {
-            const error = unanswered(caught) ? (cause ?? caught) : caught;
-            client.observe(error);
-            const wait = client.retryWait(error, attempt);
-            if (wait === undefined) throw kubeRequestError(what, 'log', 'pods/log', client.namespace, error);
-            await sleep(wait);
-          }
-        }
-        let idle: NodeJS.Timeout | undefined;
+        const response = await client.call(what, 'log', 'pods/log', client.namespace, (timeoutMs) =>
+          client.http.open(path, timeoutMs),
+        );
         let stalled = false;
         let cut = false;
-        const arm = () => {
-          clearTimeout(idle);
-          idle = setTimeout(() => {
-            stalled = true;
-            controller?.abort();
-            sink.end();
-          }, client.settings.logIdleTimeoutMs);
-        };
+        const idle = setTimeout(() => {
+          stalled = true;
+          response.destroy();
+        }, client.settings.logIdleTimeoutMs);
         const deadline = setTimeout(
           () => {
             cut = true;
             client.cutByDeadline++;
-            controller?.abort();
-            sink.end();
+            response.destroy();
           },
           Math.max(0, client.remainingMs()),
         );
-        arm();
         let last = 10;
-        // A body read to its end needs no abort (each would make an error object: thousands in a fleet).
+        // A body read to its end is not destroyed: its connection goes back to the pool.
         let ended = false;
+        let broken = false;
         try {
-          for await (const chunk of sink) {
-            arm();
-            const bytes = chunk as Uint8Array;
+          const chunks = response[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+          for (;;) {
+            let next: IteratorResult<Buffer>;
+            try {
+              next = await chunks.next();
+            } catch {
+              // Destroyed by a timer above, or the connection closed before the body's end.
+              broken = true;
+              break;
+            }
+            if (next.done) break;
+            idle.refresh();
+            const bytes = next.value;
             if (bytes.length > 0) last = bytes[bytes.length - 1]!;
             yield bytes;
           }
@@ -238,10 +229,12 @@ export class KubeClient {
             );
           // Logs end with a newline; a body cut short mostly does not.
           if (last !== 10) throw new Error(`${what}: the stream ended mid-line; the log may be cut short`);
+          if (broken)
+            throw new Error(`${what}: the connection closed before the log's end; the log may be cut short`);
         } finally {
           clearTimeout(idle);
           clearTimeout(deadline);
-          if (!ended) controller?.abort();
+          if (!ended) response.destroy();
         }
       },
     };
@@ -307,24 +300,27 @@ export class KubeClient {
     });
   }
 
-  /** Runs one API call with a time-out and bounded retries; maps its failure to a KubeRequestError. */
+  /**
+   * Runs one API request with a time-out (an HttpTimeout past it) and bounded retries; maps its failure
+   * to a KubeRequestError.
+   */
   private async call<T>(
     what: string,
-    kind: 'list' | 'get' | 'proxy',
+    kind: 'list' | 'get' | 'proxy' | 'log',
     resource: string,
     namespace: string | undefined,
-    request: (options: ConfigurationOptions) => Promise<T>,
+    request: (timeoutMs: number) => Promise<T>,
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       let timeoutMs = 0;
       try {
         timeoutMs = this.attemptTimeoutMs();
         this.requests++;
-        const answer = await request(abortAfter(timeoutMs));
+        const answer = await request(timeoutMs);
         this.observe();
         return answer;
       } catch (caught) {
-        const error = isAbort(caught) ? this.timeoutError(timeoutMs) : caught;
+        const error = caught instanceof HttpTimeout ? this.timeoutError(timeoutMs) : caught;
         this.observe(error);
         const wait = this.retryWait(error, attempt);
         if (wait === undefined) throw kubeRequestError(what, kind, resource, namespace, error);
@@ -380,23 +376,6 @@ export class KubeClient {
   }
 
   /**
-   * The answer of a request that has no time-out of its own, or a time-out error; what arrives after
-   * the time-out is handed to `abandon` (a log stream to abort).
-   */
-  private withTimeout<T>(request: Promise<T>, timeoutMs: number, abandon: (late: T) => void): Promise<T> {
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        reject(this.timeoutError(timeoutMs));
-      }, timeoutMs);
-    });
-    request.then((late) => timedOut && abandon(late)).catch(() => undefined);
-    return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
-  }
-
-  /**
    * How long to wait before retrying, or undefined when the error is final, retries are spent, or the
    * wait and a retry would not fit in what is left of the read's deadline.
    */
@@ -410,6 +389,17 @@ export class KubeClient {
     const wait = Math.min(retryAfterMs(error) ?? 200 * 2 ** attempt, MAX_RETRY_WAIT_MS);
     return wait < this.remainingMs() ? wait : undefined;
   }
+}
+
+/** A client-node call with a time-out: its abort is an HttpTimeout. */
+function timed<T>(request: (options: ConfigurationOptions) => Promise<T>): (timeoutMs: number) => Promise<T> {
+  return async (timeoutMs) => {
+    try {
+      return await request(abortAfter(timeoutMs));
+    } catch (error) {
+      throw isAbort(error) ? new HttpTimeout(timeoutMs) : error;
+    }
+  };
 }
 
 /** Request options whose middleware aborts the request after `timeoutMs`. */
@@ -431,55 +421,30 @@ function abortAfter(timeoutMs: number): ConfigurationOptions {
   } as unknown as ConfigurationOptions;
 }
 
-interface WatchedAgent {
-  createConnection(
-    ...args: unknown[]
-  ): { on(event: 'error', listener: (error: Error) => void): unknown } | null;
-}
-
-interface PooledConfig {
-  config: KubeConfig;
-  /** Told of every connection's error while registered (the log requests in flight). */
-  socketErrors: Set<(error: Error) => void>;
-}
-
 /**
  * The config with one keep-alive agent for all its requests: client-node makes a new agent, so a new
  * connection, for every request (thousands in a fleet). Its first agent's options hold for all: they come
- * from the same cluster and user every time. The agent's connections are watched for their own errors:
- * client-node turns any failure of a log request into an HTTP 500 without body or headers (its log.js),
- * which would call a refused connection a server error.
+ * from the same cluster and user every time.
  */
-function pooledConfig(config: KubeConfig): PooledConfig {
-  const socketErrors = new Set<(error: Error) => void>();
+function pooledConfig(config: KubeConfig): KubeConfig {
   // createAgent is private in client-node's typings: the one place its agents are made.
   type AgentMaker = { createAgent(cluster: unknown, options: object): unknown };
   const pooled = Object.create(config) as KubeConfig;
   const create = (config as unknown as AgentMaker).createAgent.bind(config);
-  let agent: WatchedAgent | undefined;
+  let agent: unknown;
   (pooled as unknown as AgentMaker).createAgent = (cluster, options) => {
-    if (!agent) {
-      agent = create(cluster, { ...options, keepAlive: true }) as WatchedAgent;
-      if (typeof agent.createConnection === 'function') {
-        const connect = agent.createConnection.bind(agent);
-        agent.createConnection = (...args) => {
-          const socket = connect(...args);
-          socket?.on('error', (error) => {
-            for (const listener of socketErrors) listener(error);
-          });
-          return socket;
-        };
-      }
-    }
+    agent ??= create(cluster, { ...options, keepAlive: true });
     return agent;
   };
-  return { config: pooled, socketErrors };
+  return pooled;
 }
 
-/** client-node's stand-in for a log request that got no HTTP answer at all (no headers, no body). */
-function unanswered(error: unknown): boolean {
-  const { code, body, headers } = (error ?? {}) as { code?: unknown; body?: unknown; headers?: object };
-  return code === 500 && body === undefined && Object.keys(headers ?? {}).length === 0;
+/** The query of a log request: LogOptions' names are the API's parameters. */
+function logQuery(container: string, options: LogOptions): string {
+  const query = new URLSearchParams({ container });
+  for (const [name, value] of Object.entries(options))
+    if (value !== undefined) query.set(name, String(value));
+  return query.toString();
 }
 
 /** client-node returns class instances (Dates, undefined fields); the parsers read API JSON. */
