@@ -56,6 +56,8 @@ export async function analyzeLogHere(
 
 /** Bytes sent to the thread and not yet analyzed, beyond which reading waits: memory stays a few MB. */
 const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+/** The bytes of a log moved to the thread in one message, at most (a bigger chunk goes alone). */
+const BATCH_BYTES = 256 * 1024;
 const WORKER_URL = new URL('./log-analysis-worker.js', import.meta.url);
 
 /**
@@ -103,13 +105,30 @@ export class LogAnalysisThread {
     // Only the first failure is told, as on this thread: a read cut, or the analysis that threw.
     let told = false;
     let cut = false;
+    // Chunks are copied into a batch of their own, moved to the thread when full: the stream may reuse or
+    // share a chunk's memory, and each message costs both threads (sockets deliver 16–64 kB at a time).
+    let batch = new Uint8Array(BATCH_BYTES);
+    let filled = 0;
+    const flush = () => {
+      if (filled === 0) return;
+      const bytes = batch.subarray(0, filled);
+      this.inFlight += filled;
+      worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
+      batch = new Uint8Array(BATCH_BYTES);
+      filled = 0;
+    };
     try {
       for await (const chunk of stream.open()) {
         if (job.failed !== undefined) break;
-        // A copy of its own, moved to the thread: the stream may reuse or share the chunk's memory.
-        const bytes = new Uint8Array(chunk);
-        this.inFlight += bytes.byteLength;
-        worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
+        if (filled + chunk.byteLength > BATCH_BYTES) flush();
+        if (chunk.byteLength > BATCH_BYTES) {
+          const bytes = new Uint8Array(chunk);
+          this.inFlight += bytes.byteLength;
+          worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
+        } else {
+          batch.set(chunk, filled);
+          filled += chunk.byteLength;
+        }
         while (this.inFlight > MAX_BYTES_IN_FLIGHT) await new Promise<void>((r) => this.drained.push(r));
       }
     } catch (error) {
@@ -119,6 +138,7 @@ export class LogAnalysisThread {
         interrupted(error as Error);
       }
     }
+    flush();
     this.send(worker, { type: 'end', id, cut });
     const log = await done;
     if (!told && job.failed !== undefined) interrupted(new Error(job.failed));
