@@ -39,7 +39,7 @@ export function offsetTrendOf(node: NodeSnapshot, request: OffsetTrendRequest): 
   ])[0];
   if (!key)
     throw new SourceError(
-      `no ${request.process ?? 'servo'} samples on ${node.name}; there are: ${[...node.series.keys()].join(', ') || 'none'}`,
+      `no ${request.process ?? 'servo'} samples on ${node.name}; there are: ${[...node.series.keys()].map(seriesName).join(', ') || 'none'}`,
     );
   const end = node.logs?.timeRange.last?.wall;
   const first = node.logs?.timeRange.first?.wall;
@@ -55,4 +55,10 @@ export function offsetTrendOf(node: NodeSnapshot, request: OffsetTrendRequest): 
     end,
     buckets: offsetTrend(node.series.get(key)!, start, end, request.buckets),
   };
+}
+
+/** A series as a user names it: `ptp4l [ptp4l.0.config] (rms summaries)`, not its internal key. */
+function seriesName(key: string): string {
+  const [process, tag, kind] = key.split('|');
+  return `${process}${tag ? ` [${tag}]` : ''}${kind === 'rms' ? ' (rms summaries)' : ''}`;
 }

@@ -91,7 +91,7 @@ describe('ptp-mcp trend (the built CLI)', () => {
     ],
     [
       ['--node', 'worker-1', '--process', 'pmc'],
-      'ptp-mcp: no pmc samples on worker-1; there are: phc2sys|ptp4l.0.config, ptp4l|ptp4l.0.config|rms\n',
+      'ptp-mcp: no pmc samples on worker-1; there are: phc2sys [ptp4l.0.config], ptp4l [ptp4l.0.config] (rms summaries)\n',
     ],
     [
       ['--node', 'worker-1', '--buckets', '0'],
