@@ -1,10 +1,12 @@
 import { userRegex } from '../rules/user-regex.js';
 import type { AnswerPlan } from './answer-plan-schema.js';
 import { fillArguments } from './argument-template.js';
+import { exampleLikeness } from './example-similarity.js';
 import type { Intent, IntentSet } from './intent-pack.js';
-import { isInflection, keywordScore, wordMatches, words } from './keyword-match.js';
+import { keywordScore, wordMatches, words } from './keyword-match.js';
+import { readQuestion } from './question-reading.js';
 import { STOP_WORDS } from './question-tokens.js';
-import { type Extraction, extractSlots } from './slot-extractor.js';
+import type { Extraction } from './slot-extractor.js';
 
 export interface PlanOptions {
   /** Node names of the cluster: matched exactly (separators aside), and a short name finds its FQDN. */
@@ -21,23 +23,24 @@ const MAX_SUGGESTIONS = 3;
 
 /** The intent a question asks for, its slots and the tool call; deterministic, no I/O. */
 export function answerPlan(question: string, set: IntentSet, options: PlanOptions = {}): AnswerPlan {
-  const vocabulary = [
-    ...new Set(set.intents.flatMap((intent) => Object.keys(intent.keywords).flatMap((k) => k.split(' ')))),
-  ];
-  const extracted = extractSlots(question, {
-    ...options,
-    isVocabulary: (word) =>
-      Object.hasOwn(set.synonyms, word) || vocabulary.some((keyword) => wordMatches(word, keyword)),
-  });
-  const extraction = { ...extracted, words: extracted.words.flatMap((word) => readAs(word, set.synonyms)) };
-  const known = new Set(
-    extraction.words.filter((word) => vocabulary.some((keyword) => isInflection(word, keyword))),
-  );
-  // An intent that scores enough and is no catch-all comes before every catch-all.
-  const specific = (entry: { intent: Intent; score: number }) =>
-    !entry.intent.fallback && entry.score >= set.scoring.minScore ? 1 : 0;
+  const { extraction, scores: rules } = ruleScores(question, set, options);
+  // How alike the question is to the examples of each intent's tool adds to its score: wording the
+  // patterns and keywords did not foresee still finds the tool whose questions it resembles.
+  const weight = set.scoring.exampleWeight;
+  const likeness = weight > 0 ? exampleLikeness(set, extraction) : undefined;
+  // An intent whose patterns and keywords score enough, and that is no catch-all, comes first: the
+  // likeness orders those among themselves, and decides where they do not (nothing scores enough, or only
+  // a catch-all); so a likeness alone neither takes "is gm-1 ok?" from the overall health nor overrules
+  // what the pack's words say. Chosen by cross-validation (fixtures/nlq/README.md).
+  const specific = (entry: { intent: Intent; rule: number }) =>
+    !entry.intent.fallback && entry.rule >= set.scoring.minScore ? 1 : 0;
   const ranked = set.intents
-    .map((intent, order) => ({ intent, order, score: score(intent, extraction, known, set.scoring) }))
+    .map((intent, order) => ({
+      intent,
+      order,
+      rule: rules[order]!,
+      score: likeness ? round(rules[order]! + weight * likeness[order]!) : rules[order]!,
+    }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => specific(b) - specific(a) || b.score - a.score || a.order - b.order);
   const outOfScope = set.outOfScope.some((pattern) => userRegex(pattern, 'i')?.test(extraction.masked));
@@ -76,9 +79,14 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
   };
 }
 
-/** A word as the keywords know it: its synonym's words, or itself. */
-function readAs(word: string, synonyms: Readonly<Record<string, string>>): string[] {
-  return Object.hasOwn(synonyms, word) ? synonyms[word]!.split(' ') : [word];
+/** The question's slots and words, and each intent's score from its patterns, keywords and slots. */
+export function ruleScores(
+  question: string,
+  set: IntentSet,
+  options: PlanOptions = {},
+): { extraction: Extraction; scores: number[] } {
+  const { extraction, known } = readQuestion(question, set, options);
+  return { extraction, scores: set.intents.map((intent) => score(intent, extraction, known, set.scoring)) };
 }
 
 /** A pattern that matches, plus the keywords found; the slots it uses break ties once text has matched. */
@@ -94,7 +102,11 @@ function score(
   const filled = [...intent.slots.required, ...intent.slots.optional].filter(
     (slot) => extraction.slots[slot] !== undefined,
   ).length;
-  return Math.round((text + filled * scoring.slotWeight) * 100) / 100;
+  return round(text + filled * scoring.slotWeight);
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100;
 }
 
 /** The closest intents by score, then by the words the question shares with their examples. */

@@ -5,11 +5,18 @@ import { resolvePackReference } from '../rules/pack-loader.js';
 import { declaresKind, type Locate, readYamlFile } from '../rules/yaml-file.js';
 import { templateProblem } from './answer-text.js';
 import { placeholders } from './argument-template.js';
+import { ExamplePack, type ExampleSet } from './example-pack.js';
 import { IntentPack, type IntentSet, SLOT_NAMES } from './intent-pack.js';
 
 export const BUILT_IN_INTENTS = 'nlq-intents';
 
-const DEFAULT_SCORING = { minScore: 3, patternWeight: 4, slotWeight: 0.25 };
+const DEFAULT_SCORING = {
+  minScore: 3,
+  patternWeight: 4,
+  slotWeight: 0.25,
+  exampleWeight: 0,
+  exampleNeighbours: 2,
+};
 
 export interface IntentLoadOptions {
   /** The MCP tools that exist: an intent naming another is refused (with "did you mean"). */
@@ -27,16 +34,68 @@ export function loadIntents(userPacks: readonly string[] = [], options: IntentLo
   let merged = loadResolved(resolvePackReference(BUILT_IN_INTENTS), [], options);
   for (const reference of userPacks) {
     const user = loadResolved(resolvePackReference(reference, options.relativeTo), [], options);
-    merged = { pack: mergeInto(merged.pack, user.pack), files: [...merged.files, ...user.files] };
+    merged = {
+      pack: mergeInto(merged.pack, user.pack),
+      files: [...merged.files, ...user.files],
+      examples: [...merged.examples, ...user.examples],
+    };
   }
   const { spec } = merged.pack;
+  const intents = spec.intents.filter((intent) => intent.enabled);
   return {
-    intents: spec.intents.filter((intent) => intent.enabled),
+    intents,
     scoring: { ...DEFAULT_SCORING, ...definedOnly(spec.scoring) },
     outOfScope: spec.outOfScope,
     synonyms: spec.synonyms,
+    exampleSets: [
+      ...exampleSets(
+        merged.examples,
+        spec.intents.map((intent) => intent.tool),
+      ),
+      {
+        file: merged.files.at(-1)!,
+        nodes: [],
+        interfaces: [],
+        examples: intents.flatMap((intent) =>
+          intent.examples.map((question) => ({ question, tools: [intent.tool] })),
+        ),
+      },
+    ],
     files: [...new Set(merged.files)],
   };
+}
+
+/**
+ * The example files read, each once; examples of a tool no intent calls are a PackError at their line (a
+ * misspelt tool, or examples no intent could ever be chosen by).
+ */
+function exampleSets(loaded: readonly LoadedExamples[], tools: readonly string[]): ExampleSet[] {
+  const files = new Set<string>();
+  const sets: ExampleSet[] = [];
+  for (const { file, pack, position } of loaded) {
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const [index, example] of pack.spec.examples.entries()) {
+      for (const [i, tool] of [example.tool, ...example.alt].entries()) {
+        if (tools.includes(tool)) continue;
+        const [line, column] = position([
+          'spec',
+          'examples',
+          index,
+          ...(i === 0 ? ['tool'] : ['alt', i - 1]),
+        ]);
+        const hint = didYouMean(tool, [...new Set(tools)]);
+        throw new PackError(file, line, column, `"${tool}": no intent calls this tool${hint}`);
+      }
+    }
+    sets.push({
+      file,
+      nodes: pack.spec.nodes,
+      interfaces: pack.spec.interfaces,
+      examples: pack.spec.examples.map(({ q, tool, alt }) => ({ question: q, tools: [tool, ...alt] })),
+    });
+  }
+  return sets;
 }
 
 /**
@@ -65,9 +124,17 @@ export function validateIntentPack(
   };
 }
 
+interface LoadedExamples {
+  file: string;
+  pack: ExamplePack;
+  position: Locate;
+}
+
 interface Resolved {
   pack: IntentPack;
   files: string[];
+  /** The example files the packs name, the inherited ones first. */
+  examples: LoadedExamples[];
 }
 
 function loadResolved(file: string, chain: string[], options: IntentLoadOptions): Resolved {
@@ -78,6 +145,7 @@ function loadResolved(file: string, chain: string[], options: IntentLoadOptions)
   check(pack, file, position, options);
   let merged = pack;
   const files: string[] = [];
+  const examples: LoadedExamples[] = [];
   for (const [index, reference] of pack.spec.extends.entries()) {
     let parent: Resolved;
     try {
@@ -91,8 +159,27 @@ function loadResolved(file: string, chain: string[], options: IntentLoadOptions)
     }
     merged = mergeInto(parent.pack, merged);
     files.push(...parent.files);
+    examples.push(...parent.examples);
   }
-  return { pack: merged, files: [...files, file] };
+  for (const [index, reference] of pack.spec.exampleSets.entries()) {
+    const examplesFile = resolvePackReference(reference, dirname(file));
+    try {
+      const { data, position: at } = readYamlFile(examplesFile, ExamplePack, 'intent examples file');
+      examples.push({ file: examplesFile, pack: data, position: at });
+    } catch (error) {
+      if (error instanceof PackError && error.unreadable) {
+        const [line, column] = position(['spec', 'exampleSets', index]);
+        throw new PackError(
+          file,
+          line,
+          column,
+          `exampleSets "${reference}": ${error.detail} (${error.file})`,
+        );
+      }
+      throw error;
+    }
+  }
+  return { pack: merged, files: [...files, file], examples };
 }
 
 /** The child's intents replace the parent's of the same id (in the parent's order); new ones follow. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { regexProblem } from '../rules/user-regex.js';
 import { AnswerSpec } from './answer-spec.js';
+import { ExampleSet } from './example-pack.js';
 
 /** What the matcher can find in a question; an intent declares the ones it uses. */
 export const SLOT_NAMES = [
@@ -97,6 +98,13 @@ export const Scoring = z.strictObject({
   patternWeight: z.number().positive().optional(),
   /** What each slot the intent declares and the question fills adds, once text has matched: a tie-breaker. */
   slotWeight: z.number().nonnegative().optional(),
+  /**
+   * What the likeness of the question to the example questions of an intent's tool adds, at most (a
+   * likeness is 0 to 1, core/nlq/example-similarity.ts); 0 routes by patterns and keywords alone.
+   */
+  exampleWeight: z.number().nonnegative().optional(),
+  /** How many of a tool's most alike examples its likeness is the mean of. */
+  exampleNeighbours: z.number().int().positive().optional(),
 });
 export type Scoring = z.infer<typeof Scoring>;
 
@@ -121,6 +129,12 @@ export const IntentPack = z.strictObject({
     synonyms: z
       .record(WORD, z.string().regex(WORDS, 'lower-case words separated by single spaces'))
       .default({}),
+    /**
+     * Files of example questions labelled with the tool that answers each (`kind: IntentExamples`,
+     * built-in names or paths relative to this file): the router also weighs how alike a question is to
+     * the examples of each intent's tool. They add to those of the packs this one extends.
+     */
+    exampleSets: z.array(z.string()).default([]),
     /** An intent with the id of an inherited one replaces it. */
     intents: z.array(Intent).default([]),
   }),
@@ -130,9 +144,17 @@ export type IntentPack = z.infer<typeof IntentPack>;
 /** The intents in force after the built-in pack and the user's packs are merged. */
 export const IntentSet = z.object({
   intents: z.array(Intent),
-  scoring: z.object({ minScore: z.number(), patternWeight: z.number(), slotWeight: z.number() }),
+  scoring: z.object({
+    minScore: z.number(),
+    patternWeight: z.number(),
+    slotWeight: z.number(),
+    exampleWeight: z.number(),
+    exampleNeighbours: z.number(),
+  }),
   outOfScope: z.array(z.string()),
   synonyms: z.record(z.string(), z.string()),
+  /** The example questions of the packs' example files, and of the intents' `examples`. */
+  exampleSets: z.array(ExampleSet),
   /** The files merged, built-in first. */
   files: z.array(z.string()),
 });

@@ -37,7 +37,14 @@ describe('the built-in intents (rules/nlq-intents.yaml)', () => {
   it('load, and name only tools the MCP server has', () => {
     expect(builtIn.intents.length).toBeGreaterThanOrEqual(30);
     expect(builtIn.files).toEqual([expect.stringMatching(/rules\/nlq-intents\.yaml$/)]);
-    expect(builtIn.scoring).toEqual({ minScore: 3, patternWeight: 4, slotWeight: 0.25 });
+    expect(builtIn.scoring).toEqual({
+      minScore: 3,
+      patternWeight: 4,
+      slotWeight: 0.25,
+      exampleWeight: 12,
+      exampleNeighbours: 2,
+    });
+    expect(builtIn.exampleSets[0]!.file).toMatch(/rules\/nlq-examples\.yaml$/);
   });
 
   it('every intent answers its own example questions', () => {
@@ -97,7 +104,7 @@ describe('user intent packs', () => {
   it('switch an intent off, change the scoring, and extend each other', () => {
     const base = pack(
       'acme-base',
-      `${HEADER('acme-base', '  scoring: { minScore: 6 }\n')}    - id: exec-command
+      `${HEADER('acme-base', '  scoring: { minScore: 6, exampleWeight: 0 }\n')}    - id: exec-command
       description: not at ACME
       examples: [x]
       keywords: { exec: 1 }
@@ -109,8 +116,9 @@ describe('user intent packs', () => {
     const set = loadIntents([site], { tools: MCP_TOOLS });
     expect(set.files.slice(1)).toEqual([base, site]);
     expect(set.intents.some((i) => i.id === 'exec-command')).toBe(false);
-    expect(set.scoring.minScore).toBe(6);
-    // "is worker-2 locked?" scores 3.25: enough for the built-in minimum, not for ACME's.
+    expect(set.scoring).toMatchObject({ minScore: 6, exampleWeight: 0, exampleNeighbours: 2 });
+    // By patterns and keywords alone (no likeness to examples), "is worker-2 locked?" scores 3.25: enough
+    // for the built-in minimum, not for ACME's.
     expect(answerPlan('is worker-2 locked?', set).intent).toBeUndefined();
     expect(answerPlan('why is worker-2 in holdover?', set).intent).toBe('holdover');
   });

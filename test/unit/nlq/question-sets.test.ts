@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { loadIntents } from '../../../core/nlq/intent-loader.js';
+import type { IntentSet } from '../../../core/nlq/intent-pack.js';
 import { createService } from '../../../transports/composition-root.js';
 import { planQuestion } from '../../../transports/mcp/ask.js';
 import { toolContext } from '../../../transports/mcp/tool-context.js';
+import { crossValidated } from './cross-validation.js';
 import { readQuestionSet, scoreQuestionSet } from './question-set.js';
 
 // The router as `ask` and `query_ptp` run it: on the demo, whose node and interface names it knows.
 const intents = loadIntents();
 const context = toolContext({ service: async () => createService(), defaultSource: 'demo' });
-const plan = async (question: string) => (await planQuestion(question, 'demo', context, intents)).plan;
+const planWith = async (question: string, set: IntentSet) =>
+  (await planQuestion(question, 'demo', context, set)).plan;
+const plan = (question: string) => planWith(question, intents);
 const toolOf = (id: string) => intents.intents.find((intent) => intent.id === id)?.tool;
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
+const TUNING = [
+  'paraphrases-tuning.yaml',
+  'paraphrases-own.yaml',
+  'paraphrases-round2.yaml',
+  'paraphrases-round3.yaml',
+];
+
 describe('questions written by someone who has not seen the intents pack (fixtures/nlq)', () => {
-  it.each(['paraphrases-tuning.yaml', 'paraphrases-own.yaml', 'paraphrases-round2.yaml'])(
+  it.each(TUNING)(
     '%s (tuned on): at least 90 % routed to the tool that answers them',
     async (file) => {
       const score = await scoreQuestionSet(readQuestionSet(file), plan, toolOf);
@@ -38,4 +49,41 @@ describe('questions written by someone who has not seen the intents pack (fixtur
     );
     expect(score.lenient).toBeGreaterThanOrEqual(0.847); // 111 of 131
   }, 120_000);
+});
+
+// The tuning sets are the examples the router compares a question with (rules/nlq-examples.yaml), so
+// routing them as they are says little: here each question is routed without its own example (10-fold
+// cross-validation), the estimate of how the router does on new wording. The patterns and keywords were
+// fitted to the first three sets by hand and cannot be left out: for those the figure stays optimistic;
+// paraphrases-round3.yaml was never fitted by hand (fixtures/nlq/README.md), so its figure is the fair one.
+describe('the tuning sets cross-validated: each question routed without its own example', () => {
+  const sets = TUNING.map(readQuestionSet);
+  const validated = crossValidated(intents, sets, 10, planWith);
+  const rulesAlone = { ...intents, scoring: { ...intents.scoring, exampleWeight: 0 } };
+  // Measured 2026-12-02 (fixtures/nlq/README.md): a floor a little under each, against regressions.
+  const floors: Record<string, number> = {
+    'paraphrases-tuning.yaml': 0.95,
+    'paraphrases-own.yaml': 0.96,
+    'paraphrases-round2.yaml': 0.94,
+    'paraphrases-round3.yaml': 0.84,
+  };
+
+  it.each(TUNING.map((file, i) => [file, sets[i]!] as const))(
+    '%s',
+    async (file, set) => {
+      const score = await scoreQuestionSet(set, validated, toolOf);
+      const alone = await scoreQuestionSet(set, (question) => planWith(question, rulesAlone), toolOf);
+      console.log(
+        `${file} cross-validated: ${percent(score.lenient)} (strict ${percent(score.strict)}) of ${score.routed.length}; ` +
+          `by patterns and keywords alone ${percent(alone.lenient)} (strict ${percent(alone.strict)}); ` +
+          `misses by expected tool: ${JSON.stringify(score.missesByTool)}`,
+      );
+      // NLQ_MISSES=1 lists them one by one (these sets are free to read; held-out is not).
+      if (process.env.NLQ_MISSES)
+        for (const m of score.routed.filter((r) => !r.lenient))
+          console.log(`  ${m.question} → ${m.routed ?? 'nothing'} (expected ${m.expected})`);
+      expect(score.lenient).toBeGreaterThanOrEqual(floors[file]!);
+    },
+    300_000,
+  );
 });

@@ -102,7 +102,7 @@ describe('answerPlan: the tool call', () => {
 
   it('shows the runners-up with their scores', () => {
     const plan = answerPlan('is the GNSS receiver locked on gm-1?', intents);
-    expect(plan.candidates.map((c) => c.intent)).toEqual(['gnss-status', 'sync-status']);
+    expect(plan.candidates.map((c) => c.intent).slice(0, 2)).toEqual(['gnss-status', 'sync-status']);
     expect(plan.candidates[0]!.score).toBeGreaterThan(plan.candidates[1]!.score);
   });
 });
