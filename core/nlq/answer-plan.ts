@@ -54,7 +54,18 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
       score: entry.score,
     })),
   };
-  if (!best || outOfScope || best.score < set.scoring.minScore) {
+  // Where no intent's own words reach minScore, what the likeness alone adds may choose from a lower bar.
+  // It never chooses an intent that would have to ask for a slot the question does not fill.
+  const likely = (entry: { intent: Intent; score: number; rule: number }) =>
+    entry.score - entry.rule >= (set.scoring.likenessMinScore ?? set.scoring.minScore) &&
+    entry.intent.slots.required.every((slot) => extraction.slots[slot] !== undefined);
+  const chosen =
+    best && (best.score >= set.scoring.minScore || likely(best))
+      ? best
+      : extraction.slots.node !== undefined
+        ? ranked.find((entry) => entry.intent.nodeDefault) ?? nodeDefault(set)
+        : undefined;
+  if (!chosen || outOfScope) {
     return {
       ...plan,
       score: best?.score ?? 0,
@@ -63,13 +74,13 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
       suggestions: suggestions(extraction, set.intents, ranked),
     };
   }
-  const { intent } = best;
+  const { intent } = chosen;
   const missing = intent.slots.required.filter((slot) => extraction.slots[slot] === undefined);
   return {
     ...plan,
     intent: intent.id,
     description: intent.description,
-    score: best.score,
+    score: chosen.score,
     missing,
     needs: intent.needs,
     ...(missing.length === 0
@@ -77,6 +88,12 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
       : {}),
     suggestions: [],
   };
+}
+
+/** The pack's intent for a question that names a node and nothing any intent reaches, unscored. */
+function nodeDefault(set: IntentSet): { intent: Intent; score: number } | undefined {
+  const intent = set.intents.find((candidate) => candidate.nodeDefault);
+  return intent && { intent, score: 0 };
 }
 
 /** The question's slots and words, and each intent's score from its patterns, keywords and slots. */

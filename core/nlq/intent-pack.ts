@@ -81,6 +81,11 @@ export const Intent = z
      * gm-1?" asks about GNSS although "is ... ok" is also how health is asked.
      */
     fallback: z.boolean().default(false),
+    /**
+     * The intent for a question that names a node but that no intent reaches ("everything you know about
+     * worker-2", "something is off on bc-2"): the first such intent answers it, not a list of suggestions.
+     */
+    nodeDefault: z.boolean().default(false),
     /** false switches off an intent inherited from another pack. */
     enabled: z.boolean().default(true),
   })
@@ -105,6 +110,11 @@ export const Scoring = z.strictObject({
   exampleWeight: z.number().nonnegative().optional(),
   /** How many of a tool's most alike examples its likeness is the mean of. */
   exampleNeighbours: z.number().int().positive().optional(),
+  /**
+   * Where no intent reaches minScore: what its likeness to the examples adds (exampleWeight × likeness)
+   * chooses the best intent when it reaches this alone (minScore when not set).
+   */
+  likenessMinScore: z.number().positive().optional(),
 });
 export type Scoring = z.infer<typeof Scoring>;
 
@@ -150,6 +160,7 @@ export const IntentSet = z.object({
     slotWeight: z.number(),
     exampleWeight: z.number(),
     exampleNeighbours: z.number(),
+    likenessMinScore: z.number().optional(),
   }),
   outOfScope: z.array(z.string()),
   synonyms: z.record(z.string(), z.string()),

@@ -95,8 +95,8 @@ describe('a team’s examples', () => {
     const set = loadIntents([team]);
     expect(set.scoring.exampleWeight).toBe(0);
     // No pattern or keyword of the pack says "rundown"; the examples' likeness routes it.
-    expect(answerPlan('give me the full rundown for bc-2', loadIntents()).intent).toBe('diagnose');
-    expect(answerPlan('give me the full rundown for bc-2', set).intent).toBeUndefined();
+    expect(answerPlan('give me the full rundown of the site please', loadIntents()).intent).toBe('diagnose');
+    expect(answerPlan('give me the full rundown of the site please', set).intent).toBeUndefined();
   });
 });
 

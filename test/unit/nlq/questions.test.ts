@@ -122,7 +122,8 @@ describe('answerPlan: suggestions instead of a wrong answer', () => {
     expect(plan.suggestions.length).toBeLessThanOrEqual(3);
   });
 
-  it.each(['what about the clock?', 'tell me about the timing on worker-2', 'interface?', 'ptp'])(
+  // A node named with words no intent knows is the pack's nodeDefault (the node's diagnosis), below.
+  it.each(['what about the clock?', 'interface?', 'ptp', "what's the weather like?"])(
     '%s: too vague to answer, closest examples offered',
     (question) => {
       const plan = answerPlan(question, intents);
@@ -130,6 +131,15 @@ describe('answerPlan: suggestions instead of a wrong answer', () => {
       expect(plan.call).toBeUndefined();
       expect(plan.suggestions.length).toBeGreaterThan(0);
       expect(plan.suggestions.length).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it.each(['tell me about the timing on worker-2', 'everything you know about bc-1', 'bc-2'])(
+    '%s: names a node and nothing else an intent knows: the diagnosis of that node',
+    (question) => {
+      const plan = answerPlan(question, intents, { knownNodes: ['bc-1', 'bc-2', 'worker-2'] });
+      expect(plan.call?.tool).toBe('diagnose');
+      expect(plan.call?.arguments).toMatchObject({ node: expect.stringMatching(/^(?:worker-2|bc-1|bc-2)$/) });
     },
   );
 
