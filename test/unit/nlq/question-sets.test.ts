@@ -23,6 +23,8 @@ const TUNING = [
   'paraphrases-round3.yaml',
   'paraphrases-round4.yaml',
   'paraphrases-round5.yaml',
+  'paraphrases-round6.yaml',
+  'paraphrases-round7.yaml',
 ];
 
 describe('questions written by someone who has not seen the intents pack (fixtures/nlq)', () => {
@@ -70,6 +72,8 @@ describe('the tuning sets cross-validated: each question routed without its own 
     'paraphrases-round3.yaml': 0.84,
     'paraphrases-round4.yaml': 0.8,
     'paraphrases-round5.yaml': 0.8,
+    'paraphrases-round6.yaml': 0.8,
+    'paraphrases-round7.yaml': 0.8,
   };
 
   it.each(TUNING.map((file, i) => [file, sets[i]!] as const))(
