@@ -43,15 +43,25 @@ describe('questions written by someone who has not seen the intents pack (fixtur
   );
 
   // Measured only: its questions are never read to tune the pack (fixtures/nlq/README.md); only the
-  // figure and the misses per expected tool are printed. Issue 15 asks for 90 %; after tuning round 2
-  // the router reached 84.7 % (2026-12-02, README.md), so this holds that figure against regressions
-  // and the target stays open.
-  it('held-out.yaml (never tuned on): still routes the 84.7 % measured (issue 15 asks for 90 %)', async () => {
+  // figure and the misses per expected tool are printed. Scored nine times in all (it is spent, the
+  // README says): 84.7 % after tuning round 2, 88.5 % after the examples (2026-12-02); held against
+  // regressions.
+  it('held-out.yaml (never tuned on): still routes the 88.5 % measured', async () => {
     const score = await scoreQuestionSet(readQuestionSet('held-out.yaml'), plan, toolOf);
     console.log(
       `held-out: ${percent(score.lenient)} (strict ${percent(score.strict)}) of ${score.routed.length}; misses by expected tool: ${JSON.stringify(score.missesByTool)}`,
     );
-    expect(score.lenient).toBeGreaterThanOrEqual(0.847); // 111 of 131
+    expect(score.lenient).toBeGreaterThanOrEqual(0.885); // 116 of 131
+  }, 120_000);
+
+  // Written blind on 2026-12-02 while the examples were being built, never read, and scored once, after
+  // the last tuning (fixtures/nlq/README.md): 97.1 % (strict 88.3 %). Issue 15 asks for 90 %.
+  it('held-out-2.yaml (never read, never tuned on): routes at least the 90 % issue 15 asks for', async () => {
+    const score = await scoreQuestionSet(readQuestionSet('held-out-2.yaml'), plan, toolOf);
+    console.log(
+      `held-out-2: ${percent(score.lenient)} (strict ${percent(score.strict)}) of ${score.routed.length}; misses by expected tool: ${JSON.stringify(score.missesByTool)}`,
+    );
+    expect(score.lenient).toBeGreaterThanOrEqual(0.97); // 166 of 171
   }, 120_000);
 });
 
