@@ -63,7 +63,7 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
     best && (best.score >= set.scoring.minScore || likely(best))
       ? best
       : extraction.slots.node !== undefined
-        ? ranked.find((entry) => entry.intent.nodeDefault) ?? nodeDefault(set)
+        ? (ranked.find((entry) => entry.intent.nodeDefault) ?? nodeDefault(set))
         : undefined;
   if (!chosen || outOfScope) {
     return {

@@ -98,6 +98,31 @@ function exampleSets(loaded: readonly LoadedExamples[], tools: readonly string[]
   return sets;
 }
 
+/** Whether a file is a file of intent examples (`kind: IntentExamples`); false when it cannot be read. */
+export function isIntentExamplesFile(file: string): boolean {
+  return declaresKind(file, 'IntentExamples');
+}
+
+/**
+ * Checks a file of intent examples as an intents pack naming it in `exampleSets` would load it over the
+ * built-in intents (or those of `intentPacks`): its shape, and that an intent calls every tool it names.
+ */
+export function validateIntentExamples(
+  reference: string,
+  options: IntentLoadOptions & { intentPacks?: readonly string[] } = {},
+): { file: string; name: string; version: string; examples: number } {
+  const file = resolvePackReference(reference, options.relativeTo);
+  const { data: pack, position } = readYamlFile(file, ExamplePack, 'intent examples file');
+  const tools = loadIntents(options.intentPacks ?? [], options).intents.map((intent) => intent.tool);
+  exampleSets([{ file, pack, position }], tools);
+  return {
+    file,
+    name: pack.metadata.name,
+    version: pack.metadata.version,
+    examples: pack.spec.examples.length,
+  };
+}
+
 /**
  * Whether a pack file is an intent pack (`kind: IntentPack`) rather than a rule pack; false when it
  * cannot be read, for the rule pack loader to say why.

@@ -92,8 +92,8 @@ spec:
     const valid = runBuiltCli(['rules', 'validate', pack, 'nlq-intents']);
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.stdout).toBe(
-      `${pack}: valid intent pack team@1.0.0 (1 intents; 42 with the built-in ones)\n` +
-        `${join(packageRoot(), 'rules', 'nlq-intents.yaml')}: valid intent pack nlq-intents@1.1.0 (41 intents; 41 with the built-in ones)\n`,
+      `${pack}: valid intent pack team@1.0.0 (1 intents; 44 with the built-in ones)\n` +
+        `${join(packageRoot(), 'rules', 'nlq-intents.yaml')}: valid intent pack nlq-intents@1.2.0 (43 intents; 43 with the built-in ones)\n`,
     );
     writeFileSync(
       pack,
@@ -104,6 +104,59 @@ spec:
     expect(invalid.stderr).toBe(
       `ptp-mcp: ${pack}:10:13: unknown tool "get_clock_hierarchi": did you mean get_clock_hierarchy?\n`,
     );
+  });
+
+  it("takes a team's own example questions, named by its pack, and checks them as the server loads them", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptp-mcp-examples-'));
+    const examples = join(dir, 'team-examples.yaml');
+    const pack = join(dir, 'team.yaml');
+    writeFileSync(
+      examples,
+      `apiVersion: ptp-mcp/v1
+kind: IntentExamples
+metadata: { name: team-examples, version: 1.0.0 }
+spec:
+  nodes: [du-7]
+  examples:
+    - { q: "how wobbly is du-7 against its boss clock", tool: get_offset_trend }
+    - { q: "du-7 wobble versus the boss clock, last hour", tool: get_offset_trend }
+`,
+    );
+    writeFileSync(
+      pack,
+      'apiVersion: ptp-mcp/v1\nkind: IntentPack\nmetadata: { name: team }\nspec:\n  exampleSets: [./team-examples.yaml]\n',
+    );
+    // Words no built-in pattern, keyword or example has: the team's examples route them (without them, the
+    // node's diagnosis: the pack's nodeDefault).
+    const question = 'how wobbly is worker-2 against its boss clock?';
+    const withTeam = runBuiltCli(['ask', question, '--intents', pack, '--format', 'json']);
+    expect(withTeam.code, withTeam.stderr).toBe(0);
+    expect(JSON.parse(withTeam.stdout).plan.call.tool).toBe('get_offset_trend');
+    const builtIn = runBuiltCli(['ask', question, '--format', 'json']);
+    expect(JSON.parse(builtIn.stdout).plan.call?.tool).toBe('diagnose');
+
+    const valid = runBuiltCli(['rules', 'validate', examples, 'nlq-examples']);
+    expect(valid.code, valid.stderr).toBe(0);
+    expect(valid.stdout).toMatch(
+      new RegExp(
+        `^${examples}: valid intent examples team-examples@1\\.0\\.0 \\(2 questions\\)\n.*nlq-examples\\.yaml: valid intent examples nlq-examples@`,
+      ),
+    );
+    writeFileSync(
+      examples,
+      readFileSync(examples, 'utf8').replace('tool: get_offset_trend }', 'tool: get_offset_trnd }'),
+    );
+    const invalid = runBuiltCli(['rules', 'validate', examples]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toBe(
+      `ptp-mcp: ${examples}:7:63: "get_offset_trnd": no intent calls this tool: did you mean get_offset_trend?\n`,
+    );
+
+    const schema = JSON.parse(runBuiltCli(['rules', 'schema', '--kind', 'examples']).stdout);
+    const validate = new Ajv2020.default({ strict: false }).compile(schema);
+    const shipped = parse(readFileSync(join(packageRoot(), 'rules', 'nlq-examples.yaml'), 'utf8'));
+    expect(validate(shipped), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...shipped, kind: 'IntentPack' })).toBe(false);
   });
 
   it('gives editors the JSON Schema of intent packs, which the built-in pack satisfies', () => {

@@ -5,7 +5,13 @@ import { DEFAULT_LINUXPTP_VERSION } from '../../../core/lint/lint-run.js';
 import { LinuxptpVersionError, linuxptpTarget } from '../../../core/lint/linuxptp-version.js';
 import { NicProfilesFile } from '../../../core/model/nic-profile.js';
 import { isNicProfilesFile, loadNicProfilesFile } from '../../../core/nic/nic-profiles.js';
-import { isIntentPackFile, validateIntentPack } from '../../../core/nlq/intent-loader.js';
+import { ExamplePack } from '../../../core/nlq/example-pack.js';
+import {
+  isIntentExamplesFile,
+  isIntentPackFile,
+  validateIntentExamples,
+  validateIntentPack,
+} from '../../../core/nlq/intent-loader.js';
 import { IntentPack } from '../../../core/nlq/intent-pack.js';
 import { factTables, renderFactTables } from '../../../core/rules/fact-schema-table.js';
 import { configEvaluations } from '../../../core/rules/facts/config-evaluations.js';
@@ -27,6 +33,7 @@ const SCHEMAS = {
   pack: { title: 'ptp-mcp RulePack', type: RulePack },
   test: { title: 'ptp-mcp RulePackTest', type: RulePackTest },
   intents: { title: 'ptp-mcp IntentPack', type: IntentPack },
+  examples: { title: 'ptp-mcp IntentExamples', type: ExamplePack },
   config: { title: 'ptp-mcp Config', type: ConfigFileSchema },
   'nic-profiles': { title: 'ptp-mcp NicProfiles', type: NicProfilesFile },
 } as const;
@@ -83,6 +90,13 @@ export async function rulesValidateCommand(argv: string[], io: CliIo): Promise<n
       const { metadata, spec } = loadNicProfilesFile(file);
       const drivers = spec.profiles.map((profile) => `${profile.id}: ${profile.driver}`).join(', ');
       io.stdout(`${file}: valid NIC profiles ${metadata.name} (${spec.profiles.length}: ${drivers})\n`);
+      continue;
+    }
+    if (isIntentExamplesFile(resolvePackReference(reference))) {
+      const examples = validateIntentExamples(reference);
+      io.stdout(
+        `${examples.file}: valid intent examples ${examples.name}@${examples.version} (${examples.examples} questions)\n`,
+      );
       continue;
     }
     if (isIntentPackFile(resolvePackReference(reference))) {

@@ -17,7 +17,7 @@ export const RULES_LIST = command({
 export const RULES_VALIDATE = command({
   name: 'rules validate',
   summary:
-    'check a rule pack, intent pack or NIC profiles (and what it extends): file:line:column of a problem',
+    'check a rule pack, intent pack, intent examples or NIC profiles (and what it extends): file:line:column of a problem',
   args: '<packs...>',
   argsComplete: 'file',
   options: {},
@@ -41,12 +41,12 @@ export const RULES_TEST = command({
 
 export const RULES_SCHEMA = command({
   name: 'rules schema',
-  summary: 'JSON Schema of rule packs (--kind test: pack tests, intents, config, nic-profiles)',
+  summary: 'JSON Schema of rule packs (--kind test: pack tests, intents, examples, config, nic-profiles)',
   maxArgs: 0,
   options: {
     kind: {
       type: 'string',
-      choices: ['pack', 'test', 'intents', 'config', 'nic-profiles'],
+      choices: ['pack', 'test', 'intents', 'examples', 'config', 'nic-profiles'],
       description: 'which file kind (default pack)',
     },
   },
