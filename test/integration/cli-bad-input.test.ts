@@ -182,7 +182,7 @@ describe('bad configurations are refused by lint with exit 2, nothing crashes', 
     );
     expectRefused(
       ['rules', 'schema', '--kind', 'rule'],
-      /--kind must be one of pack, test, intents, config, nic-profiles \(got "rule"\)/,
+      /--kind must be one of pack, test, intents, examples, config, nic-profiles \(got "rule"\)/,
     );
     expectRefused(
       ['rules', 'facts', '--source', 'demo', '--scope', 'host'],
