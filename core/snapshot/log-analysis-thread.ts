@@ -105,27 +105,26 @@ export class LogAnalysisThread {
     // Only the first failure is told, as on this thread: a read cut, or the analysis that threw.
     let told = false;
     let cut = false;
-    // Chunks are copied into a batch of their own, moved to the thread when full: the stream may reuse or
-    // share a chunk's memory, and each message costs both threads (sockets deliver 16–64 kB at a time).
-    let batch = new Uint8Array(BATCH_BYTES);
+    // Chunks are gathered in one batch per log and moved to the thread as a copy of their own when it is
+    // full: the stream may reuse or share a chunk's memory, and each message costs both threads (sockets
+    // deliver 16–64 kB at a time). The batch is made on the first chunk, never zeroed, and reused.
+    let batch: Buffer | undefined;
     let filled = 0;
-    const flush = () => {
-      if (filled === 0) return;
-      const bytes = batch.subarray(0, filled);
-      this.inFlight += filled;
+    const send = (bytes: Uint8Array<ArrayBuffer>) => {
+      this.inFlight += bytes.byteLength;
       worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
-      batch = new Uint8Array(BATCH_BYTES);
+    };
+    const flush = () => {
+      if (filled > 0) send(new Uint8Array(batch!.subarray(0, filled)));
       filled = 0;
     };
     try {
       for await (const chunk of stream.open()) {
         if (job.failed !== undefined) break;
         if (filled + chunk.byteLength > BATCH_BYTES) flush();
-        if (chunk.byteLength > BATCH_BYTES) {
-          const bytes = new Uint8Array(chunk);
-          this.inFlight += bytes.byteLength;
-          worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
-        } else {
+        if (chunk.byteLength > BATCH_BYTES) send(new Uint8Array(chunk));
+        else {
+          batch ??= Buffer.allocUnsafe(BATCH_BYTES);
           batch.set(chunk, filled);
           filled += chunk.byteLength;
         }
