@@ -63,7 +63,7 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
     best && (best.score >= set.scoring.minScore || likely(best))
       ? best
       : extraction.slots.node !== undefined
-        ? (ranked.find((entry) => entry.intent.nodeDefault) ?? nodeDefault(set))
+        ? nodeDefault(set, ranked)
         : undefined;
   if (!chosen || outOfScope) {
     return {
@@ -90,10 +90,13 @@ export function answerPlan(question: string, set: IntentSet, options: PlanOption
   };
 }
 
-/** The pack's intent for a question that names a node and nothing any intent reaches, unscored. */
-function nodeDefault(set: IntentSet): { intent: Intent; score: number } | undefined {
+/** The pack's first nodeDefault intent, for a question that names a node and nothing any intent reaches. */
+function nodeDefault(
+  set: IntentSet,
+  ranked: readonly { intent: Intent; score: number }[],
+): { intent: Intent; score: number } | undefined {
   const intent = set.intents.find((candidate) => candidate.nodeDefault);
-  return intent && { intent, score: 0 };
+  return intent && { intent, score: ranked.find((entry) => entry.intent === intent)?.score ?? 0 };
 }
 
 /** The question's slots and words, and each intent's score from its patterns, keywords and slots. */
