@@ -36,7 +36,7 @@ function digits(p: usize, end: usize, signed: bool): usize {
 }
 
 /**
- * ptp4l's statistics line when summary_interval is longer than the sync interval (clock.c,
+ * ptp4l's statistics line when summary_interval is longer than the sync interval (linuxptp 3.1 clock.c,
  * clock_stats_display), `rms 53 max 111 freq -19187 +/- 23 delay 1060 +/- 2` (its head read by
  * readProcessHead), as a record of its rms and max; false for anything else, as summary-message.ts's RMS
  * pattern reads it. phc2sys' lines, which start with the clock's name, are left to the parser.

@@ -41,7 +41,7 @@ export function tstampNotice(lineStart: usize, from: usize, end: usize, wall: f6
 }
 
 /**
- * The NMEA source's delay ts2phc reports for each sentence, `nmea delay: 98765432 ns` (its NMEA source, at debug level),
+ * The NMEA source's delay ts2phc reports for each sentence, `nmea delay: 98765432 ns` (linuxptp 3.1 ts2phc_nmea_master.c, ts2phc_nmea_master_getppstime, pr_debug),
  * from after `nmea delay: `: the digits and ` ns` up to the end; false for anything else.
  */
 function nmeaDelay(lineStart: usize, from: usize, end: usize, wall: f64): bool {
