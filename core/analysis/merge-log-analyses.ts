@@ -180,6 +180,7 @@ function shiftLines(timeline: ProcessTimeline, offset: number): ProcessTimeline 
     timeline.portTransitions,
     timeline.faults,
     timeline.gmChanges,
+    timeline.externalGrandmasters,
     timeline.foreignMasters,
     timeline.clockClassChanges,
     timeline.stateChanges,
@@ -225,6 +226,12 @@ function joinTimelines(a: ProcessTimeline, b: ProcessTimeline, maxEvents: number
     () => '',
     (c) => c.gmIdentity,
   );
+  const externalGrandmasters = stitch(
+    a.externalGrandmasters,
+    b.externalGrandmasters,
+    () => '',
+    (c) => `${c.gmIdentity} ${c.stepsRemoved}`,
+  );
   const stateChanges = stitch(
     a.stateChanges,
     b.stateChanges,
@@ -260,6 +267,7 @@ function joinTimelines(a: ProcessTimeline, b: ProcessTimeline, maxEvents: number
     portTransitions: append('portTransitions', a.portTransitions, b.portTransitions),
     faults: append('faults', a.faults, b.faults),
     gmChanges: append('gmChanges', a.gmChanges, gmChanges),
+    externalGrandmasters: append('externalGrandmasters', a.externalGrandmasters, externalGrandmasters),
     foreignMasters: append('foreignMasters', a.foreignMasters, b.foreignMasters),
     clockClassChanges: append('clockClassChanges', a.clockClassChanges, clockClassChanges),
     stateChanges: append('stateChanges', a.stateChanges, stateChanges),

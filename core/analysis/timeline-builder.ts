@@ -73,6 +73,7 @@ type ListName =
   | 'portTransitions'
   | 'faults'
   | 'gmChanges'
+  | 'externalGrandmasters'
   | 'foreignMasters'
   | 'clockClassChanges'
   | 'stateChanges'
@@ -112,6 +113,7 @@ export class ProcessTimelineBuilder {
   private lastSampleFreq = 0;
   private lastClockClass: number | null = null;
   private lastGm: string | null = null;
+  private lastExternalGm: string | null = null;
   /** The last messages or notices of this process (a few): the cause a FAULTY transition right after names. */
   private readonly recentMessages = new RecentMessages(MAX_CAUSES);
   private readonly ifaceStates = new Map<string, SyncState>();
@@ -144,6 +146,7 @@ export class ProcessTimelineBuilder {
       portTransitions: [],
       faults: [],
       gmChanges: [],
+      externalGrandmasters: [],
       foreignMasters: [],
       clockClassChanges: [],
       stateChanges: [],
@@ -184,6 +187,20 @@ export class ProcessTimelineBuilder {
           });
         }
         return;
+      case 'externalGrandmaster': {
+        // The daemon repeats the same SET at every state change: only changes are kept.
+        const key = `${record.gmIdentity} ${record.stepsRemoved}`;
+        if (key !== this.lastExternalGm) {
+          this.lastExternalGm = key;
+          this.append('externalGrandmasters', {
+            time: record.time,
+            line: record.line,
+            gmIdentity: record.gmIdentity,
+            stepsRemoved: record.stepsRemoved,
+          });
+        }
+        return;
+      }
       case 'foreignMaster': {
         const entry: ProcessTimeline['foreignMasters'][number] = {
           time: record.time,

@@ -94,6 +94,16 @@ export const LogRecord = z.discriminatedUnion('kind', [
   /** `selected best master clock X` (local false) or `selected local clock X as best master` (local true). */
   z.object({ ...base, kind: z.literal('bestMaster'), clockIdentity: z.string(), local: z.boolean() }),
   z.object({ ...base, ...port, kind: z.literal('grandMasterRole') }),
+  /**
+   * The daemon's `Sending pmc … -f /var/run/ptp4l.N.config SET EXTERNAL_GRANDMASTER_PROPERTIES_NP gmIdentity G
+   * stepsRemoved N` (linuxptp-daemon pkg/daemon/pmc.go, a T-BC's controlled ptp4l): recorded as that ptp4l's.
+   */
+  z.object({
+    ...base,
+    kind: z.literal('externalGrandmaster'),
+    gmIdentity: z.string(),
+    stepsRemoved: z.number().int(),
+  }),
   z.object({ ...base, ...port, kind: z.literal('foreignMaster'), portIdentity: z.string() }),
   /** A condition of one port or of the whole process worth a finding: see LogNoticeCode. */
   z.object({ ...base, ...port, kind: z.literal('notice'), code: z.string(), text: z.string() }),

@@ -69,6 +69,15 @@ export const GmChange = z.object({
 });
 export type GmChange = z.infer<typeof GmChange>;
 
+/** What the daemon last told a T-BC's controlled ptp4l to announce as its grandmaster (changes only). */
+export const ExternalGrandmaster = z.object({
+  time: LogTime,
+  line: z.number().int(),
+  gmIdentity: z.string(),
+  stepsRemoved: z.number().int(),
+});
+export type ExternalGrandmaster = z.infer<typeof ExternalGrandmaster>;
+
 export const ClockClassChange = z.object({
   time: LogTime,
   line: z.number().int(),
@@ -148,6 +157,7 @@ export const ProcessTimeline = z.object({
   portTransitions: z.array(PortTransition),
   faults: z.array(FaultEvent),
   gmChanges: z.array(GmChange),
+  externalGrandmasters: z.array(ExternalGrandmaster),
   foreignMasters: z.array(ForeignMaster),
   clockClassChanges: z.array(ClockClassChange),
   stateChanges: z.array(StateChange),

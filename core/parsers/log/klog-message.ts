@@ -8,6 +8,11 @@ const HOLDOVER_PROGRESS = /^\((\S+)\) time since holdover start [\d.]+, offset -
 // linuxptp-daemon's T-GM state, once a second (pkg/event/event.go updateGMState, release-4.14 .. main:
 // "dpll State %s, gnss State %s, tsphc state %s, gm state %s,"; 2023 builds wrote "ts2phc state"). The
 // only GM state older logs carry: they print no T-GM-STATUS line.
+// What the daemon tells a T-BC's controlled ptp4l to announce (pkg/daemon/pmc.go, seen in the corpus T-BC
+// logs: `Sending pmc -u -b 0 -f /var/run/ptp4l.0.config SET EXTERNAL_GRANDMASTER_PROPERTIES_NP gmIdentity
+// 507c6f.fffe.1fb16c  stepsRemoved        1 `). A line without a config file or identity says nothing.
+const EGP_SET =
+  /^Sending pmc .* -f \/var\/run\/(ptp4l\.\d+\.config) SET EXTERNAL_GRANDMASTER_PROPERTIES_NP gmIdentity ([0-9a-f]{6}\.[0-9a-f]{4}\.[0-9a-f]{6})\s+stepsRemoved\s+(\d+)/;
 const GM_STATE = /^dpll State (s\d), gnss State (s\d), ts2?phc state (s\d), gm state (s\d),/;
 
 /** The klog messages of linuxptp-daemon that carry PTP state; the rest stay plain messages. */
@@ -23,6 +28,18 @@ export function parseKlogMessage(message: string, base: RecordBase): LogRecord |
       ts2phc: Number(gm[3]!.slice(1)),
     };
     return { kind: 'syncState', state: syncStateOf(gm[4]!), values, ...base, process: 'GM' };
+  }
+  const egp = message.startsWith('Sending pmc') ? EGP_SET.exec(message) : null;
+  if (egp) {
+    const [, configTag, gmIdentity, steps] = egp;
+    return {
+      kind: 'externalGrandmaster',
+      gmIdentity: gmIdentity!,
+      stepsRemoved: Number(steps),
+      ...base,
+      process: 'ptp4l',
+      configTag: configTag!,
+    };
   }
   const progress = HOLDOVER_PROGRESS.exec(message);
   if (progress) return notice(base, 'holdoverProgress', message, undefined, progress[1]);

@@ -15,6 +15,8 @@ const _TSPHC_: u64 = 0x206368707374202c; // ', tsphc '
 const _TS2PHC: u64 = 0x636870327374202c; // ', ts2phc'
 const STATE_S: u64 = 0x73206574617473; // 'state s'
 const _GM_STA: u64 = 0x617473206d67202c; // ', gm sta'
+const SENDING_: u64 = 0x20676e69646e6553; // 'Sending '
+const PMC_: u64 = 0x20636d70; // 'pmc '
 
 /**
  * The T-BC's state summary of event_tbc.go, `dpll State s2, tsphc state s2, BC state s2, BC offset 3`, is
@@ -69,12 +71,14 @@ function tellsConfigs(start: usize, end: usize): bool {
 }
 
 /**
- * Whether a klog message carries state (BC FSM, DPLL decisions and events, holdover progress) or wraps a
- * process line: those are read by the general parser.
+ * Whether a klog message carries state (BC FSM, DPLL decisions and events, holdover progress, the pmc SETs
+ * the daemon sends: klog-message.ts EGP_SET) or wraps a process line: those are read by the general parser.
  */
 function messageMatters(start: usize, end: usize): bool {
   const first = at(start);
   if (tellsConfigs(start, end)) return true;
+  if (first == 83 /* S */ && end - start > 12 && bytesAre(start, SENDING_, 8) && bytesAre(start + 8, PMC_, 4))
+    return true;
   if (first == 66 /* B */ || first == 40 /* ( */ || (first == 100 /* d */ && !isBcSummary(start, end))) return true;
   // A wrapped process line: `name[` followed by a digit.
   let p = start;

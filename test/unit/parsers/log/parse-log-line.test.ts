@@ -412,6 +412,23 @@ describeCorpus('klog lines of linuxptp-daemon (real samples)', () => {
     });
   });
 
+  it('the external grandmaster the daemon sets a T-BC’s controlled ptp4l, as that ptp4l’s', () => {
+    expect(
+      parseCorpus(TBC_RECOVERY, 'EXTERNAL_GRANDMASTER_PROPERTIES_NP gmIdentity 507c6f.fffe.1fb1b8'),
+    ).toMatchObject({
+      kind: 'externalGrandmaster',
+      process: 'ptp4l',
+      configTag: 'ptp4l.0.config',
+      gmIdentity: '507c6f.fffe.1fb1b8',
+      stepsRemoved: 0,
+    });
+    // The daemon also sent one without a config file or identity: it tells nothing.
+    expect(parseCorpus(TBC_FREERUN, '-f /var/run/ SET EXTERNAL_GRANDMASTER_PROPERTIES_NP')).toMatchObject({
+      kind: 'message',
+      process: 'daemon',
+    });
+  });
+
   it('holdover progress and generic klog lines with their severity', () => {
     expect(parseCorpus(TBC_RECOVERY, 'time since holdover start')).toMatchObject({
       kind: 'notice',
