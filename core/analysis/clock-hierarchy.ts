@@ -123,7 +123,7 @@ function linkOf(node: NodeStatus, owners: Map<string, string>): HierarchyLink {
       ownGrandmaster: follower === undefined,
       stepsRemoved: follower ? follower.stepsRemoved : 0,
       gmClockClass: reference.gmClockClass,
-      source: 'pmc',
+      source: reference.source,
     };
   }
   const upstream = node.upstreamFromLogs;

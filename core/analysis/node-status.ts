@@ -3,9 +3,11 @@ import type { NodeStatus, PortStatus, ProcessStatus } from '../model/node-status
 import type { ProcessTimeline } from '../model/process-timeline.js';
 import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
 import { seriesKey } from '../model/snapshot.js';
+import { naturalCompare } from '../natural-compare.js';
 import { nodeRole, profileClock } from './clock-type.js';
 import { holdoverEpisodes, syncLossEpisodes } from './episodes.js';
 import { hostClocks } from './host-clocks.js';
+import { loggedInstances } from './logged-instances.js';
 import { ntpshmServoState } from './ntpshm-servo.js';
 import {
   type PmcClock,
@@ -59,6 +61,7 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
   const ports = withPmcPorts(portStatuses(timelines, window), pmc, readAt, onePtp4l);
   const sync = pmcSyncState(pmc) ?? primarySyncState(processes, ports, node);
   // The sidecar's own faults (its errors) join the daemon's.
+  const clockClass = clockClassOf(timelines, node, pmc);
   const faults = [...timelines, ...(node.proxyLogs?.processes ?? [])]
     .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
     .filter((fault) => inWindow(fault.time, window))
@@ -85,9 +88,12 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
     processes,
     ports,
     grandmaster: pmcGrandmaster(grandmasterOf(timelines), pmc, readAt),
-    ptpInstances: node.pmc.map((entry) => ptpInstance(entry.configFile, entry.output)),
+    ptpInstances: [
+      ...node.pmc.map((entry) => ptpInstance(entry.configFile, entry.output)),
+      ...loggedInstances(node, timelines, ports, clockClass.current),
+    ].sort((a, b) => naturalCompare(a.configFile, b.configFile)),
     upstreamFromLogs: upstreamFromLogs(timelines, ports),
-    clockClass: clockClassOf(timelines, node, pmc),
+    clockClass,
     nics: node.nics.map((nic) => ({
       iface: nic.iface,
       driver: nic.driverInfo?.driver ?? null,

@@ -23,6 +23,7 @@ export function ptpInstance(configFile: string, output: PmcOutput): PtpInstance 
   const clockIdentity = defaults?.clockIdentity ?? (anyAnswer ? clockOfPort(anyAnswer.portIdentity) : null);
   return {
     configFile,
+    source: 'pmc',
     clockIdentity: clockIdentity ?? null,
     domainNumber: defaults?.domainNumber ?? null,
     clockClass: defaults?.clockClass ?? null,

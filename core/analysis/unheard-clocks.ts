@@ -2,7 +2,7 @@ import type { PtpInstance } from '../model/clock-hierarchy.js';
 import type { NodeStatus } from '../model/node-status.js';
 import type { NodeSnapshot, Snapshot } from '../model/snapshot.js';
 import { findOption, portSections } from '../parsers/linuxptp-config-lookup.js';
-import { clockOfPort, ptpInstance } from './ptp-instances.js';
+import { clockOfPort } from './ptp-instances.js';
 
 /** Port states in which a port follows a master (port.c: a time receiver, or becoming one). */
 const FOLLOWING = new Set(['SLAVE', 'UNCALIBRATED']);
@@ -35,7 +35,7 @@ export interface UnheardFacts {
   transportUnserved: boolean;
 }
 
-/** Every node's ptp4l instances with pmc answers (`statuses` in the order of `snapshot.nodes`). */
+/** Every node's ptp4l instances as pmc or its logs describe them (`statuses` in the order of `snapshot.nodes`). */
 export function snapshotListeningClocks(
   snapshot: Snapshot,
   statuses: readonly NodeStatus[],
@@ -43,22 +43,26 @@ export function snapshotListeningClocks(
   return snapshot.nodes.flatMap((node, i) => {
     const status = statuses[i];
     const follows = status?.role === 'T-BC' || status?.role === 'T-TSC';
-    return listeningClocks(node, follows, status?.plainHost === true);
+    return listeningClocks(node, status?.ptpInstances ?? [], follows, status?.plainHost === true);
   });
 }
 
 /**
- * The ptp4l instances of a node with pmc answers, as far as a mismatch on the link is concerned: ptp4l drops
+ * The ptp4l instances of a node (logged-instances.ts), as far as a mismatch on the link is concerned: ptp4l drops
  * every message of another domainNumber (port.c port_ignore) and an L2 port (raw.c, ethertype 0x88F7)
  * never reads UDPv4 (udp.c, ports 319/320), nor the other way round. `follows` says whether the node is
  * meant to follow a master (a T-BC or T-TSC). The transport is the port section's network_transport, else
  * [global]'s; without either, linuxptp's default UDPv4 on a plain host, unknown where a command line
  * (ptp4lOpts -2/-4/-6) may set it.
  */
-function listeningClocks(node: NodeSnapshot, follows: boolean, plainHost: boolean): ListeningClock[] {
-  return node.pmc.map((entry) => {
-    const instance = ptpInstance(entry.configFile, entry.output);
-    const config = node.configs.find((c) => c.file === entry.configFile)?.config;
+function listeningClocks(
+  node: NodeSnapshot,
+  instances: readonly PtpInstance[],
+  follows: boolean,
+  plainHost: boolean,
+): ListeningClock[] {
+  return instances.map((instance) => {
+    const config = node.configs.find((c) => c.file === instance.configFile)?.config;
     const ifaces = config ? [...new Set(portSections(config).map((section) => section.name))] : [];
     const transports = ifaces.map(
       (iface) =>
@@ -67,7 +71,7 @@ function listeningClocks(node: NodeSnapshot, follows: boolean, plainHost: boolea
     const domainOption = config && findOption(config, 'domainNumber')?.value.trim();
     return {
       node: node.name,
-      configFile: entry.configFile,
+      configFile: instance.configFile,
       domain: instance.domainNumber ?? (domainOption ? Number(domainOption) : plainHost ? 0 : null),
       unheard: (instance.slaveOnly === true || follows) && followsNothing(instance),
       transports,

@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** What a node's ptp4l instance reports of itself and its parent (pmc data sets). */
 export const PtpInstance = z.object({
   configFile: z.string(),
+  /**
+   * pmc's answers, or its logs where pmc was not asked (a live diagnosis asks only where needed:
+   * core/analysis/logged-instances.ts); a field the logs do not tell is null.
+   */
+  source: z.enum(['pmc', 'logs']),
   clockIdentity: z.string().nullable(),
   domainNumber: z.number().nullable(),
   /** The clock class it announces itself (DEFAULT_DATA_SET). */

@@ -37,6 +37,18 @@ export function portOption(config: LinuxptpConfig, key: string, port: string): C
   return NON_PORT_SECTIONS.has(port) ? undefined : lastEntry(config, port, currentOptionName(key));
 }
 
+/**
+ * Every port of the clock only transmits time: serverOnly (masterOnly) 1 in its section or [global]
+ * (port.c: such a port never becomes a time receiver). False for a config without ports.
+ */
+export function serverOnlyClock(config: LinuxptpConfig): boolean {
+  const ports = portSections(config);
+  return (
+    ports.length > 0 &&
+    ports.every((port) => findOption(config, 'serverOnly', port.name)?.value.trim() === '1')
+  );
+}
+
 /** Port sections in file order; a port written twice appears twice (linuxptp merges them). */
 export function portSections(config: LinuxptpConfig): ConfigSection[] {
   return config.sections.filter((section) => !NON_PORT_SECTIONS.has(section.name));

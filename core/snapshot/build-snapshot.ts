@@ -7,6 +7,7 @@ import type { LogAnalysis } from '../model/log-analysis.js';
 import type { LogTime } from '../model/log-record.js';
 import type { PtpMetric } from '../model/metrics.js';
 import type { PmcOutput } from '../model/pmc.js';
+import type { ProcessTimeline } from '../model/process-timeline.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import type { ClusterObjects, DaemonPod, NodeSnapshot, RenderedConfig, Snapshot } from '../model/snapshot.js';
 import type { SourceWarning } from '../model/snapshot-manifest.js';
@@ -147,7 +148,7 @@ async function buildNode(
     ? await analyzeStream(raw.logs.proxy, { ...options, maxSamples: 0 }, undefined, warnings, unreadLogs)
     : null;
   // A streamed node's rest is read now: what its daemon log already printed needs no exec.
-  await raw.readRest?.(logs?.daemonConfigs ?? []);
+  await raw.readRest?.({ configs: logs?.daemonConfigs ?? [], ownClocks: ownClocks(logs?.processes ?? []) });
   const unread = [...(raw.unread ?? []), ...unreadLogs];
   const cloudEvents = raw.cloudEvents
     ? parseCloudEventLines(raw.cloudEvents.text)
@@ -289,4 +290,13 @@ function dataRange(nodes: readonly NodeSnapshot[]): { first: LogTime | null; las
       last = range.last;
   }
   return { first, last };
+}
+
+/** The ptp4l instances that named their own clock in the log (logged-instances.ts reads the same). */
+function ownClocks(timelines: readonly ProcessTimeline[]): Set<string> {
+  return new Set(
+    timelines
+      .filter((t) => t.name === 'ptp4l' && t.configTag !== null && t.gmChanges.some((change) => change.local))
+      .map((t) => t.configTag!),
+  );
 }

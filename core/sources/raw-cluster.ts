@@ -45,10 +45,18 @@ export interface RawNode {
   unread?: string[];
   /**
    * Only when collect() was asked to `streamNodes`: reads the rest of the node (metrics, configs, pmc,
-   * ethtool) once its daemon log has been read, given the configs that log printed (which then need no
-   * exec); settles when they and their warnings have arrived.
+   * ethtool) once its daemon log has been read, given what that log told (which then needs no exec);
+   * settles when they and their warnings have arrived.
    */
-  readRest?: (fromLog: readonly DaemonConfig[]) => Promise<void>;
+  readRest?: (fromLog: LogTold) => Promise<void>;
+}
+
+/** What a node's daemon log already told, so that a live source need not ask it again. */
+export interface LogTold {
+  /** The configs the daemon printed. */
+  configs: readonly DaemonConfig[];
+  /** The ptp4l config files whose ptp4l named its own clock (`selected local clock X as best master`). */
+  ownClocks: ReadonlySet<string>;
 }
 
 /** What a data source returns: raw material for the parsers, and what it could not read. */

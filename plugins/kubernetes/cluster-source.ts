@@ -2,10 +2,13 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { concurrencyGate, mapWithConcurrency } from '../../core/concurrency.js';
 import type { DaemonConfig } from '../../core/model/log-analysis.js';
 import type { SourceWarning } from '../../core/model/snapshot-manifest.js';
+import { parseLinuxptpConfig } from '../../core/parsers/linuxptp-config.js';
+import { serverOnlyClock } from '../../core/parsers/linuxptp-config-lookup.js';
 import { driverInfoOfDevice } from '../../core/snapshot/nic-driver-info.js';
 import type {
   CloudEventHistory,
   CollectOptions,
+  LogTold,
   PtpDataSource,
   RawCluster,
   RawNode,
@@ -125,7 +128,7 @@ export class KubernetesSource implements PtpDataSource {
     if (options.node !== undefined && names.length === 0)
       throw new SourceError(`no linuxptp-daemon pod on node "${options.node}" in ${this.label}`);
     let done = 0;
-    const read = async (node: RawNode, fromLog?: readonly DaemonConfig[]) => {
+    const read = async (node: RawNode, fromLog?: LogTold) => {
       const pod = podByNode.get(node.name)!;
       await this.readNode(node, pod, describedInterfaces(custom[1] ?? [], node.name), warnings, fromLog);
       options.onProgress?.(++done, names.length);
@@ -196,15 +199,17 @@ export class KubernetesSource implements PtpDataSource {
   }
 
   /**
-   * The metrics (pod proxy), rendered configs, pmc answers and ethtool output of a node. The configs the
-   * daemon log printed (`fromLog`, when streamed for a diagnosis) are not read again; else by exec.
+   * The metrics (pod proxy), rendered configs, pmc answers and ethtool output of a node. What the daemon
+   * log told (`fromLog`, when streamed for a diagnosis) is not asked again: the configs it printed, and
+   * pmc of a ptp4l that only transmits time and named its own clock (core/analysis/logged-instances.ts);
+   * else by exec.
    */
   private async readNode(
     node: RawNode,
     pod: KubeObject,
     describedIfaces: ReadonlySet<string>,
     warnings: SourceWarning[],
-    fromLog?: readonly DaemonConfig[],
+    fromLog?: LogTold,
   ): Promise<void> {
     const podName = pod.metadata!.name!;
     // Streamed for a diagnosis: only what it needs. Otherwise (a recording) everything there is.
@@ -218,7 +223,7 @@ export class KubernetesSource implements PtpDataSource {
       this.settings.exec ? quietly(this.client.exec(podName, DAEMON_CONTAINER, argv)) : undefined;
     const [metrics, texts] = await Promise.all([
       quietly(this.client.podProxy(podName, METRICS_PORT, 'metrics')),
-      fromLog && fromLog.length > 0 ? configsFromLog(fromLog) : this.readConfigs(exec),
+      fromLog && fromLog.configs.length > 0 ? configsFromLog(fromLog.configs) : this.readConfigs(exec),
     ]);
     if (metrics !== undefined)
       node.metrics = { name: `pod/${podName}:${METRICS_PORT}/metrics`, text: metrics };
@@ -228,12 +233,16 @@ export class KubernetesSource implements PtpDataSource {
       const from = line === undefined ? '' : ` (daemon log, line ${line})`;
       node.configs.push({ name: `pod/${podName}${from}:${path}`, text });
     }
-    // pmc (one exec per ptp4l, all its GETs at once: pmc talks to one ptp4l) and ethtool go out together.
+    // pmc (one exec per ptp4l, all its GETs at once: pmc talks to one ptp4l) and ethtool go out together;
+    // in a diagnosis, none to a ptp4l whose log told what pmc would (`told`).
     // `ethtool -i` only where the NodePtpDevice the daemon wrote does not already give driver, firmware
     // and bus; in a diagnosis (`lean`) no `ethtool -T` there either: the daemon lists an interface only
     // when its own `ethtool -T` showed hardware time stamping (build-snapshot.ts), and the PHC the ports
     // share follows from the NIC family (phc-topology.ts). A recording keeps both.
-    const pmcFiles = files.filter((f) => f.startsWith('ptp4l.'));
+    const told = (file: string) =>
+      fromLog?.ownClocks.has(file) === true &&
+      serverOnlyClock(parseLinuxptpConfig(texts.get(`/var/run/${file}`)!.text));
+    const pmcFiles = files.filter((f) => f.startsWith('ptp4l.') && !told(f));
     const ifaces = interfacesOf(node.configs.map((c) => c.text));
     const [answers, nics] = await Promise.all([
       Promise.all(

@@ -34,9 +34,10 @@ describe('a fleet of 30 copies of the demo site through the Kubernetes API', () 
       expect(nodeSummary(live, node.node), node.node).toEqual(nodeSummary(recorded, original));
     }
     const { exec, log, proxy } = cluster.simulator.stats.byKind;
-    // Per copy of the site (six nodes): one pmc per ptp4l (8), and nothing else: the configs are printed
-    // in the daemon logs, and the NodePtpDevices say what `ethtool -i` and `-T` would.
-    expect(exec).toBe(5 * 8);
+    // Per copy of the site (six nodes): one pmc per time-receiving ptp4l (each T-BC's and worker's: 5), and
+    // nothing else: the T-GM's and the T-BCs' controlled ptp4l only transmit time and named their clocks in
+    // the log, the configs are printed there too, and the NodePtpDevices say what `ethtool -i` and `-T` would.
+    expect(exec).toBe(5 * 5);
     expect(log).toBe(30 * 2);
     expect(proxy).toBe(30);
   });

@@ -19,7 +19,11 @@ function summary(diagnosis: Diagnosis) {
       // The PHC index needs `ethtool -T`, which a diagnosis skips where the NodePtpDevice lists the port.
       nics: n.nics.map((nic) => `${nic.iface}:${nic.driver}:${nic.hardwareTimestamping}`),
     })),
-    hierarchy: diagnosis.hierarchy.links.map((l) => `${l.node}<-${l.parentNode ?? '-'}:${l.source}`),
+    // Where each link comes from is compared on its own: a live diagnosis asks no pmc of a ptp4l whose log told.
+    hierarchy: diagnosis.hierarchy.links.map(
+      (l) =>
+        `${l.node}<-${l.parentNode ?? '-'} gm ${l.grandmasterNode ?? '-'}/${l.grandmasterIdentity} steps ${l.stepsRemoved} class ${l.gmClockClass}${l.actingGrandmaster ? ' acting' : ''}`,
+    ),
     findings: diagnosis.findings.map((f) => `${f.rule}@${f.subject.node ?? ''}`),
   };
 }
@@ -54,8 +58,51 @@ describe('the Kubernetes source against `simulate` (the real client-node over HT
       n.configs.map((c) => [c.file, c.config]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(configs(node)).toEqual(configs(recordedNode).filter(([file]) => file !== 'phc2sys.1.config'));
     expect(node.configs.map((c) => c.file)).toHaveLength(3);
-    expect(node.pmc.map((p) => p.configFile).sort()).toEqual(['ptp4l.0.config', 'ptp4l.1.config']);
+    // pmc only of the time receiver: its controlled ptp4l told in the log (the next test).
+    expect(node.pmc.map((p) => p.configFile)).toEqual(['ptp4l.1.config']);
     expect(node.nics.map((n) => n.iface)).toEqual(['ens2f0', 'ens2f1', 'ens2f2', 'ens2f3']);
+  });
+
+  it('asks no pmc of a ptp4l that only transmits time and named its clock: its log says what pmc would', async () => {
+    const live = await cluster.service().diagnose({ source: 'cluster' });
+    const recorded = await createService().diagnose({ source: 'demo' });
+    // The T-GM's ptp4l and each T-BC's controlled ptp4l (serverOnly ports, `selected local clock`, and for the
+    // T-BC the daemon's EXTERNAL_GRANDMASTER_PROPERTIES_NP): what the hierarchy reads of them equals the
+    // recording's pmc answers, bc-2's after it announced itself in holdover.
+    const told = (d: Diagnosis, source: string) =>
+      d.nodes.flatMap((n) =>
+        n.ptpInstances
+          .filter((i) => i.configFile === 'ptp4l.0.config' && ['gm-1', 'bc-1', 'bc-2'].includes(n.node))
+          .map((i) => ({
+            node: n.node,
+            source,
+            clockIdentity: i.clockIdentity,
+            parent: i.parentPortIdentity,
+            grandmaster: i.grandmasterIdentity,
+            gmClockClass: i.gmClockClass,
+            stepsRemoved: i.stepsRemoved,
+            ports: i.ports,
+          })),
+      );
+    expect(told(live, 'logs')).toEqual(told(recorded, 'pmc').map((i) => ({ ...i, source: 'logs' })));
+    expect(
+      live.nodes.flatMap((n) => n.ptpInstances.map((i) => `${n.node} ${i.configFile} ${i.source}`)),
+    ).toEqual([
+      'bc-1 ptp4l.0.config logs',
+      'bc-1 ptp4l.1.config pmc',
+      'bc-2 ptp4l.0.config logs',
+      'bc-2 ptp4l.1.config pmc',
+      'gm-1 ptp4l.0.config logs',
+      'worker-1 ptp4l.0.config pmc',
+      'worker-2 ptp4l.0.config pmc',
+      'worker-3 ptp4l.0.config pmc',
+    ]);
+    // A link whose clock is its own grandmaster now says it comes from the logs.
+    expect(live.hierarchy.links.map((l) => `${l.node}:${l.source}`)).toEqual(
+      recorded.hierarchy.links.map(
+        (l) => `${l.node}:${['gm-1', 'bc-2'].includes(l.node) ? 'logs' : l.source}`,
+      ),
+    );
   });
 
   it('reads one node only when asked, with the requests that node needs', async () => {
@@ -77,6 +124,7 @@ describe('the Kubernetes source against `simulate` (the real client-node over HT
     expect(diagnosis.warnings.map((w) => w.message)).toEqual([
       'no pods/exec (the server runs without --allow-exec): no pmc answers or ethtool output; configs only as the daemon logs print them',
     ]);
+    // Without the time receiver's pmc the logs alone link the node (its controlled ptp4l is not made up).
     expect(diagnosis.nodes[0]!.ptpInstances).toEqual([]);
     expect(diagnosis.nodes[0]!.role).toBe('T-BC');
   });

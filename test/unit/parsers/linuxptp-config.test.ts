@@ -2,7 +2,12 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseAllDocuments, visit } from 'yaml';
 import { parseLinuxptpConfig } from '../../../core/parsers/linuxptp-config.js';
-import { findOption, portSections, sectionNames } from '../../../core/parsers/linuxptp-config-lookup.js';
+import {
+  findOption,
+  portSections,
+  sectionNames,
+  serverOnlyClock,
+} from '../../../core/parsers/linuxptp-config-lookup.js';
 import { corpusAvailable, corpusPath, describeCorpus, readCorpus } from '../../corpus.js';
 
 /** Corpus files of a folder, or none where the corpus is absent (the suites using them are then skipped). */
@@ -261,6 +266,22 @@ describeCorpus('configurations rendered in a real linuxptp-daemon log', () => {
     expect(findOption(config, 'clock_class_threshold')?.value).toBe('135');
     expect(findOption(config, 'message_tag')?.value).toBe('[ptp4l.0.config:{level}]');
     expect(findOption(config, 'uds_address')?.value).toBe('/var/run/ptp4l.0.socket');
+  });
+});
+
+describe('a clock whose every port only transmits time', () => {
+  const serverOnly = (text: string) => serverOnlyClock(parseLinuxptpConfig(text));
+  it('is every port serverOnly or masterOnly 1, in its section or by [global]', () => {
+    expect(serverOnly('[ens1f0]\nmasterOnly 1\n[ens1f1]\nserverOnly 1\n[global]\ndomainNumber 24\n')).toBe(
+      true,
+    );
+    expect(serverOnly('[global]\nmasterOnly 1\n[ens1f0]\n[ens1f1]\n')).toBe(true);
+  });
+  it('is not a clock with one port that may receive time, nor one without ports', () => {
+    // A T-BC's time-receiver port says masterOnly 0 under a [global] masterOnly 1 (demo bc-1's ptp4l.1).
+    expect(serverOnly('[global]\nmasterOnly 1\n[ens2f1]\nmasterOnly 0\n[ens2f2]\n')).toBe(false);
+    expect(serverOnly('[ens1f0]\nmasterOnly 1\n[ens1f1]\n')).toBe(false);
+    expect(serverOnly('[global]\nmasterOnly 1\n')).toBe(false);
   });
 });
 
