@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongSuitesFirst } from './test/long-suites-first.js';
 
 export default defineConfig({
   test: {
@@ -8,5 +9,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // vitest's default is one worker on two cores; most suites wait on processes (CLIs, ptp4l, servers).
     maxWorkers: 2,
+    sequence: { sequencer: LongSuitesFirst },
   },
 });
