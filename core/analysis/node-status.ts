@@ -60,8 +60,8 @@ export function nodeStatus(node: NodeSnapshot, snapshot: Snapshot, window: Analy
   const onePtp4l = node.configs.filter((config) => config.program === 'ptp4l').length === 1;
   const ports = withPmcPorts(portStatuses(timelines, window), pmc, readAt, onePtp4l);
   const sync = pmcSyncState(pmc) ?? primarySyncState(processes, ports, node);
-  // The sidecar's own faults (its errors) join the daemon's.
   const clockClass = clockClassOf(timelines, node, pmc);
+  // The sidecar's own faults (its errors) join the daemon's.
   const faults = [...timelines, ...(node.proxyLogs?.processes ?? [])]
     .flatMap((t) => t.faults.map((fault) => ({ ...fault, process: t.name, configTag: t.configTag })))
     .filter((fault) => inWindow(fault.time, window))

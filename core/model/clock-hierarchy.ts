@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What a node's ptp4l instance reports of itself and its parent (pmc data sets). */
+/** What a node's ptp4l instance reports of itself and its parent (pmc data sets, or its logs). */
 export const PtpInstance = z.object({
   configFile: z.string(),
   /**
