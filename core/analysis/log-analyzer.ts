@@ -3,6 +3,7 @@ import type { LogTime } from '../model/log-record.js';
 import type { SampleSeries } from '../model/sample-series.js';
 import {
   BLANK_RECORD,
+  COUNT_RECORD,
   DPLL_RECORD,
   GM_STATE_RECORD,
   HOLDOVER_RECORD,
@@ -287,6 +288,15 @@ export class LogAnalyzer implements LineSink {
         const builder = this.scannedBuilder(scanner, scanner.name[i]!);
         if (!builder.repeatNotice(NOTICE_CODES[scanner.state[i]!]!, timeOf(wall, mono))) return false;
         builder.countLine(wall, mono);
+        this.counted(wall, mono, false, false);
+        return true;
+      }
+      case COUNT_RECORD: {
+        // A line that changes nothing but its process' count (ptp4l's `assuming the grand master role`).
+        const mono = scanner.mono[i]!;
+        const wall = this.monoWall(mono, prefixWall);
+        if (wall === null) return false;
+        this.scannedBuilder(scanner, scanner.name[i]!).countLine(wall, mono);
         this.counted(wall, mono, false, false);
         return true;
       }

@@ -20,8 +20,9 @@ export const HOLDOVER_RECORD = 7;
 export const MESSAGE_RECORD = 8;
 export const RMS_RECORD = 9;
 export const GM_STATE_RECORD = 10;
+export const COUNT_RECORD = 11;
 /** The notice code of each NOTICE_RECORD state (assembly/ts2phc-notice.ts). */
-export const NOTICE_CODES = ['timestampAdded', 'nmeaDelay'] as const;
+export const NOTICE_CODES = ['timestampAdded', 'nmeaDelay', 'exttsSkipped'] as const;
 
 /** The process of each kind of name (assembly/names.ts); the last kind names an interface. */
 const NAME_KINDS = ['ptp4l', 'phc2sys', 'ts2phc', 'dpll', 'T-BC', 'GM', 'gnss', 'ts2phc', 'interface'];

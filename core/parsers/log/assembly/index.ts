@@ -14,6 +14,7 @@
  */
 import { at, find, isDigit } from './bytes';
 import { configItem } from './config-item';
+import { grandMasterRole } from './grand-master-role';
 import { klogLine } from './klog-line';
 import { clearRecords, END, INPUT, recordsFull } from './layout';
 import { prefixWall, readPrefix } from './prefix';
@@ -67,6 +68,7 @@ function frequentLine(start: usize, end: usize): bool {
       servoMessage(start, message, end, wall) ||
       rmsSummary(start, message, end, wall) ||
       tstampNotice(start, message, end, wall) ||
+      grandMasterRole(start, message, end, wall) ||
       configItem(start, message, end, wall)
     );
   // A state line's time is its Unix seconds; behind a prefix, the prefix' time (as parseLogLine dates it).

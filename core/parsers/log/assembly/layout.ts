@@ -46,6 +46,7 @@ export const HOLDOVER_RECORD: i32 = 7;
 export const MESSAGE_RECORD: i32 = 8;
 export const RMS_RECORD: i32 = 9;
 export const GM_STATE_RECORD: i32 = 10;
+export const COUNT_RECORD: i32 = 11;
 
 let recordCount: i32 = 0;
 
@@ -72,7 +73,8 @@ export function recordsFull(): bool {
  *   a line without any header (plain-line.ts): nothing but where it is, and a prefix' time; a blank line;
  *   the DPLL's holdover progress notice (a klog line): aux and time as klog;
  *   a plain message of a process (config-item.ts): name = process instance, aux = where the message
- *   starts, mono.
+ *   starts, mono;
+ *   a line that only counts for its process (grand-master-role.ts): name = process instance, mono.
  */
 export function writeRecord(
   kind: i32,

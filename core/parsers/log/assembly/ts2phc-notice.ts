@@ -1,4 +1,4 @@
-import { at, find, isDigit, textAt } from './bytes';
+import { at, bytesAre, find, isDigit, textAt } from './bytes';
 import { INPUT, NOTICE_RECORD, writeRecord } from './layout';
 import { nameOf, TS2PHC } from './names';
 import { headKind, headMono, headTagLength, headTagStart } from './process-line';
@@ -10,20 +10,26 @@ const K_: u64 = 0x206b; // 'k '
 const NMEA_DEL: u64 = 0x6c65642061656d6e; // 'nmea del'
 const AY_: u64 = 0x203a7961; // 'ay: '
 const _NS: u64 = 0x736e20; // ' ns'
+const _SKIP_EX: u64 = 0x78652050494b5320; // ' SKIP ex'
+const TTS_INDE: u64 = 0x65646e6920737474; // 'tts inde'
+const X_: u64 = 0x2078; // 'x '
+const _AT_: u64 = 0x20746120; // ' at '
 
 /** The notice codes of NOTICE_RECORD's state, as line-scanner.ts names them. */
 const TIMESTAMP_ADDED: i32 = 0;
 const NMEA_DELAY: i32 = 1;
+const EXTTS_SKIPPED: i32 = 2;
 
 /**
- * The message of ts2phc's notices for each pulse, `adding tstamp 1763625600.000000000 to clock /dev/ptp10`,
- * and for each NMEA sentence, `nmea delay: 98765432 ns` (its head read by readProcessHead), as a record
- * whose state is the notice's code; false for anything else.
+ * The message of ts2phc's notices for each pulse, `adding tstamp 1763625600.000000000 to clock /dev/ptp10`
+ * or `ens4f0 SKIP extts index 0 at 1757601640.000000000`, and for each NMEA sentence, `nmea delay: 98765432
+ * ns` (its head read by readProcessHead), as a record whose state is the notice's code; false for anything
+ * else.
  */
 export function tstampNotice(lineStart: usize, from: usize, end: usize, wall: f64): bool {
   if (headKind != TS2PHC) return false;
   if (textAt(from, NMEA_DEL, AY_, 12)) return nmeaDelay(lineStart, from + 12, end, wall);
-  if (!textAt(from, ADDING_T, STAMP_, 14)) return false;
+  if (!textAt(from, ADDING_T, STAMP_, 14)) return exttsSkipped(lineStart, from, end, wall);
   let p = from + 14;
   const seconds = p;
   while (p < end && isDigit(at(p))) p++;
@@ -53,5 +59,31 @@ function nmeaDelay(lineStart: usize, from: usize, end: usize, wall: f64): bool {
   const name = nameOf(TS2PHC, headTagStart, headTagLength);
   if (name < 0) return false;
   writeRecord(NOTICE_RECORD, name, NMEA_DELAY, 0, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, headMono, 0, 0, 0);
+  return true;
+}
+
+/**
+ * ts2phc's `ens4f0 SKIP extts index 0 at 1757601640.000000000` (linuxptp ts2phc.c, a pulse it does not use;
+ * a routine notice, ts2phc-message.ts `exttsSkipped`): a clock name of visible ASCII, then exactly that
+ * shape up to the end; false for anything else.
+ */
+function exttsSkipped(lineStart: usize, from: usize, end: usize, wall: f64): bool {
+  let p = from;
+  while (p < end && at(p) - 33 < 94) p++;
+  if (p == from || p + 24 > end || !textAt(p, _SKIP_EX, TTS_INDE, 16) || !textAt(p + 16, X_, 0, 2)) return false;
+  p += 18;
+  const index = p;
+  while (p < end && isDigit(at(p))) p++;
+  if (p == index || p + 4 > end || !bytesAre(p, _AT_, 4)) return false;
+  p += 4;
+  const seconds = p;
+  while (p < end && isDigit(at(p))) p++;
+  if (p == seconds || p >= end || at(p) != 46) return false;
+  const nanos = ++p;
+  while (p < end && isDigit(at(p))) p++;
+  if (p == nanos || p != end) return false;
+  const name = nameOf(TS2PHC, headTagStart, headTagLength);
+  if (name < 0) return false;
+  writeRecord(NOTICE_RECORD, name, EXTTS_SKIPPED, 0, 0, <i32>(lineStart - INPUT), <i32>(end - INPUT), wall, headMono, 0, 0, 0);
   return true;
 }

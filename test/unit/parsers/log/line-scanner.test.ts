@@ -7,6 +7,7 @@ import { LogAnalyzer } from '../../../../core/analysis/log-analyzer.js';
 import { packageRoot } from '../../../../core/package-root.js';
 import {
   BLANK_RECORD,
+  COUNT_RECORD,
   DPLL_RECORD,
   GM_STATE_RECORD,
   HOLDOVER_RECORD,
@@ -158,6 +159,15 @@ function expectSameAsParser(line: string, scanned: NonNullable<ReturnType<typeof
       expect(record).toMatchObject({ kind: 'syncState', process: 'GM', state: SYNC_STATES[scanned.state] });
       expect(record).not.toHaveProperty('iface');
       break;
+    case COUNT_RECORD:
+      // A line the builder only counts: ptp4l's grand master role.
+      expect(record).toMatchObject({
+        kind: 'grandMasterRole',
+        process: 'ptp4l',
+        configTag: scanned.name!.text,
+      });
+      expect(clock.mono).toBe(scanned.mono);
+      return;
     case PLAIN_RECORD:
       // No header: the analyzer makes it part of the daemon message before it, as it does an unparsed line.
       expect(record).toMatchObject({ kind: 'unparsed', text: line });
@@ -392,6 +402,46 @@ describe('the line scanner, line by line', () => {
       `${head}nmea delay: ns`,
       `${head}nmea delay: 5ns`,
       'ptp4l[1306914.534]: [ptp4l.0.config:6] nmea delay: 5 ns',
+    ]) {
+      expect(scanOne(line), line).toBeNull();
+    }
+  });
+
+  it("reads ptp4l's grand master role and ts2phc's skipped pulses as the parser does, and leaves their near misses", () => {
+    // Each once per state decision or pulse in the corpus T-BC logs (linuxptp 4.x port names; 3.1 has none).
+    const ptp4l = 'ptp4l[1306905.436]: [ptp4l.0.config:5] ';
+    const ts2phc = 'ts2phc[1306905.436]: [ts2phc.0.config:6] ';
+    for (const line of [
+      `${ptp4l}port 1 (ens4f0): assuming the grand master role`,
+      `${ptp4l}port 12: assuming the grand master role  `,
+      `2026-11-20T08:00:05.941416307Z ${ptp4l}port 2 (): assuming the grand master role`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(COUNT_RECORD);
+      expectSameAsParser(line, scanned!);
+    }
+    for (const line of [
+      `${ts2phc}ens4f0 SKIP extts index 0 at 1757601640.000000000`,
+      `${ts2phc}x SKIP extts index 12 at 1.5`,
+    ]) {
+      const scanned = scanOne(line);
+      expect(scanned?.kind, line).toBe(NOTICE_RECORD);
+      expect(NOTICE_CODES[scanned!.state]).toBe('exttsSkipped');
+      expectSameAsParser(line, scanned!);
+    }
+    for (const line of [
+      `${ptp4l}port 1 (ens4f0): assuming the grand master role now`,
+      `${ptp4l}port 1 (ens4f0):  assuming the grand master role`,
+      `${ptp4l}port (ens4f0): assuming the grand master role`,
+      `${ptp4l}port 1 (ens4f0) x): assuming the grand master role`,
+      `${ptp4l}port 1 (ens4f0: assuming the grand master role`,
+      `${ptp4l}port 1 (ens4f0): assuming the grand master role\t`,
+      `${ts2phc}port 1 (ens4f0): assuming the grand master role`,
+      `${ts2phc}ens4f0 SKIP extts index 0 at 1757601640.000000000 late`,
+      `${ts2phc}ens4f0 SKIP extts index at 1757601640.000000000`,
+      `${ts2phc}ens4f0  SKIP extts index 0 at 1757601640.000000000`,
+      `${ts2phc}ens4f0 SKIP extts index 0 at 1757601640`,
+      `${ptp4l}ens4f0 SKIP extts index 0 at 1757601640.000000000`,
     ]) {
       expect(scanOne(line), line).toBeNull();
     }
