@@ -30,7 +30,7 @@ export function loggedInstances(
   const instances: PtpInstance[] = [];
   for (const config of unasked) {
     const timeline = timelines.find((t) => t.name === 'ptp4l' && t.configTag === config.file);
-    const identity = timeline?.gmChanges.find((change) => change.local)?.gmIdentity;
+    const identity = timeline && ownClockIdentity(timeline);
     if (!timeline || identity === undefined) continue;
     // Only changes are kept, the first ones: the last is the current one unless some were left out.
     const external = timeline.omitted.externalGrandmasters ? null : timeline.externalGrandmasters.at(-1);
@@ -54,4 +54,12 @@ export function loggedInstances(
     });
   }
   return instances;
+}
+
+/**
+ * The clock identity a ptp4l's log gave as its own (`selected local clock X as best master`), if it did: the
+ * Kubernetes source asks no pmc of such a clock that only transmits time (build-snapshot.ts ownClocks).
+ */
+export function ownClockIdentity(timeline: ProcessTimeline): string | undefined {
+  return timeline.gmChanges.find((change) => change.local)?.gmIdentity;
 }

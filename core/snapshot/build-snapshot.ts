@@ -1,4 +1,5 @@
 import { logAnalysisWarnings } from '../analysis/log-warnings.js';
+import { ownClockIdentity } from '../analysis/logged-instances.js';
 import { recommendProfiles } from '../analysis/profile-recommendation.js';
 import { mapWithConcurrency } from '../concurrency.js';
 import type { KubeNode, KubePod } from '../model/kubernetes.js';
@@ -292,11 +293,11 @@ function dataRange(nodes: readonly NodeSnapshot[]): { first: LogTime | null; las
   return { first, last };
 }
 
-/** The ptp4l instances that named their own clock in the log (logged-instances.ts reads the same). */
+/** The ptp4l instances that named their own clock in the log (logged-instances.ts ownClockIdentity). */
 function ownClocks(timelines: readonly ProcessTimeline[]): Set<string> {
   return new Set(
     timelines
-      .filter((t) => t.name === 'ptp4l' && t.configTag !== null && t.gmChanges.some((change) => change.local))
+      .filter((t) => t.name === 'ptp4l' && t.configTag !== null && ownClockIdentity(t) !== undefined)
       .map((t) => t.configTag!),
   );
 }
