@@ -8,6 +8,16 @@ import { packageRoot } from '../../core/package-root.js';
 import { runBuiltCli } from './cli-run.js';
 import { ISSUE_QUESTIONS } from './issue-questions.js';
 
+/** `rules validate FILE` once `typed` in it became `mistyped`: it exits 2; returns what it said. */
+function validateMistyped(file: string, typed: string, mistyped: string): string {
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(typed);
+  writeFileSync(file, text.replace(typed, mistyped));
+  const invalid = runBuiltCli(['rules', 'validate', file]);
+  expect(invalid.code).toBe(2);
+  return invalid.stderr;
+}
+
 describe('ptp-mcp ask (the built CLI)', () => {
   it('answers a question from the data with the tool the intents pick, the value first', () => {
     const { code, stdout } = runBuiltCli(['ask', 'why is bc-2 in holdover?']);
@@ -95,13 +105,7 @@ spec:
       `${pack}: valid intent pack team@1.0.0 (1 intents; 44 with the built-in ones)\n` +
         `${join(packageRoot(), 'rules', 'nlq-intents.yaml')}: valid intent pack nlq-intents@1.2.0 (43 intents; 43 with the built-in ones)\n`,
     );
-    writeFileSync(
-      pack,
-      readFileSync(pack, 'utf8').replace('tool: get_clock_hierarchy', 'tool: get_clock_hierarchi'),
-    );
-    const invalid = runBuiltCli(['rules', 'validate', pack]);
-    expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toBe(
+    expect(validateMistyped(pack, 'tool: get_clock_hierarchy', 'tool: get_clock_hierarchi')).toBe(
       `ptp-mcp: ${pack}:10:13: unknown tool "get_clock_hierarchi": did you mean get_clock_hierarchy?\n`,
     );
   });
@@ -142,13 +146,7 @@ spec:
         `^${examples}: valid intent examples team-examples@1\\.0\\.0 \\(2 questions\\)\n.*nlq-examples\\.yaml: valid intent examples nlq-examples@`,
       ),
     );
-    writeFileSync(
-      examples,
-      readFileSync(examples, 'utf8').replace('tool: get_offset_trend }', 'tool: get_offset_trnd }'),
-    );
-    const invalid = runBuiltCli(['rules', 'validate', examples]);
-    expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toBe(
+    expect(validateMistyped(examples, 'tool: get_offset_trend }', 'tool: get_offset_trnd }')).toBe(
       `ptp-mcp: ${examples}:7:63: "get_offset_trnd": no intent calls this tool: did you mean get_offset_trend?\n`,
     );
 
