@@ -9,8 +9,9 @@ import { serverOnlyClock } from '../parsers/linuxptp-config-lookup.js';
  * (a live diagnosis asks pmc only where needed: plugins/kubernetes cluster-source.ts). Only a clock whose
  * every port is serverOnly (masterOnly) 1 qualifies, and only beside pmc answers of every other ptp4l of the
  * node (the time receivers, whose parent only pmc names for sure):
- * - its identity: `selected local clock X as best master` (linuxptp clock.c handle_state_decision_event
- *   prints the clock's own dds.clockIdentity);
+ * - its identity: `selected local clock X as best master` (linuxptp 3.1 and 4.x clock.c
+ *   handle_state_decision_event prints the clock's own dds.clockIdentity when it selects itself; seen in the
+ *   lab's ptp4l 3.1.1 log, fixtures/lab/gm-class-degrades, and the corpus T-BC logs);
  * - its parent: itself, port 0, as its own grandmaster at stepsRemoved 0 (clock.c clock_update_grandmaster:
  *   a port that is only a time transmitter never takes a foreign master), unless linuxptp-daemon set it an
  *   external grandmaster (`SET EXTERNAL_GRANDMASTER_PROPERTIES_NP gmIdentity G stepsRemoved N`, a T-BC's

@@ -10,9 +10,9 @@ const ND_MASTE: u64 = 0x657473616d20646e; // 'nd maste'
 const R_ROLE: u64 = 0x656c6f722072; // 'r role'
 
 /**
- * ptp4l's `port 1 (ens4f0): assuming the grand master role` (linuxptp 3.1 `port 1: …`; port.c
- * port_e2e_transition, at every state decision that keeps the port a grandmaster's, its head read by
- * readProcessHead), as a record that only counts the line for its process, as ptp4l-message.ts's
+ * ptp4l's `port 1 (ens4f0): assuming the grand master role` (linuxptp 3.1 `port 1: …`; clock.c
+ * handle_state_decision_event, at every state decision that keeps the port a grandmaster's, in 3.1 and 4.x;
+ * its head read by readProcessHead), as a record that only counts the line for its process, as ptp4l-message.ts's
  * grandMasterRole does: `port N`, an optional ` (iface)` without `)` in it, `: `, the words, and nothing
  * after them but spaces. False for anything else.
  */
