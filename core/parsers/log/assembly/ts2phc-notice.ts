@@ -63,9 +63,9 @@ function nmeaDelay(lineStart: usize, from: usize, end: usize, wall: f64): bool {
 }
 
 /**
- * ts2phc's `ens4f0 SKIP extts index 0 at 1757601640.000000000` (linuxptp 4.x ts2phc.c, a pulse it does not use; in both corpus T-BC logs;
- * a routine notice, ts2phc-message.ts `exttsSkipped`): a clock name of visible ASCII, then exactly that
- * shape up to the end; false for anything else.
+ * ts2phc's `ens4f0 SKIP extts index 0 at 1757601640.000000000` (linuxptp 4.x ts2phc.c, a pulse it does not
+ * use; in both corpus T-BC logs; a routine notice, ts2phc-message.ts `exttsSkipped`): a clock name of
+ * visible ASCII, then exactly that shape up to the end; false for anything else.
  */
 function exttsSkipped(lineStart: usize, from: usize, end: usize, wall: f64): bool {
   let p = from;
