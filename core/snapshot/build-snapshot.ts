@@ -54,16 +54,18 @@ const DAEMON_CONTAINER = 'linuxptp-daemon-container';
 /** Parses everything a source collected into the Snapshot model. */
 export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Promise<Snapshot> {
   const { objects, warnings: objectWarnings } = classifyObjects(raw.objects);
-  const built: SourceWarning[] = [];
   const objectsOf = objectsByNode(objects);
   const thread =
     raw.nodes.length >= THREAD_MIN_NODES && LogAnalysisThread.available
       ? LogAnalysisThread.shared()
       : undefined;
-  // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs.
-  const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode) =>
-    buildNode(rawNode, objectsOf(rawNode.name), { ...options, thread }, built),
+  // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs. Each
+  // node's warnings are kept apart and joined in the nodes' order, not as the reads happen to end.
+  const perNode: SourceWarning[][] = raw.nodes.map(() => []);
+  const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode, index) =>
+    buildNode(rawNode, objectsOf(rawNode.name), { ...options, thread }, perNode[index]!),
   );
+  const built = perNode.flat();
   const unread = options.node === undefined ? nodesExpectingPtp(objects, raw.nodes) : [];
   for (const name of unread) {
     built.push({

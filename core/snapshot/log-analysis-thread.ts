@@ -101,30 +101,36 @@ export class LogAnalysisThread {
     const done = new Promise<AnalyzedLog>((resolve, reject) => this.jobs.set(id, { resolve, reject }));
     worker.ref();
     const job = this.jobs.get(id)!;
-    this.send(worker, { type: 'start', id, options, keepSeries });
+    // Each message wakes the other thread and costs both: the job's settings go with its first bytes and
+    // its end with its last, so a log smaller than a batch (most of a fleet's) is one message.
+    let start: LogJobMessage['start'] = { options, keepSeries };
+    const send = (bytes: Uint8Array<ArrayBuffer> | undefined, end?: LogJobMessage['end']) => {
+      if (bytes) this.inFlight += bytes.byteLength;
+      worker.postMessage({ id, start, bytes, end } satisfies LogJobMessage, bytes ? [bytes.buffer] : []);
+      start = undefined;
+    };
     // Only the first failure is told, as on this thread: a read cut, or the analysis that threw.
     let told = false;
     let cut = false;
-    // Chunks are gathered in one batch per log and moved to the thread as a copy of their own when it is
-    // full: the stream may reuse or share a chunk's memory, and each message costs both threads (sockets
-    // deliver 16–64 kB at a time). The batch is made on the first chunk, never zeroed, and reused.
-    let batch: Buffer | undefined;
+    // Chunks are gathered in a batch of the log's own, moved (not copied) to the thread when full: the
+    // stream may reuse or share a chunk's memory, and sockets deliver 16–64 kB at a time.
+    let batch: Buffer<ArrayBuffer> | undefined;
     let filled = 0;
-    const send = (bytes: Uint8Array<ArrayBuffer>) => {
-      this.inFlight += bytes.byteLength;
-      worker.postMessage({ type: 'chunk', id, bytes } satisfies LogJobMessage, [bytes.buffer]);
-    };
-    const flush = () => {
-      if (filled > 0) send(new Uint8Array(batch!.subarray(0, filled)));
+    const batchBytes = (): Uint8Array<ArrayBuffer> | undefined => {
+      if (filled === 0) return undefined;
+      const bytes = new Uint8Array(batch!.buffer, batch!.byteOffset, filled);
+      batch = undefined;
       filled = 0;
+      return bytes;
     };
     try {
       for await (const chunk of stream.open()) {
         if (job.failed !== undefined) break;
-        if (filled + chunk.byteLength > BATCH_BYTES) flush();
+        if (filled + chunk.byteLength > BATCH_BYTES) send(batchBytes());
         if (chunk.byteLength > BATCH_BYTES) send(new Uint8Array(chunk));
         else {
-          batch ??= Buffer.allocUnsafe(BATCH_BYTES);
+          // Not from the pool: its memory is handed to the thread whole.
+          batch ??= Buffer.allocUnsafeSlow(BATCH_BYTES);
           batch.set(chunk, filled);
           filled += chunk.byteLength;
         }
@@ -137,8 +143,7 @@ export class LogAnalysisThread {
         interrupted(error as Error);
       }
     }
-    flush();
-    this.send(worker, { type: 'end', id, cut });
+    send(batchBytes(), { cut });
     const log = await done;
     if (!told && job.failed !== undefined) interrupted(new Error(job.failed));
     return log;
@@ -155,10 +160,6 @@ export class LogAnalysisThread {
     });
     this.worker = worker;
     return worker;
-  }
-
-  private send(worker: Worker, message: LogJobMessage): void {
-    worker.postMessage(message);
   }
 
   private receive(reply: LogJobReply): void {

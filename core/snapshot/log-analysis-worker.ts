@@ -7,11 +7,15 @@ import { type AnalyzedLog, analyzedLog } from './log-analysis-thread.js';
  * The thread of LogAnalysisThread (log-analysis-thread.ts): analyzes the logs whose bytes the main thread
  * sends, several at once, each with its own analyzer, and sends back each analysis when its log ends.
  */
-export type LogJobMessage =
-  | { type: 'start'; id: number; options: LogAnalyzerOptions; keepSeries: boolean }
-  | { type: 'chunk'; id: number; bytes: Uint8Array }
-  /** `cut`: the read failed; the line it cut off is dropped, as splitStream drops it. */
-  | { type: 'end'; id: number; cut: boolean };
+export interface LogJobMessage {
+  id: number;
+  /** On a job's first message only. */
+  start?: { options: LogAnalyzerOptions; keepSeries: boolean };
+  /** The log's next bytes. */
+  bytes?: Uint8Array;
+  /** On its last: `cut`, the read failed; the line it cut off is dropped, as splitStream drops it. */
+  end?: { cut: boolean };
+}
 
 export type LogJobReply =
   /** Chunks were analyzed: the main thread may send more. */
@@ -54,21 +58,22 @@ function step(id: number, job: Job, feed: () => void): void {
   }
 }
 
-port.on('message', (message: LogJobMessage) => {
-  if (message.type === 'start') {
-    const job = { analyzer: new LogAnalyzer(message.options), splitter: new LineSplitter() };
-    jobs.set(message.id, { ...job, keepSeries: message.keepSeries, failed: false });
-    return;
+port.on('message', ({ id, start, bytes, end }: LogJobMessage) => {
+  if (start) {
+    const job = { analyzer: new LogAnalyzer(start.options), splitter: new LineSplitter() };
+    jobs.set(id, { ...job, keepSeries: start.keepSeries, failed: false });
   }
-  const job = jobs.get(message.id)!;
-  if (message.type === 'chunk') {
-    step(message.id, job, () => job.splitter.push(message.bytes, job.analyzer));
-    analyzedUntold += message.bytes.byteLength;
+  const job = jobs.get(id)!;
+  if (bytes) {
+    step(id, job, () => job.splitter.push(bytes, job.analyzer));
+    analyzedUntold += bytes.byteLength;
+  }
+  if (!end) {
     if (analyzedUntold >= ANALYZED_REPORT_BYTES) tellAnalyzed();
     return;
   }
   tellAnalyzed();
-  if (!message.cut) step(message.id, job, () => job.splitter.end(job.analyzer));
-  jobs.delete(message.id);
-  reply({ type: 'done', id: message.id, log: analyzedLog(job.analyzer, job.keepSeries) });
+  if (!end.cut) step(id, job, () => job.splitter.end(job.analyzer));
+  jobs.delete(id);
+  reply({ type: 'done', id, log: analyzedLog(job.analyzer, job.keepSeries) });
 });
