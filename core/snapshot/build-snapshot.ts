@@ -54,18 +54,16 @@ const DAEMON_CONTAINER = 'linuxptp-daemon-container';
 /** Parses everything a source collected into the Snapshot model. */
 export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Promise<Snapshot> {
   const { objects, warnings: objectWarnings } = classifyObjects(raw.objects);
+  const built: SourceWarning[] = [];
   const objectsOf = objectsByNode(objects);
   const thread =
     raw.nodes.length >= THREAD_MIN_NODES && LogAnalysisThread.available
       ? LogAnalysisThread.shared()
       : undefined;
-  // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs. Each
-  // node's warnings are kept apart and joined in the nodes' order, not as the reads happen to end.
-  const perNode: SourceWarning[][] = raw.nodes.map(() => []);
-  const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode, index) =>
-    buildNode(rawNode, objectsOf(rawNode.name), { ...options, thread }, perNode[index]!),
+  // A few nodes at a time: a live source's log requests then overlap with the parsing of other logs.
+  const nodes: NodeSnapshot[] = await mapWithConcurrency(raw.nodes, NODES_AT_ONCE, (rawNode) =>
+    buildNode(rawNode, objectsOf(rawNode.name), { ...options, thread }, built),
   );
-  const built = perNode.flat();
   const unread = options.node === undefined ? nodesExpectingPtp(objects, raw.nodes) : [];
   for (const name of unread) {
     built.push({
@@ -76,8 +74,9 @@ export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Pro
       await buildNode({ name, logs: {}, configs: [], pmc: [], ethtool: [] }, objectsOf(name), options, built),
     );
   }
-  // Taken last: the source's own warnings grow while it streams its nodes (RawNode.readRest).
-  const warnings: SourceWarning[] = [...raw.warnings, ...objectWarnings, ...built];
+  // Taken last: the source's own warnings grow while it streams its nodes (RawNode.readRest). Ordered by
+  // what they are about, not as concurrent reads happened to end: two reads of the same data say the same.
+  const warnings = [...raw.warnings, ...objectWarnings, ...built].sort(byWhatItIsAbout);
   nodes.sort((a, b) => naturalCompare(a.name, b.name));
   const manifest = raw.manifest;
   return {
@@ -96,6 +95,11 @@ export async function buildSnapshot(raw: RawCluster, options: BuildOptions): Pro
     nodes,
     warnings,
   };
+}
+
+/** By source (node names in natural order), then line; one source's keep their order (a cause, then what followed). */
+function byWhatItIsAbout(a: SourceWarning, b: SourceWarning): number {
+  return naturalCompare(a.source, b.source) || (a.line ?? 0) - (b.line ?? 0);
 }
 
 /**
